@@ -1,0 +1,46 @@
+package io.queuedesk;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.queuedesk.system.CommandRunner;
+
+/**
+ * Starts the web application, or — when the first argument names a command such as
+ * {@code create-user} — runs that command without a web server and exits with its code.
+ */
+@SpringBootApplication
+public class QueuedeskApplication {
+
+	public static void main(String[] args) {
+		if (CommandRunner.isCommand(args)) {
+			System.exit(runCommand(args));
+		}
+		SpringApplication.run(QueuedeskApplication.class, args);
+	}
+
+	/** Runs one command in a context without web server; returns the process exit code. */
+	public static int runCommand(String... args) {
+		SpringApplication app = new SpringApplication(QueuedeskApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		app.setDefaultProperties(Map.of(
+				CommandRunner.COMMAND_PROPERTY, args[0],
+				"spring.main.banner-mode", "off",
+				"logging.level.root", "WARN"));
+		String[] springArgs = Arrays.copyOfRange(args, 1, args.length);
+		try (ConfigurableApplicationContext context = app.run(springArgs)) {
+			return context.getBean(CommandRunner.class).run(args[0], springArgs);
+		}
+		catch (RuntimeException startupFailure) {
+			// Boot has logged the cause already (no database, bad settings); say it plainly too.
+			System.err.println("error: " + args[0] + " could not start: " + startupFailure.getMessage());
+			return CommandRunner.EXIT_FAILURE;
+		}
+	}
+
+}

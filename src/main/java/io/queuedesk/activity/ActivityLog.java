@@ -1,0 +1,117 @@
+package io.queuedesk.activity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+/**
+ * One entry of the append-only audit trail. It holds snapshots (ids, email, title) rather than
+ * foreign keys, so it survives the deletion of the ticket or user it talks about. Hibernate
+ * treats it as immutable: the application never updates or deletes an entry.
+ */
+@Entity
+@Immutable
+@Table(name = "activity_log")
+public class ActivityLog {
+
+	/** Longest details text kept; a 20,000-char description diff is cut rather than refused. */
+	public static final int MAX_DETAILS = 50_000;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "occurred_at", nullable = false)
+	private Instant occurredAt;
+
+	@Column(name = "actor_id")
+	private Long actorId;
+
+	@Column(name = "actor_email", nullable = false)
+	private String actorEmail;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ActivityAction action;
+
+	@Column(name = "ticket_id")
+	private Long ticketId;
+
+	@Column(name = "ticket_title")
+	private String ticketTitle;
+
+	@Column(name = "target_user_id")
+	private Long targetUserId;
+
+	@Column(name = "target_user_email")
+	private String targetUserEmail;
+
+	@Column(length = MAX_DETAILS)
+	private String details;
+
+	protected ActivityLog() {
+	}
+
+	ActivityLog(Instant occurredAt, Actor actor, ActivityAction action, ActivitySubject subject, String details) {
+		this.occurredAt = occurredAt;
+		this.actorId = actor.userId();
+		this.actorEmail = actor.email();
+		this.action = action;
+		this.ticketId = subject.ticketId();
+		this.ticketTitle = subject.ticketTitle();
+		this.targetUserId = subject.userId();
+		this.targetUserEmail = subject.userEmail();
+		this.details = details == null || details.length() <= MAX_DETAILS ? details
+				: details.substring(0, MAX_DETAILS - 1) + "…";
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Instant getOccurredAt() {
+		return occurredAt;
+	}
+
+	public Long getActorId() {
+		return actorId;
+	}
+
+	public String getActorEmail() {
+		return actorEmail;
+	}
+
+	public ActivityAction getAction() {
+		return action;
+	}
+
+	public Long getTicketId() {
+		return ticketId;
+	}
+
+	public String getTicketTitle() {
+		return ticketTitle;
+	}
+
+	public Long getTargetUserId() {
+		return targetUserId;
+	}
+
+	public String getTargetUserEmail() {
+		return targetUserEmail;
+	}
+
+	public String getDetails() {
+		return details;
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.queuedesk.activity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes audit entries inside the caller's transaction, so a change and its entry commit together. */
+@Service
+public class ActivityService {
+
+	private final ActivityLogRepository entries;
+
+	private final Clock clock;
+
+	ActivityService(ActivityLogRepository entries, Clock clock) {
+		this.entries = entries;
+		this.clock = clock;
+	}
+
+	/** Must run inside the transaction of the change it records. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public ActivityLog record(Actor actor, ActivityAction action, ActivitySubject subject, String details) {
+		return entries.save(new ActivityLog(Instant.now(clock), actor, action, subject, details));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ActivityLog> historyOfTicket(Long ticketId) {
+		return entries.findByTicketIdOrderByOccurredAtAscIdAsc(ticketId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ActivityLog> historyOfUser(Long userId) {
+		return entries.findByTargetUserIdOrderByOccurredAtAscIdAsc(userId);
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.queuedesk.client;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A client of the company; each has its own priority queue of tickets. Its row is also the lock
+ * that serialises queue changes for that client.
+ */
+@Entity
+@Table(name = "clients")
+public class Client {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, unique = true)
+	private String name;
+
+	/** Inactive clients keep their tickets but cannot be chosen for new ones. */
+	@Column(nullable = false)
+	private boolean active = true;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	protected Client() {
+	}
+
+	public Client(String name, Instant createdAt) {
+		this.name = name.strip();
+		this.createdAt = createdAt;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public boolean isActive() {
+		return active;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+}

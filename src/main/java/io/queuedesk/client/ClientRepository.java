@@ -1,0 +1,13 @@
+package io.queuedesk.client;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ClientRepository extends JpaRepository<Client, Long> {
+
+	List<Client> findAllByOrderByNameAsc();
+
+	List<Client> findByActiveTrueOrderByNameAsc();
+
+}

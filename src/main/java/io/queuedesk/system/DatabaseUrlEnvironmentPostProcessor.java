@@ -1,0 +1,85 @@
+package io.queuedesk.system;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns the {@code DATABASE_URL=postgres://user:pass@host:port/db} that cloud hosts set into
+ * Spring's datasource properties. An explicit {@code SPRING_DATASOURCE_URL} wins: the derived
+ * properties rank just below the system environment.
+ */
+public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final String SOURCE_NAME = "queuedeskDatabaseUrl";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String databaseUrl = environment.getProperty("DATABASE_URL");
+		if (!StringUtils.hasText(databaseUrl) || environment.containsProperty("SPRING_DATASOURCE_URL")) {
+			return;
+		}
+		MapPropertySource source = new MapPropertySource(SOURCE_NAME, toDatasourceProperties(databaseUrl));
+		String anchor = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+		if (environment.getPropertySources().contains(anchor)) {
+			environment.getPropertySources().addAfter(anchor, source);
+		}
+		else {
+			environment.getPropertySources().addLast(source);
+		}
+	}
+
+	/**
+	 * {@code postgres[ql]://user:pass@host[:port]/db[?query]} → url, username, password.
+	 * @throws IllegalArgumentException for any other form, so a typo fails start-up loudly
+	 */
+	public static Map<String, Object> toDatasourceProperties(String databaseUrl) {
+		URI uri;
+		try {
+			uri = URI.create(databaseUrl.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("DATABASE_URL is not a valid URL", ex);
+		}
+		String scheme = uri.getScheme();
+		if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
+			throw new IllegalArgumentException("DATABASE_URL must start with postgres:// or postgresql://");
+		}
+		if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+			throw new IllegalArgumentException("DATABASE_URL needs a host and a database name");
+		}
+		StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+		if (uri.getPort() != -1) {
+			jdbc.append(':').append(uri.getPort());
+		}
+		jdbc.append(uri.getRawPath());
+		if (uri.getRawQuery() != null) {
+			jdbc.append('?').append(uri.getRawQuery());
+		}
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", jdbc.toString());
+		String userInfo = uri.getRawUserInfo();
+		if (userInfo != null) {
+			int colon = userInfo.indexOf(':');
+			properties.put("spring.datasource.username", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+			if (colon >= 0) {
+				properties.put("spring.datasource.password", decode(userInfo.substring(colon + 1)));
+			}
+		}
+		return properties;
+	}
+
+	private static String decode(String part) {
+		return URLDecoder.decode(part, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.queuedesk.user;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads accounts for form login: inactive, unconfirmed and locked accounts cannot sign in. */
+@Service
+class AccountDetailsService implements UserDetailsService {
+
+	private final UserRepository users;
+
+	private final Clock clock;
+
+	AccountDetailsService(UserRepository users, Clock clock) {
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		User user = users.findByEmail(User.normalizeEmail(username))
+			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
+		return new SignedInUser(user, user.isLockedAt(Instant.now(clock)));
+	}
+
+}

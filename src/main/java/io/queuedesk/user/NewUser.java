@@ -1,0 +1,16 @@
+package io.queuedesk.user;
+
+import java.util.Set;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+/** What it takes to create an account; the rules of SPEC §4 as constraints. */
+public record NewUser(
+		@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+		@NotBlank @Size(max = 100) String displayName,
+		@NotBlank @Size(min = 8, max = 128) String password,
+		@NotEmpty Set<Role> roles) {
+}

@@ -1,0 +1,113 @@
+package io.queuedesk.user;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The security principal: who is signed in, with the id services need for ownership checks.
+ * Serializable because it lives in the HTTP session.
+ */
+public final class SignedInUser implements UserDetails, CredentialsContainer {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final Long id;
+
+	private final String email;
+
+	private final String displayName;
+
+	private final Set<Role> roles;
+
+	private final boolean enabled;
+
+	private final boolean locked;
+
+	private String passwordHash;
+
+	SignedInUser(User user, boolean locked) {
+		this.id = user.getId();
+		this.email = user.getEmail();
+		this.displayName = user.getDisplayName();
+		this.roles = user.getRoles();
+		this.enabled = user.isActive() && user.isConfirmed();
+		this.locked = locked;
+		this.passwordHash = user.getPasswordHash();
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	public Set<Role> getRoles() {
+		return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+	}
+
+	public boolean hasRole(Role role) {
+		return roles.contains(role);
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return email;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+	/** Principals are the same user when their ids match (session registry, audit). */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof SignedInUser that && id.equals(that.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return id.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "SignedInUser[" + id + ", " + email + ", " + List.copyOf(roles) + "]";
+	}
+
+}

@@ -1,0 +1,149 @@
+package io.queuedesk.user;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An account. The email is the login, unique ignoring case and stored lower-case. */
+@Entity
+@Table(name = "users")
+public class User {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, unique = true)
+	private String email;
+
+	@Column(name = "display_name", nullable = false)
+	private String displayName;
+
+	@Column(name = "password_hash", nullable = false)
+	private String passwordHash;
+
+	@Column(nullable = false)
+	private boolean active = true;
+
+	/** False until a self-registered user follows the confirmation link. */
+	@Column(nullable = false)
+	private boolean confirmed = true;
+
+	@Column(name = "failed_login_count", nullable = false)
+	private int failedLoginCount;
+
+	@Column(name = "first_failed_login_at")
+	private Instant firstFailedLoginAt;
+
+	@Column(name = "locked_until")
+	private Instant lockedUntil;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
+	@Enumerated(EnumType.STRING)
+	@Column(name = "role", nullable = false)
+	private Set<Role> roles = new HashSet<>();
+
+	@Version
+	private long version;
+
+	protected User() {
+	}
+
+	public User(String email, String displayName, String passwordHash, Set<Role> roles, Instant createdAt) {
+		this.email = normalizeEmail(email);
+		this.displayName = displayName.strip();
+		this.passwordHash = passwordHash;
+		this.roles = new HashSet<>(roles);
+		this.createdAt = createdAt;
+	}
+
+	/** The one place that decides how emails compare: trimmed, lower-case (ROOT locale). */
+	public static String normalizeEmail(String email) {
+		return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	public boolean hasRole(Role role) {
+		return roles.contains(role);
+	}
+
+	public boolean isLockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	public String getPasswordHash() {
+		return passwordHash;
+	}
+
+	public boolean isActive() {
+		return active;
+	}
+
+	public boolean isConfirmed() {
+		return confirmed;
+	}
+
+	public int getFailedLoginCount() {
+		return failedLoginCount;
+	}
+
+	public Instant getFirstFailedLoginAt() {
+		return firstFailedLoginAt;
+	}
+
+	public Instant getLockedUntil() {
+		return lockedUntil;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Set<Role> getRoles() {
+		return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	void setActive(boolean active) {
+		this.active = active;
+	}
+
+	void setConfirmed(boolean confirmed) {
+		this.confirmed = confirmed;
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.queuedesk.user;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.queuedesk.activity.ActivityAction;
+import io.queuedesk.activity.ActivityService;
+import io.queuedesk.activity.ActivitySubject;
+import io.queuedesk.activity.Actor;
+import io.queuedesk.system.AdminOnly;
+
+/** Accounts: creation and look-ups. Every change is recorded in the activity log. */
+@Service
+public class UserService {
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final ActivityService activity;
+
+	private final Clock clock;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, ActivityService activity, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.activity = activity;
+		this.clock = clock;
+	}
+
+	/** An admin creates an account. */
+	@AdminOnly
+	@Transactional
+	public User create(NewUser newUser, Actor admin) {
+		return createAccount(newUser, admin);
+	}
+
+	/** Without method security: for the operator's create-user command, which has no session. */
+	@Transactional
+	User createAccount(NewUser newUser, Actor actor) {
+		String email = User.normalizeEmail(newUser.email());
+		if (users.existsByEmail(email)) {
+			throw new DuplicateEmailException(email);
+		}
+		User user = users.save(new User(email, newUser.displayName(), passwordEncoder.encode(newUser.password()),
+				newUser.roles(), Instant.now(clock)));
+		activity.record(actor, ActivityAction.USER_CREATED, ActivitySubject.user(user.getId(), user.getEmail()),
+				"roles: " + user.getRoles());
+		return user;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<User> findByEmail(String email) {
+		return users.findByEmail(User.normalizeEmail(email));
+	}
+
+	/** The actor snapshot that audit entries need for a signed-in user. */
+	public static Actor actor(SignedInUser user) {
+		return new Actor(user.getId(), user.getEmail());
+	}
+
+}
