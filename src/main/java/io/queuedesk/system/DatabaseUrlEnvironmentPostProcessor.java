@@ -78,8 +78,9 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 		return properties;
 	}
 
+	/** Percent-decoding only: in a URL's user info '+' is a plain plus, not a form-encoded space. */
 	private static String decode(String part) {
-		return URLDecoder.decode(part, StandardCharsets.UTF_8);
+		return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 }

@@ -97,6 +97,20 @@ public class Ticket {
 		this.updatedAt = now;
 	}
 
+	/** Changes what the edit form may change; client and priority are not among them. */
+	void edit(String title, String description, ProductArea productArea, LocalDate targetDate, Instant now) {
+		this.title = title;
+		this.description = description;
+		this.productArea = productArea;
+		this.targetDate = targetDate;
+		this.updatedAt = now;
+	}
+
+	void assignTo(User assignee, Instant now) {
+		this.assignee = assignee;
+		this.updatedAt = now;
+	}
+
 	/** Overdue: a target date before today on a ticket that is not completed. */
 	public boolean isOverdueOn(LocalDate today) {
 		return targetDate != null && targetDate.isBefore(today) && status != TicketStatus.COMPLETED;

@@ -1,24 +1,79 @@
 package io.queuedesk.ticket;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.AdminOnly;
+import io.queuedesk.system.NotFoundException;
 import io.queuedesk.system.SignedIn;
+import io.queuedesk.user.SignedInUser;
 
-/** Read-only views of tickets for home pages and the dashboard. */
+/** Read-only views of tickets. Every query applies the viewer's visibility (SPEC §1). */
 @Service
 @Transactional(readOnly = true)
 public class TicketQueries {
 
 	private final TicketRepository tickets;
 
-	TicketQueries(TicketRepository tickets) {
+	private final QueueService queues;
+
+	private final Clock clock;
+
+	TicketQueries(TicketRepository tickets, QueueService queues, Clock clock) {
 		this.tickets = tickets;
+		this.queues = queues;
+		this.clock = clock;
+	}
+
+	/** One page of the tickets the viewer may see that match the filter: two queries. */
+	@SignedIn
+	public Page<TicketRow> list(TicketFilter filter, SignedInUser viewer) {
+		LocalDate today = today();
+		PageRequest page = PageRequest.of(filter.safePage(), filter.safeSize(), filter.getSort().sort());
+		return tickets.findAll(TicketSpecifications.matching(filter, viewer, today), page)
+			.map(ticket -> TicketRow.of(ticket, today));
+	}
+
+	/** The ticket page; 404 when the ticket does not exist or the viewer may not see it. */
+	@SignedIn
+	public TicketDetails details(long id, SignedInUser viewer) {
+		Ticket ticket = visible(tickets, id, viewer);
+		int queueSize = ticket.getPriority() == null ? 0 : queues.size(ticket.getClient().getId());
+		return new TicketDetails(TicketRow.of(ticket, today()), ticket.getDescription(), queueSize,
+				ticket.getUpdatedAt(), ticket.getVersion(), TicketAccess.canEdit(ticket, viewer),
+				TicketAccess.canEdit(ticket, viewer), TicketAccess.canManageQueues(viewer));
+	}
+
+	/** The edit form's values; 404 unless visible. */
+	@SignedIn
+	public TicketEditForm editForm(long id, SignedInUser viewer) {
+		Ticket ticket = visible(tickets, id, viewer);
+		if (!TicketAccess.canEdit(ticket, viewer)) {
+			throw new TicketActionException("ticket.edit.notAllowed");
+		}
+		return TicketEditForm.of(ticket);
+	}
+
+	/** The client whose queue holds the ticket now; 404 unless visible. */
+	@SignedIn
+	public Long clientOf(long id, SignedInUser viewer) {
+		return visible(tickets, id, viewer).getClient().getId();
+	}
+
+	/** One client's queue in rank order (admins). */
+	@AdminOnly
+	public Page<TicketRow> queue(long clientId, int page, int size) {
+		LocalDate today = today();
+		return tickets.findQueue(clientId, PageRequest.of(Math.max(0, page), size)).map(t -> TicketRow.of(t, today));
 	}
 
 	/** Tickets the user raised or is assigned to, with client and product area loaded. */
@@ -38,6 +93,17 @@ public class TicketQueries {
 			counts.put((TicketStatus) row[0], (Long) row[1]);
 		}
 		return counts;
+	}
+
+	/** Shared with the write service: load with associations, or 404 if not visible. */
+	static Ticket visible(TicketRepository tickets, long id, SignedInUser viewer) {
+		return tickets.findDetailed(id)
+			.filter(ticket -> TicketAccess.canView(ticket, viewer))
+			.orElseThrow(() -> new NotFoundException("Ticket", id));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
 	}
 
 }

@@ -57,7 +57,8 @@ public class User {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
-	@ElementCollection(fetch = FetchType.EAGER)
+	/** Lazy, so ticket lists that show assignees do not load role sets; logins fetch them. */
+	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
 	@Enumerated(EnumType.STRING)
 	@Column(name = "role", nullable = false)

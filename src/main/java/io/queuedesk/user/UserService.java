@@ -2,7 +2,10 @@ package io.queuedesk.user;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,6 +20,8 @@ import io.queuedesk.system.AdminOnly;
 /** Accounts: creation and look-ups. Every change is recorded in the activity log. */
 @Service
 public class UserService {
+
+	private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.DEVELOPER);
 
 	private final UserRepository users;
 
@@ -52,6 +57,19 @@ public class UserService {
 		activity.record(actor, ActivityAction.USER_CREATED, ActivitySubject.user(user.getId(), user.getEmail()),
 				"roles: " + user.getRoles());
 		return user;
+	}
+
+	/** Active developers and admins, the people a ticket may be assigned to. */
+	@Transactional(readOnly = true)
+	public List<User> assignableStaff() {
+		return users.findActiveWithAnyRole(STAFF);
+	}
+
+	/** The user if tickets may be assigned to them: active, with the DEVELOPER or ADMIN role. */
+	@Transactional(readOnly = true)
+	public Optional<User> findAssignable(Long userId) {
+		return userId == null ? Optional.empty()
+				: users.findWithRoles(userId).filter(user -> user.isActive() && STAFF.stream().anyMatch(user::hasRole));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,36 @@
+package io.queuedesk.system;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Flash messages shown by the layout after a redirect, with their text from messages.properties. */
+@Component
+public class Flash {
+
+	private final MessageSource messages;
+
+	Flash(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	public void success(RedirectAttributes redirect, String code, Object... args) {
+		redirect.addFlashAttribute("flashSuccess", text(code, args));
+	}
+
+	public void error(RedirectAttributes redirect, String code, Object... args) {
+		redirect.addFlashAttribute("flashError", text(code, args));
+	}
+
+	/** The text of a validation or binding error. */
+	public String text(MessageSourceResolvable error) {
+		return messages.getMessage(error, LocaleContextHolder.getLocale());
+	}
+
+	public String text(String code, Object... args) {
+		return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+	}
+
+}

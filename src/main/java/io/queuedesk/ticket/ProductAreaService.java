@@ -1,0 +1,27 @@
+package io.queuedesk.ticket;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to product areas for forms and filters. */
+@Service
+@Transactional(readOnly = true)
+public class ProductAreaService {
+
+	private final ProductAreaRepository areas;
+
+	ProductAreaService(ProductAreaRepository areas) {
+		this.areas = areas;
+	}
+
+	public List<ProductArea> all() {
+		return areas.findAllByOrderByNameAsc();
+	}
+
+	public List<ProductArea> active() {
+		return all().stream().filter(ProductArea::isActive).toList();
+	}
+
+}

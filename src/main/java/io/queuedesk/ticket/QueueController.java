@@ -1,0 +1,113 @@
+package io.queuedesk.ticket;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.queuedesk.client.Client;
+import io.queuedesk.client.ClientService;
+import io.queuedesk.queue.MoveTarget;
+import io.queuedesk.queue.QueueService;
+import io.queuedesk.system.Flash;
+import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.PageLinks;
+import io.queuedesk.user.SignedInUser;
+
+/** An admin's view of one client's queue, and the move and transfer actions. */
+@Controller
+class QueueController {
+
+	static final int QUEUE_PAGE_SIZE = 100;
+
+	private final TicketService tickets;
+
+	private final TicketQueries queries;
+
+	private final ClientService clients;
+
+	private final Flash flash;
+
+	QueueController(TicketService tickets, TicketQueries queries, ClientService clients, Flash flash) {
+		this.tickets = tickets;
+		this.queries = queries;
+		this.clients = clients;
+		this.flash = flash;
+	}
+
+	@GetMapping("/queues/{clientId}")
+	String queue(@PathVariable long clientId, @RequestParam(defaultValue = "0") int page, Model model) {
+		Client client = clients.find(clientId).orElseThrow(() -> new NotFoundException("Client", clientId));
+		Page<TicketRow> queue = queries.queue(clientId, page, QUEUE_PAGE_SIZE);
+		model.addAttribute("client", client);
+		model.addAttribute("clients", clients.active());
+		model.addAttribute("tickets", queue.getContent());
+		model.addAttribute("queueSize", queue.getTotalElements());
+		model.addAttribute("pages", PageLinks.of(queue));
+		return "tickets/queue";
+	}
+
+	/** {@code to}=top/up/down/bottom, or {@code position}=k. */
+	@PostMapping("/tickets/{id}/move")
+	String move(@PathVariable long id, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String position, @RequestParam(required = false) String returnTo,
+			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+		MoveTarget target;
+		try {
+			target = position != null && !position.isBlank() ? new MoveTarget.Position(parsePosition(position))
+					: MoveTarget.parse(to);
+		}
+		catch (IllegalArgumentException ex) {
+			flash.error(redirect, "ticket.move.badTarget");
+			return back(id, returnTo, queries.clientOf(id, me));
+		}
+		try {
+			QueueService.Move move = tickets.move(id, target, me);
+			if (move.changed()) {
+				flash.success(redirect, "ticket.moved", id, move.from(), move.to());
+			}
+			else {
+				flash.success(redirect, "ticket.notMoved", id, move.from());
+			}
+		}
+		catch (TicketActionException ex) {
+			flash.error(redirect, ex.code(), ex.args());
+		}
+		return back(id, returnTo, queries.clientOf(id, me));
+	}
+
+	@PostMapping("/tickets/{id}/transfer")
+	String transfer(@PathVariable long id, @RequestParam(required = false) Long clientId,
+			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+		try {
+			QueueService.Move move = tickets.transfer(id, clientId, me);
+			flash.success(redirect, "ticket.transferred", id, move.to());
+		}
+		catch (TicketActionException ex) {
+			flash.error(redirect, ex.code(), ex.args());
+		}
+		return "redirect:/tickets/" + id;
+	}
+
+	private static int parsePosition(String position) {
+		int value = Integer.parseInt(position.strip());
+		if (value < 1) {
+			throw new IllegalArgumentException("position must be positive");
+		}
+		return value;
+	}
+
+	/** Back to where the admin pressed the button: the queue page (at the ticket) or the ticket. */
+	private static String back(long id, String returnTo, Long clientId) {
+		if ("queue".equals(returnTo) && clientId != null) {
+			return "redirect:/queues/" + clientId + "#ticket-" + id;
+		}
+		return "redirect:/tickets/" + id;
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.queuedesk.ticket;
+
+import jakarta.validation.Valid;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.queuedesk.client.ClientService;
+import io.queuedesk.system.Flash;
+import io.queuedesk.user.SignedInUser;
+
+/** Raise, view, edit and withdraw a ticket. */
+@Controller
+class TicketController {
+
+	private final TicketService tickets;
+
+	private final TicketQueries queries;
+
+	private final TicketFormOptions options;
+
+	private final ClientService clients;
+
+	private final Flash flash;
+
+	TicketController(TicketService tickets, TicketQueries queries, TicketFormOptions options, ClientService clients,
+			Flash flash) {
+		this.tickets = tickets;
+		this.clients = clients;
+		this.queries = queries;
+		this.options = options;
+		this.flash = flash;
+	}
+
+	@InitBinder
+	void disallowId(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	@GetMapping("/tickets/new")
+	String newForm(@AuthenticationPrincipal SignedInUser me, Model model) {
+		model.addAttribute("form", TicketForm.empty());
+		options.forForm(model, me);
+		return "tickets/new";
+	}
+
+	@PostMapping("/tickets/new")
+	String create(@Valid @ModelAttribute("form") TicketForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				Ticket ticket = tickets.create(form, me);
+				flash.success(redirect, "ticket.created", ticket.getId());
+				return "redirect:/tickets/" + ticket.getId();
+			}
+			catch (TicketFieldException ex) {
+				result.rejectValue(ex.field(), ex.code());
+			}
+		}
+		options.forForm(model, me);
+		return "tickets/new";
+	}
+
+	@GetMapping("/tickets/{id}")
+	String show(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
+		TicketDetails details = queries.details(id, me);
+		model.addAttribute("details", details);
+		if (details.canManageQueue()) {
+			model.addAttribute("transferClients",
+					clients.active().stream().filter(c -> c.getId() != details.ticket().client().id()).toList());
+		}
+		return "tickets/detail";
+	}
+
+	@GetMapping("/tickets/{id}/edit")
+	String editForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model,
+			RedirectAttributes redirect) {
+		try {
+			TicketEditForm form = queries.editForm(id, me);
+			model.addAttribute("form", form);
+			return editPage(id, form.version(), me, model);
+		}
+		catch (TicketActionException ex) {
+			flash.error(redirect, ex.code(), ex.args());
+			return "redirect:/tickets/" + id;
+		}
+	}
+
+	@PostMapping("/tickets/{id}/edit")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") TicketEditForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
+		long version = form.version() == null ? -1 : form.version();
+		if (!result.hasErrors()) {
+			try {
+				tickets.update(id, form, me);
+				flash.success(redirect, "ticket.updated", id);
+				return "redirect:/tickets/" + id;
+			}
+			catch (TicketFieldException ex) {
+				result.rejectValue(ex.field(), ex.code());
+			}
+			catch (StaleTicketException ex) {
+				return stale(id, ex.current(), result, me, model);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// Lost the race between the version check and the commit: same answer as a stale form.
+				return stale(id, queries.editForm(id, me), result, me, model);
+			}
+			catch (TicketActionException ex) {
+				flash.error(redirect, ex.code(), ex.args());
+				return "redirect:/tickets/" + id;
+			}
+		}
+		return editPage(id, version, me, model);
+	}
+
+	@PostMapping("/tickets/{id}/delete")
+	String delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+		try {
+			tickets.delete(id, me);
+			flash.success(redirect, "ticket.deleted", id);
+			return "redirect:/tickets";
+		}
+		catch (TicketActionException ex) {
+			flash.error(redirect, ex.code(), ex.args());
+			return "redirect:/tickets/" + id;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			flash.error(redirect, "ticket.stale");
+			return "redirect:/tickets/" + id;
+		}
+	}
+
+	/**
+	 * Keeps what the user typed, shows the values saved meanwhile, and arms the form with the
+	 * current version: saving again is then a deliberate overwrite.
+	 */
+	private String stale(long id, TicketEditForm current, BindingResult result, SignedInUser me, Model model) {
+		result.reject("ticket.stale");
+		model.addAttribute("current", current);
+		return editPage(id, current.version(), me, model);
+	}
+
+	private String editPage(long id, long version, SignedInUser me, Model model) {
+		model.addAttribute("ticketId", id);
+		model.addAttribute("version", version);
+		options.forForm(model, me);
+		return "tickets/edit";
+	}
+
+}

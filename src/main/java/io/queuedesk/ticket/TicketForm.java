@@ -1,0 +1,30 @@
+package io.queuedesk.ticket;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The new-ticket form (SPEC §6 field names). Rules that need the database live in the service. */
+public record TicketForm(
+		@NotBlank @Size(max = Ticket.MAX_TITLE) String title,
+		@NotBlank @Size(max = Ticket.MAX_DESCRIPTION) String description,
+		@NotNull Long clientId,
+		@NotNull Long productAreaId,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate targetDate,
+		Long assigneeId,
+		Boolean topOfQueue) {
+
+	public static TicketForm empty() {
+		return new TicketForm(null, null, null, null, null, null, false);
+	}
+
+	/** Only admins may jump the queue; anyone else's topOfQueue is ignored. */
+	boolean wantsTop() {
+		return Boolean.TRUE.equals(topOfQueue);
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.queuedesk.ticket;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import io.queuedesk.system.Flash;
+import io.queuedesk.system.PageLinks;
+import io.queuedesk.user.SignedInUser;
+
+/**
+ * The ticket list. A plain GET form filters it; with JavaScript the client filter refreshes the
+ * table live from /api/tickets. A malformed filter value is reported and ignored, never a 500.
+ */
+@Controller
+class TicketListController {
+
+	private final TicketQueries queries;
+
+	private final TicketFormOptions options;
+
+	private final Flash flash;
+
+	TicketListController(TicketQueries queries, TicketFormOptions options, Flash flash) {
+		this.queries = queries;
+		this.options = options;
+		this.flash = flash;
+	}
+
+	@GetMapping("/tickets")
+	String list(@ModelAttribute("filter") TicketFilter filter, BindingResult result,
+			@AuthenticationPrincipal SignedInUser me, Model model) {
+		Page<TicketRow> page = queries.list(filter, me);
+		model.addAttribute("tickets", page.getContent());
+		model.addAttribute("pages", PageLinks.of(page));
+		model.addAttribute("statuses", TicketStatus.values());
+		model.addAttribute("sorts", TicketSort.values());
+		model.addAttribute("filterProblems", result.getFieldErrors().stream().map(flash::text).toList());
+		options.forFilter(model, me);
+		return "tickets/list";
+	}
+
+}
