@@ -45,10 +45,14 @@ public class QueueService {
 		return size(clientId) + 1;
 	}
 
-	/** Takes the ticket out of its queue (complete, delete) and closes the gap below it. */
+	/**
+	 * Takes the ticket out of its queue (complete, delete) and closes the gap below it. Answers
+	 * its old rank, or empty when it was not queued (already completed).
+	 * @throws QueueChangedException when the ticket is no longer in that client's queue
+	 */
 	public Optional<Integer> leave(long clientId, long ticketId) {
 		lockClient(clientId);
-		Optional<Integer> rank = rankOf(clientId, ticketId);
+		Optional<Integer> rank = Optional.ofNullable(rankIn(clientId, ticketId));
 		rank.ifPresent(old -> closeGap(clientId, ticketId, old));
 		return rank;
 	}
@@ -67,7 +71,7 @@ public class QueueService {
 	 */
 	public Move move(long clientId, long ticketId, MoveTarget target) {
 		lockClient(clientId);
-		int from = rankOf(clientId, ticketId).orElseThrow(() -> new NotQueuedException(ticketId));
+		int from = queuedRankIn(clientId, ticketId);
 		int size = size(clientId);
 		int to = Math.max(1, Math.min(size, target.resolve(from, size)));
 		if (to != from) {
@@ -91,7 +95,7 @@ public class QueueService {
 	public Move transfer(long fromClientId, long toClientId, long ticketId) {
 		lockClient(Math.min(fromClientId, toClientId));
 		lockClient(Math.max(fromClientId, toClientId));
-		int from = rankOf(fromClientId, ticketId).orElseThrow(() -> new NotQueuedException(ticketId));
+		int from = queuedRankIn(fromClientId, ticketId);
 		closeGap(fromClientId, ticketId, from);
 		int to = size(toClientId) + 1;
 		jdbc.sql("update tickets set client_id = ?, priority = ? where id = ?").params(toClientId, to, ticketId).update();
@@ -130,12 +134,28 @@ public class QueueService {
 			.orElseThrow(() -> new IllegalArgumentException("No client " + clientId));
 	}
 
-	/** Read after the lock is held, so it sees every change committed before. */
-	private Optional<Integer> rankOf(long clientId, long ticketId) {
-		return jdbc.sql("select priority from tickets where id = ? and client_id = ? and priority is not null")
-			.params(ticketId, clientId)
-			.query(Integer.class)
-			.optional();
+	/**
+	 * The ticket's rank (null when completed), read once the client's lock is held, so it sees
+	 * every change committed before: a ticket moved away or deleted meanwhile is refused here.
+	 */
+	private Integer rankIn(long clientId, long ticketId) {
+		Place place = jdbc.sql("select client_id, priority from tickets where id = ?")
+			.param(ticketId)
+			.query((rs, n) -> new Place(rs.getLong(1), rs.getObject(2, Integer.class)))
+			.optional()
+			.orElseThrow(() -> new QueueChangedException(ticketId));
+		if (place.clientId() != clientId) {
+			throw new QueueChangedException(ticketId);
+		}
+		return place.rank();
+	}
+
+	private int queuedRankIn(long clientId, long ticketId) {
+		Integer rank = rankIn(clientId, ticketId);
+		if (rank == null) {
+			throw new QueueChangedException(ticketId);
+		}
+		return rank;
 	}
 
 	private void setRank(long ticketId, Integer rank) {
@@ -153,6 +173,9 @@ public class QueueService {
 		jdbc.sql("update tickets set priority = -priority where client_id = ? and priority < 0")
 			.param(clientId)
 			.update();
+	}
+
+	private record Place(long clientId, Integer rank) {
 	}
 
 	/** A ticket's rank before and after a move or transfer. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -19,6 +20,7 @@ import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.client.Client;
 import io.queuedesk.client.ClientService;
 import io.queuedesk.queue.MoveTarget;
+import io.queuedesk.queue.QueueChangedException;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.Role;
@@ -125,7 +127,7 @@ public class TicketService {
 	@Transactional
 	public void delete(long id, SignedInUser me) {
 		Ticket ticket = editable(id, me);
-		Integer rank = queues.leave(ticket.getClient().getId(), id).orElse(null);
+		Integer rank = inQueue(() -> queues.leave(ticket.getClient().getId(), id)).orElse(null);
 		tickets.delete(ticket);
 		record(me, ActivityAction.TICKET_DELETED, ticket,
 				"client: " + ticket.getClient().getName() + (rank == null ? "" : ", was #" + rank));
@@ -139,7 +141,7 @@ public class TicketService {
 		if (ticket.getPriority() == null) {
 			throw new TicketActionException("ticket.move.notQueued");
 		}
-		QueueService.Move move = queues.move(ticket.getClient().getId(), id, target);
+		QueueService.Move move = inQueue(() -> queues.move(ticket.getClient().getId(), id, target));
 		if (move.changed()) {
 			record(me, ActivityAction.TICKET_MOVED, ticket, "moved from #" + move.from() + " to #" + move.to());
 		}
@@ -161,7 +163,7 @@ public class TicketService {
 		if (ticket.getPriority() == null) {
 			throw new TicketActionException("ticket.transfer.notQueued");
 		}
-		QueueService.Move move = queues.transfer(source.getId(), target.getId(), id);
+		QueueService.Move move = inQueue(() -> queues.transfer(source.getId(), target.getId(), id));
 		record(me, ActivityAction.TICKET_TRANSFERRED, ticket, "from " + source.getName() + " #" + move.from()
 				+ " to " + target.getName() + " #" + move.to());
 		return move;
@@ -182,6 +184,16 @@ public class TicketService {
 			throw new TicketActionException("ticket.edit.notAllowed");
 		}
 		return ticket;
+	}
+
+	/** A queue change that lost a race with another one is refused cleanly, as "changed meanwhile". */
+	private static <T> T inQueue(Supplier<T> queueChange) {
+		try {
+			return queueChange.get();
+		}
+		catch (QueueChangedException ex) {
+			throw new TicketActionException("ticket.changedMeanwhile");
+		}
 	}
 
 	private ProductArea activeProductArea(Long id) {

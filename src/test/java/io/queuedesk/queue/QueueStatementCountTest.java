@@ -1,0 +1,96 @@
+package io.queuedesk.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.StatementCounter;
+
+/**
+ * Each queue operation is a constant number of set-based statements: the same count for a queue
+ * of 10 as for one of 5,000 (shifting 5,000 tickets is one statement pair, not 5,000 updates).
+ */
+@SpringBootTest
+@Import(StatementCounter.class)
+class QueueStatementCountTest {
+
+	/** The largest operation, a transfer: two locks, a read, the gap closed in one queue, the bottom of the other. */
+	private static final int MAX_STATEMENTS = 8;
+
+	@Autowired
+	QueueService queues;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate template;
+
+	@Test
+	void everyOperationIssuesTheSameSmallNumberOfStatementsForTenAndFiveThousandTickets() {
+		Map<String, Integer> small = countStatements(10);
+		Map<String, Integer> large = countStatements(5_000);
+
+		assertThat(large).isEqualTo(small);
+		assertThat(small.values()).allSatisfy(count -> assertThat(count).isBetween(1, MAX_STATEMENTS));
+	}
+
+	private Map<String, Integer> countStatements(int queueLength) {
+		QueueFixture fixture = new QueueFixture(jdbc, template);
+		long client = fixture.newClient();
+		long other = fixture.newClient();
+		List<Long> ids = fixture.fill(client, queueLength);
+		long middle = ids.get(queueLength / 2);
+		long last = ids.get(queueLength - 1);
+
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		measure(counts, "top insert", (c, o) -> fixture.insert(c, queues.rankForNewTicket(c, true)), client, other,
+				queueLength);
+		measure(counts, "bottom insert", (c, o) -> fixture.insert(c, queues.rankForNewTicket(c, false)), client, other,
+				queueLength);
+		measure(counts, "move to top", (c, o) -> queues.move(c, last, MoveTarget.top()), client, other, queueLength);
+		measure(counts, "move to bottom", (c, o) -> queues.move(c, ids.get(1), MoveTarget.bottom()), client, other,
+				queueLength);
+		measure(counts, "move to middle", (c, o) -> queues.move(c, ids.get(2), new MoveTarget.Position(queueLength / 2)),
+				client, other, queueLength);
+		measure(counts, "leave", (c, o) -> queues.leave(c, middle), client, other, queueLength);
+		measure(counts, "re-enter", (c, o) -> queues.enterAtBottom(c, middle), client, other, queueLength);
+		measure(counts, "transfer", (c, o) -> queues.transfer(c, o, ids.get(0)), client, other, queueLength);
+		fixture.assertInvariantQ(client);
+		fixture.assertInvariantQ(other);
+		return counts;
+	}
+
+	private void measure(Map<String, Integer> counts, String operation, BiConsumer<Long, Long> action, long client,
+			long other, int queueLength) {
+		long started = System.nanoTime();
+		int statements = tx.execute(status -> {
+			StatementCounter.reset();
+			action.accept(client, other);
+			return StatementCounter.count();
+		});
+		long micros = (System.nanoTime() - started) / 1_000;
+		// Reported, not asserted: timing is for benchmarks and the closing note, not for pass/fail.
+		if (queueLength >= 5_000) {
+			System.out.printf("[queuedesk] %s on %s, queue of %d: %d statements, %.1f ms%n", operation,
+					PostgresRunCondition.isPostgresRun() ? "PostgreSQL" : "H2", queueLength, statements, micros / 1000.0);
+		}
+		counts.put(operation, statements);
+	}
+
+}
