@@ -26,6 +26,10 @@ public class QueuedeskApplication {
 
 	/** Runs one command in a context without web server; returns the process exit code. */
 	public static int runCommand(String... args) {
+		if (!CommandRunner.NAMES.contains(args[0])) {
+			System.err.println(CommandRunner.unknown(args[0]));
+			return CommandRunner.EXIT_USAGE;
+		}
 		SpringApplication app = new SpringApplication(QueuedeskApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setDefaultProperties(Map.of(
@@ -36,9 +40,9 @@ public class QueuedeskApplication {
 		try (ConfigurableApplicationContext context = app.run(springArgs)) {
 			return context.getBean(CommandRunner.class).run(args[0], springArgs);
 		}
-		catch (RuntimeException startupFailure) {
+		catch (RuntimeException failure) {
 			// Boot has logged the cause already (no database, bad settings); say it plainly too.
-			System.err.println("error: " + args[0] + " could not start: " + startupFailure.getMessage());
+			System.err.println("error: " + args[0] + " failed: " + failure.getMessage());
 			return CommandRunner.EXIT_FAILURE;
 		}
 	}

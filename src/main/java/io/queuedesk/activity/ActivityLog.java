@@ -58,10 +58,16 @@ public class ActivityLog {
 	@Column(length = MAX_DETAILS)
 	private String details;
 
+	/** About an internal note: left out of the history submitters see. */
+	@Column(nullable = false)
+	private boolean internal;
+
 	protected ActivityLog() {
 	}
 
-	ActivityLog(Instant occurredAt, Actor actor, ActivityAction action, ActivitySubject subject, String details) {
+	ActivityLog(Instant occurredAt, Actor actor, ActivityAction action, ActivitySubject subject, String details,
+			boolean internal) {
+		this.internal = internal;
 		this.occurredAt = occurredAt;
 		this.actorId = actor.userId();
 		this.actorEmail = actor.email();
@@ -112,6 +118,10 @@ public class ActivityLog {
 
 	public String getDetails() {
 		return details;
+	}
+
+	public boolean isInternal() {
+		return internal;
 	}
 
 }

@@ -11,6 +11,8 @@ interface ActivityLogRepository extends Repository<ActivityLog, Long> {
 
 	List<ActivityLog> findByTicketIdOrderByOccurredAtAscIdAsc(Long ticketId);
 
+	List<ActivityLog> findByTicketIdAndInternalFalseOrderByOccurredAtAscIdAsc(Long ticketId);
+
 	List<ActivityLog> findByTargetUserIdOrderByOccurredAtAscIdAsc(Long userId);
 
 	long count();

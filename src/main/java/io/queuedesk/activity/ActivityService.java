@@ -24,12 +24,20 @@ public class ActivityService {
 	/** Must run inside the transaction of the change it records. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public ActivityLog record(Actor actor, ActivityAction action, ActivitySubject subject, String details) {
-		return entries.save(new ActivityLog(Instant.now(clock), actor, action, subject, details));
+		return entries.save(new ActivityLog(Instant.now(clock), actor, action, subject, details, false));
 	}
 
+	/** An entry about an internal note, which submitters do not see in the ticket's history. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public ActivityLog recordInternal(Actor actor, ActivityAction action, ActivitySubject subject, String details) {
+		return entries.save(new ActivityLog(Instant.now(clock), actor, action, subject, details, true));
+	}
+
+	/** The ticket's history, oldest first; without entries about internal notes unless asked for. */
 	@Transactional(readOnly = true)
-	public List<ActivityLog> historyOfTicket(Long ticketId) {
-		return entries.findByTicketIdOrderByOccurredAtAscIdAsc(ticketId);
+	public List<ActivityLog> historyOfTicket(Long ticketId, boolean includeInternal) {
+		return includeInternal ? entries.findByTicketIdOrderByOccurredAtAscIdAsc(ticketId)
+				: entries.findByTicketIdAndInternalFalseOrderByOccurredAtAscIdAsc(ticketId);
 	}
 
 	@Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package io.queuedesk.system;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,13 @@ public class CommandRunner {
 
 	public static final int EXIT_USAGE = 2;
 
+	/**
+	 * The command names, known before any context starts, so a typo is answered at once instead
+	 * of after connecting to (and migrating) a possibly production database. Each name has a
+	 * {@link CliCommand} bean; a test keeps the two in step.
+	 */
+	public static final Set<String> NAMES = Set.of("create-user", "populate-database", "reset-database");
+
 	private final List<CliCommand> commands;
 
 	CommandRunner(List<CliCommand> commands) {
@@ -26,6 +34,11 @@ public class CommandRunner {
 	/** A first argument that is not an option names a command. */
 	public static boolean isCommand(String[] args) {
 		return args.length > 0 && !args[0].startsWith("-");
+	}
+
+	/** Usage text for a name that is no command; printed without starting the application. */
+	public static String unknown(String name) {
+		return "error: unknown command '" + name + "'. Commands: " + String.join(", ", new java.util.TreeSet<>(NAMES));
 	}
 
 	public int run(String name, String... args) {

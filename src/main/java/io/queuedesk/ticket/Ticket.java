@@ -106,6 +106,27 @@ public class Ticket {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * Takes one workflow step; only the steps {@link TicketStatus#next()} allows. Completing
+	 * stamps the completion time, reopening clears it.
+	 */
+	void moveTo(TicketStatus target, Instant now) {
+		if (!status.canMoveTo(target)) {
+			throw new IllegalStateException("No workflow step from " + status + " to " + target);
+		}
+		this.status = target;
+		this.completedAt = target == TicketStatus.COMPLETED ? now : null;
+		this.updatedAt = now;
+	}
+
+	/** A reassigned ticket starts over: the new assignee accepts it (SPEC §2.2). */
+	void restartForNewAssignee(Instant now) {
+		if (status != TicketStatus.COMPLETED) {
+			this.status = TicketStatus.OPEN;
+			this.updatedAt = now;
+		}
+	}
+
 	void assignTo(User assignee, Instant now) {
 		this.assignee = assignee;
 		this.updatedAt = now;

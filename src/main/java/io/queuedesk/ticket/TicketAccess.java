@@ -26,6 +26,46 @@ final class TicketAccess {
 		return user.hasRole(Role.ADMIN) || (isSubmitter(ticket, user) && ticket.getStatus() == TicketStatus.OPEN);
 	}
 
+	/**
+	 * Workflow steps: reopening is for the submitter and admins; every other step for the
+	 * assignee and admins, and a developer may accept an unassigned ticket (picking it up).
+	 */
+	static boolean canTransition(Ticket ticket, TicketStatus target, SignedInUser user) {
+		if (user.hasRole(Role.ADMIN)) {
+			return true;
+		}
+		if (ticket.getStatus() == TicketStatus.COMPLETED && target == TicketStatus.OPEN) {
+			return isSubmitter(ticket, user);
+		}
+		return isAssignee(ticket, user) || canPickUp(ticket, user) && target == TicketStatus.ACCEPTED;
+	}
+
+	/** A developer may take an unassigned ticket that is not completed for themselves. */
+	static boolean canPickUp(Ticket ticket, SignedInUser user) {
+		return user.hasRole(Role.DEVELOPER) && ticket.getAssignee() == null
+				&& ticket.getStatus() != TicketStatus.COMPLETED;
+	}
+
+	static boolean canAssign(SignedInUser user) {
+		return user.hasRole(Role.ADMIN);
+	}
+
+	/** Comments: admins on any ticket, submitters on their own, developers on those assigned to them. */
+	static boolean canComment(Ticket ticket, SignedInUser user) {
+		return user.hasRole(Role.ADMIN) || isSubmitter(ticket, user)
+				|| user.hasRole(Role.DEVELOPER) && isAssignee(ticket, user);
+	}
+
+	/** Internal notes: admins, and developers on tickets assigned to them. */
+	static boolean canWriteInternal(Ticket ticket, SignedInUser user) {
+		return user.hasRole(Role.ADMIN) || user.hasRole(Role.DEVELOPER) && isAssignee(ticket, user);
+	}
+
+	/** Internal notes are never shown to submitters: only people who work tickets read them. */
+	static boolean seesInternal(SignedInUser user) {
+		return user.hasRole(Role.ADMIN) || user.hasRole(Role.DEVELOPER);
+	}
+
 	static boolean canManageQueues(SignedInUser user) {
 		return user.hasRole(Role.ADMIN);
 	}

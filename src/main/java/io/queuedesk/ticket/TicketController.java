@@ -1,5 +1,7 @@
 package io.queuedesk.ticket;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -31,10 +33,13 @@ class TicketController {
 
 	private final ClientService clients;
 
+	private final List<TicketPageSection> sections;
+
 	private final Flash flash;
 
 	TicketController(TicketService tickets, TicketQueries queries, TicketFormOptions options, ClientService clients,
-			Flash flash) {
+			List<TicketPageSection> sections, Flash flash) {
+		this.sections = sections;
 		this.tickets = tickets;
 		this.clients = clients;
 		this.queries = queries;
@@ -79,6 +84,13 @@ class TicketController {
 			model.addAttribute("transferClients",
 					clients.active().stream().filter(c -> c.getId() != details.ticket().client().id()).toList());
 		}
+		if (details.canAssign()) {
+			options.forForm(model, me);
+		}
+		for (TicketPageSection section : sections) {
+			section.contribute(details.access(), me, model);
+		}
+		model.addAttribute("sections", sections.stream().map(TicketPageSection::fragment).toList());
 		return "tickets/detail";
 	}
 

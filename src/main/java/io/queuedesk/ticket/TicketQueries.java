@@ -11,6 +11,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.queuedesk.activity.ActivityService;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.NotFoundException;
@@ -26,10 +27,13 @@ public class TicketQueries {
 
 	private final QueueService queues;
 
+	private final ActivityService activity;
+
 	private final Clock clock;
 
-	TicketQueries(TicketRepository tickets, QueueService queues, Clock clock) {
+	TicketQueries(TicketRepository tickets, QueueService queues, ActivityService activity, Clock clock) {
 		this.tickets = tickets;
+		this.activity = activity;
 		this.queues = queues;
 		this.clock = clock;
 	}
@@ -48,9 +52,32 @@ public class TicketQueries {
 	public TicketDetails details(long id, SignedInUser viewer) {
 		Ticket ticket = visible(tickets, id, viewer);
 		int queueSize = ticket.getPriority() == null ? 0 : queues.size(ticket.getClient().getId());
+		List<TicketStatus> nextSteps = ticket.getStatus()
+			.next()
+			.stream()
+			.filter(target -> TicketAccess.canTransition(ticket, target, viewer))
+			.toList();
+		boolean canEdit = TicketAccess.canEdit(ticket, viewer);
 		return new TicketDetails(TicketRow.of(ticket, today()), ticket.getDescription(), queueSize,
-				ticket.getUpdatedAt(), ticket.getVersion(), TicketAccess.canEdit(ticket, viewer),
-				TicketAccess.canEdit(ticket, viewer), TicketAccess.canManageQueues(viewer));
+				ticket.getUpdatedAt(), ticket.getVersion(), canEdit, canEdit, TicketAccess.canManageQueues(viewer),
+				TicketAccess.canAssign(viewer), TicketAccess.canPickUp(ticket, viewer), nextSteps,
+				activity.historyOfTicket(ticket.getId(), TicketAccess.seesInternal(viewer)), accessInfo(ticket, viewer));
+	}
+
+	/**
+	 * What another feature (comments) needs to decide what the viewer may do with the ticket;
+	 * 404 when the viewer may not see it.
+	 */
+	@SignedIn
+	public TicketAccessInfo access(long id, SignedInUser viewer) {
+		return accessInfo(visible(tickets, id, viewer), viewer);
+	}
+
+	private static TicketAccessInfo accessInfo(Ticket ticket, SignedInUser viewer) {
+		return new TicketAccessInfo(ticket.getId(), ticket.getTitle(), ticket.getStatus(), ticket.getSubmitter().getId(),
+				ticket.getAssignee() == null ? null : ticket.getAssignee().getId(), TicketAccess.canComment(ticket, viewer),
+				TicketAccess.canWriteInternal(ticket, viewer), viewer.hasRole(io.queuedesk.user.Role.ADMIN),
+				TicketAccess.seesInternal(viewer));
 	}
 
 	/** The edit form's values; 404 unless visible. */

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,11 +51,14 @@ public class TicketService {
 
 	private final EntityManager entityManager;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	TicketService(TicketRepository tickets, ProductAreaRepository productAreas, ClientService clients,
 			UserService users, QueueService queues, ActivityService activity, EntityManager entityManager,
-			Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.tickets = tickets;
 		this.productAreas = productAreas;
 		this.clients = clients;
@@ -87,8 +91,14 @@ public class TicketService {
 		tickets.save(ticket);
 		record(me, ActivityAction.TICKET_CREATED, ticket,
 				"client: " + client.getName() + ", position #" + rank + (top ? " (top of queue)" : ""));
+		TicketEvents.Person assigned = TicketWorkflow.person(assignee);
 		if (assignee != null) {
 			record(me, ActivityAction.TICKET_ASSIGNED, ticket, "assignee: — → " + assignee.getDisplayName());
+		}
+		TicketEvents.Person actor = TicketWorkflow.actor(me);
+		events.publishEvent(new TicketEvents.TicketCreated(ticket.getId(), ticket.getTitle(), actor, assigned, actor));
+		if (assigned != null) {
+			events.publishEvent(new TicketEvents.TicketAssigned(ticket.getId(), ticket.getTitle(), null, assigned, actor));
 		}
 		return ticket;
 	}
