@@ -103,10 +103,20 @@ public class TicketQueries {
 		return tickets.findQueue(clientId, PageRequest.of(Math.max(0, page), size)).map(t -> TicketRow.of(t, today));
 	}
 
-	/** Tickets the user raised or is assigned to, with client and product area loaded. */
+	/** Open tickets assigned to the viewer, by client and rank. */
 	@SignedIn
-	public List<Ticket> involving(Long userId) {
-		return tickets.findInvolving(userId);
+	public Page<TicketRow> assignedTo(SignedInUser viewer, int page, int size) {
+		LocalDate today = today();
+		return tickets.findAssignedOpen(viewer.getId(), PageRequest.of(Math.max(0, page), size))
+			.map(t -> TicketRow.of(t, today));
+	}
+
+	/** Tickets the viewer raised, newest first. */
+	@SignedIn
+	public Page<TicketRow> raisedBy(SignedInUser viewer, int page, int size) {
+		LocalDate today = today();
+		return tickets.findRaisedBy(viewer.getId(), PageRequest.of(Math.max(0, page), size))
+			.map(t -> TicketRow.of(t, today));
 	}
 
 	/** Ticket counts for every status, zero included, in workflow order. */

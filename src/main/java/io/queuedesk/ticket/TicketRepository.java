@@ -28,13 +28,21 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
 			countQuery = "select count(t) from Ticket t where t.client.id = :clientId and t.priority is not null")
 	Page<Ticket> findQueue(Long clientId, Pageable pageable);
 
-	/** Tickets the user raised or is assigned to, for the role home lists. */
-	@Query("""
-			select t from Ticket t join fetch t.client join fetch t.productArea
-			where t.submitter.id = :userId or t.assignee.id = :userId
-			order by t.client.name, t.priority nulls last, t.id
+	/** A developer's work: open tickets assigned to them, by client and rank. */
+	@EntityGraph(attributePaths = { "client", "productArea", "assignee", "submitter" })
+	@Query(value = """
+			select t from Ticket t where t.assignee.id = :userId and t.status <> io.queuedesk.ticket.TicketStatus.COMPLETED
+			order by t.client.name, t.priority, t.id
+			""", countQuery = """
+			select count(t) from Ticket t where t.assignee.id = :userId and t.status <> io.queuedesk.ticket.TicketStatus.COMPLETED
 			""")
-	List<Ticket> findInvolving(Long userId);
+	Page<Ticket> findAssignedOpen(Long userId, Pageable pageable);
+
+	/** What a user raised, newest first. */
+	@EntityGraph(attributePaths = { "client", "productArea", "assignee", "submitter" })
+	@Query(value = "select t from Ticket t where t.submitter.id = :userId order by t.createdAt desc, t.id desc",
+			countQuery = "select count(t) from Ticket t where t.submitter.id = :userId")
+	Page<Ticket> findRaisedBy(Long userId, Pageable pageable);
 
 	@Query("select t.status, count(t) from Ticket t group by t.status")
 	List<Object[]> countByStatus();
