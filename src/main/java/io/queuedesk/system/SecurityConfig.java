@@ -11,6 +11,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -40,10 +42,13 @@ class SecurityConfig {
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
 			.requestMatchers("/admin/**", "/queues/**").hasRole("ADMIN")
 			.anyRequest().authenticated())
-			// The JSON API answers 401 instead of redirecting to the login page.
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-					PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+			// The JSON API answers 401; every other page sends the visitor to the login page,
+			// whatever Accept header the client sends.
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						AnyRequestMatcher.INSTANCE))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
