@@ -94,12 +94,12 @@ class PermissionMatrixTest {
 		owner = userId("user@example.com");
 		devOne = userId("developer1@example.com");
 		devTwo = userId("developer2@example.com");
-		if (jdbc.sql("select count(*) from users where email = 'other-submitter@example.com'").query(Long.class).single() == 0) {
+		if (jdbc.sql("select count(*) from users where email = 'other-submitter@matrix.test'").query(Long.class).single() == 0) {
 			jdbc.sql("""
 					insert into users (email, display_name, password_hash, active, confirmed, failed_login_count, created_at, version)
-					values ('other-submitter@example.com', 'Other Submitter', '{noop}x', true, true, 0, current_timestamp, 0)
+					values ('other-submitter@matrix.test', 'Other Submitter', '{noop}x', true, true, 0, current_timestamp, 0)
 					""").update();
-			jdbc.sql("insert into user_roles (user_id, role) values (?, 'SUBMITTER')").param(userId("other-submitter@example.com")).update();
+			jdbc.sql("insert into user_roles (user_id, role) values (?, 'SUBMITTER')").param(userId("other-submitter@matrix.test")).update();
 		}
 	}
 
@@ -183,7 +183,7 @@ class PermissionMatrixTest {
 		String email = switch (who) {
 			case ANONYMOUS -> null;
 			case OWNER -> "user@example.com";
-			case OTHER_SUBMITTER -> "other-submitter@example.com";
+			case OTHER_SUBMITTER -> "other-submitter@matrix.test";
 			case ASSIGNED_DEVELOPER -> "developer1@example.com";
 			case OTHER_DEVELOPER -> "developer2@example.com";
 			case ADMIN -> "admin@example.com";

@@ -1,0 +1,67 @@
+package io.queuedesk.system;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A minimal browser for tests against the real server: keeps cookies, never follows redirects. */
+class Browser {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http;
+
+	Browser(int port) {
+		this.base = "http://localhost:" + port;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
+	}
+
+	/** Opens the login page, then posts the form with the token it carries; returns the POST's response. */
+	HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
+		Matcher token = CSRF.matcher(get("/login").body());
+		if (!token.find()) {
+			throw new IllegalStateException("The login page has no CSRF token");
+		}
+		String form = "username=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+		return http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The servlet session cookie (Tomcat's JSESSIONID, or Spring Session's SESSION). */
+	Optional<HttpCookie> sessionCookie() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("JSESSIONID") || c.getName().equals("SESSION"))
+			.findFirst();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

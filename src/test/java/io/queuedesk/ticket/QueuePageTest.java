@@ -1,0 +1,135 @@
+package io.queuedesk.ticket;
+
+import static io.queuedesk.ticket.TicketTestData.ADMIN;
+import static io.queuedesk.ticket.TicketTestData.DEV_ONE;
+import static io.queuedesk.ticket.TicketTestData.SUBMITTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+
+/** The admin's queue page and the queue position on the ticket page (SPEC §2.1, §6). */
+@SpringBootTest
+@AutoConfigureMockMvc
+class QueuePageTest {
+
+	private static final Pattern ROW_ID = Pattern.compile("<tr id=\"ticket-(\\d+)\"");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	TicketTestData data;
+
+	long client;
+
+	long first;
+
+	long second;
+
+	long third;
+
+	@BeforeEach
+	void setUp() {
+		data = new TicketTestData(jdbc, accounts);
+		client = data.client("Queue page");
+		first = data.ticket(client, "First " + data.tag);
+		second = data.ticket(client, "Second " + data.tag);
+		third = data.ticket(client, "Third " + data.tag);
+		data.sql("update tickets set priority = 4 where id = ?", first);
+		data.sql("update tickets set priority = 1 where id = ?", third);
+		data.sql("update tickets set priority = 3 where id = ?", first);
+	}
+
+	@Test
+	void adminSeesTheQueueInRankOrderWithMoveControls() throws Exception {
+		String html = page(ADMIN, "/queues/" + client);
+
+		assertThat(rowIds(html)).containsExactly(third, second, first);
+		assertThat(html).contains("3 tickets in the queue");
+		for (long id : List.of(first, second, third)) {
+			assertThat(html).contains("action=\"/tickets/" + id + "/move\"");
+			assertThat(html).contains("id=\"position-" + id + "\"");
+		}
+		assertThat(html).contains("name=\"to\" value=\"top\"")
+			.contains("name=\"to\" value=\"bottom\"")
+			.contains("name=\"returnTo\" value=\"queue\"")
+			.contains("name=\"_csrf\"");
+	}
+
+	@Test
+	void queuePageIsForAdminsOnly() throws Exception {
+		mvc.perform(get("/queues/" + client).with(user(data.user(DEV_ONE)))).andExpect(status().isForbidden());
+		mvc.perform(get("/queues/" + client).with(user(data.user(SUBMITTER)))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void movingFromTheQueuePageReordersAndReturnsToTheTicket() throws Exception {
+		mvc.perform(post("/tickets/" + first + "/move").param("position", "1")
+			.param("returnTo", "queue")
+			.with(user(data.user(ADMIN)))
+			.with(csrf()))
+			.andExpect(redirectedUrl("/queues/" + client + "#ticket-" + first))
+			.andExpect(flash().attribute("flashSuccess", "Ticket #" + first + " moved from #3 to #1."));
+
+		assertThat(data.queue(client)).containsExactly(first, third, second);
+		assertThat(rowIds(page(ADMIN, "/queues/" + client))).containsExactly(first, third, second);
+	}
+
+	@Test
+	void ticketPageShowsItsPlaceInTheQueue() throws Exception {
+		String expected = "#2 of 3 in " + data.clientName(client) + "'s queue";
+
+		assertThat(HtmlUtils.htmlUnescape(page(SUBMITTER, "/tickets/" + second))).contains(expected);
+		assertThat(HtmlUtils.htmlUnescape(page(ADMIN, "/tickets/" + first)))
+			.contains("#3 of 3 in " + data.clientName(client) + "'s queue");
+	}
+
+	@Test
+	void completedTicketPageSaysItIsNotQueued() throws Exception {
+		data.sql("update tickets set status = 'COMPLETED', priority = null where id = ?", first);
+
+		assertThat(page(ADMIN, "/tickets/" + first)).contains("Not in a queue (completed)").doesNotContain(" of 2 in ");
+	}
+
+	private List<Long> rowIds(String html) {
+		Matcher matcher = ROW_ID.matcher(html);
+		List<Long> ids = new java.util.ArrayList<>();
+		while (matcher.find()) {
+			ids.add(Long.valueOf(matcher.group(1)));
+		}
+		return ids;
+	}
+
+	private String page(String email, String path) throws Exception {
+		return mvc.perform(get(path).with(user(data.user(email))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+}

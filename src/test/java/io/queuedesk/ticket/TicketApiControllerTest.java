@@ -1,0 +1,128 @@
+package io.queuedesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.aMapWithSize;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.SliceSecurity;
+import io.queuedesk.user.Role;
+import io.queuedesk.user.SignedInUser;
+import io.queuedesk.user.TestUsers;
+
+/** {@code /api/tickets} (SPEC §6): the documented JSON shape, filters passed on, JSON errors. */
+@WebMvcTest(TicketApiController.class)
+@Import(SliceSecurity.class)
+class TicketApiControllerTest {
+
+	static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+	final SignedInUser admin = TestUsers.signedIn(1, "admin@test.example", "Ada", Role.ADMIN);
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	TicketQueries queries;
+
+	@Test
+	void listHasTheSpecifiedShape() throws Exception {
+		TicketRow assigned = TicketSliceData.row(21, "Printer on fire", 1, LocalDate.of(2030, 3, 14), true,
+				new TicketRow.Ref(11, "Dev One"));
+		TicketRow unassigned = TicketSliceData.row(22, "Paper jam", 2, null, false, null);
+		given(queries.list(any(), eq(admin)))
+			.willReturn(new PageImpl<>(List.of(assigned, unassigned), PageRequest.of(1, 2), 7));
+
+		mvc.perform(get("/api/tickets").param("client", "5").param("page", "1").param("size", "2").with(user(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/json"))
+			.andExpect(jsonPath("$", aMapWithSize(4)))
+			.andExpect(jsonPath("$.page").value(1))
+			.andExpect(jsonPath("$.size").value(2))
+			.andExpect(jsonPath("$.total").value(7))
+			.andExpect(jsonPath("$.items", hasSize(2)))
+			.andExpect(jsonPath("$.items[0]", aMapWithSize(10)))
+			.andExpect(jsonPath("$.items[0].id").value(21))
+			.andExpect(jsonPath("$.items[0].title").value("Printer on fire"))
+			.andExpect(jsonPath("$.items[0].client", aMapWithSize(2)))
+			.andExpect(jsonPath("$.items[0].client.id").value(5))
+			.andExpect(jsonPath("$.items[0].client.name").value("Client A"))
+			.andExpect(jsonPath("$.items[0].productArea.id").value(7))
+			.andExpect(jsonPath("$.items[0].productArea.name").value("Billing"))
+			.andExpect(jsonPath("$.items[0].priority").value(1))
+			.andExpect(jsonPath("$.items[0].status").value("OPEN"))
+			.andExpect(jsonPath("$.items[0].targetDate").value("2030-03-14"))
+			.andExpect(jsonPath("$.items[0].overdue").value(true))
+			.andExpect(jsonPath("$.items[0].assignee", aMapWithSize(2)))
+			.andExpect(jsonPath("$.items[0].assignee.id").value(11))
+			.andExpect(jsonPath("$.items[0].assignee.displayName").value("Dev One"))
+			.andExpect(jsonPath("$.items[0].submitter.id").value(3))
+			.andExpect(jsonPath("$.items[0].submitter.displayName").value("Sam Submitter"))
+			.andExpect(jsonPath("$.items[1].assignee").value(nullValue()))
+			.andExpect(jsonPath("$.items[1].targetDate").value(nullValue()))
+			.andExpect(jsonPath("$.items[1].overdue").value(false));
+
+		ArgumentCaptor<TicketFilter> filter = ArgumentCaptor.forClass(TicketFilter.class);
+		verify(queries).list(filter.capture(), eq(admin));
+		assertThat(filter.getValue().getClient()).isEqualTo(5L);
+		assertThat(filter.getValue().safePage()).isEqualTo(1);
+		assertThat(filter.getValue().safeSize()).isEqualTo(2);
+	}
+
+	@Test
+	void oneTicketHasTheSameShape() throws Exception {
+		TicketRow row = TicketSliceData.row(21, "Printer on fire", 1, null, false, null);
+		TicketDetails details = mock(TicketDetails.class);
+		given(details.ticket()).willReturn(row);
+		given(queries.details(21, admin)).willReturn(details);
+
+		mvc.perform(get("/api/tickets/21").with(user(admin)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", aMapWithSize(10)))
+			.andExpect(jsonPath("$.id").value(21))
+			.andExpect(jsonPath("$.client.name").value("Client A"))
+			.andExpect(jsonPath("$.assignee").value(nullValue()));
+	}
+
+	@Test
+	void unknownOrInvisibleTicketIsAJson404EvenForABrowser() throws Exception {
+		given(queries.details(404, admin)).willThrow(new NotFoundException("Ticket", 404));
+
+		mvc.perform(get("/api/tickets/404").header("Accept", BROWSER_ACCEPT).with(user(admin)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.status").value(404))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<html"))));
+	}
+
+	@Test
+	void anonymousCallersGet401NotALoginPage() throws Exception {
+		mvc.perform(get("/api/tickets").header("Accept", BROWSER_ACCEPT)).andExpect(status().isUnauthorized());
+	}
+
+}
