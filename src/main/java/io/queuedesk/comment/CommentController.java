@@ -1,0 +1,82 @@
+package io.queuedesk.comment;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.queuedesk.system.Flash;
+import io.queuedesk.user.SignedInUser;
+
+/**
+ * The comment form and the delete button of the ticket page. A ticket the user may not see
+ * answers 404 (the service's NotFoundException is left to the error page).
+ */
+@Controller
+class CommentController {
+
+	/** Flash attributes the thread fragment reads after a refused comment. */
+	static final String FORM = "commentForm";
+
+	static final String BODY_ERROR = "commentBodyError";
+
+	private final CommentService comments;
+
+	private final Flash flash;
+
+	CommentController(CommentService comments, Flash flash) {
+		this.comments = comments;
+		this.flash = flash;
+	}
+
+	@InitBinder
+	void disallowId(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	@PostMapping("/tickets/{id}/comments")
+	String add(@PathVariable long id, @Valid @ModelAttribute(FORM) CommentForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			FieldError bodyError = result.getFieldError("body");
+			String code = bodyError == null ? "comment.invalid"
+					: "Size".equals(bodyError.getCode()) ? "comment.body.tooLong" : "comment.body.blank";
+			return refused(id, form, code, bodyError != null, redirect);
+		}
+		try {
+			long commentId = comments.add(id, form.body(), form.isInternal(), me);
+			flash.success(redirect, form.isInternal() ? "comment.added.internal" : "comment.added");
+			return "redirect:/tickets/" + id + "#comment-" + commentId;
+		}
+		catch (CommentRefusedException ex) {
+			return refused(id, form, ex.code(), ex.code().startsWith("comment.body."), redirect);
+		}
+	}
+
+	@PostMapping("/tickets/{id}/comments/{commentId}/delete")
+	String delete(@PathVariable long id, @PathVariable long commentId, @AuthenticationPrincipal SignedInUser me,
+			RedirectAttributes redirect) {
+		comments.delete(id, commentId, me);
+		flash.success(redirect, "comment.deleted", commentId);
+		return "redirect:/tickets/" + id;
+	}
+
+	/** Back to the ticket with the message, and with the text as typed so that it is not lost. */
+	private String refused(long id, CommentForm form, String code, boolean aboutBody, RedirectAttributes redirect) {
+		flash.error(redirect, code);
+		redirect.addFlashAttribute(FORM, new CommentForm(form.body(), form.isInternal()));
+		if (aboutBody) {
+			redirect.addFlashAttribute(BODY_ERROR, flash.text(code));
+		}
+		return "redirect:/tickets/" + id;
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.queuedesk.comment;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The comment form of the ticket page (SPEC §6: {@code body}, {@code internal}; an unticked
+ * checkbox is simply absent). Serializable because a refused form travels to the next page as a
+ * flash attribute, in the session, so that nothing typed is lost.
+ */
+public record CommentForm(@NotBlank @Size(max = Comment.MAX_BODY) String body, Boolean internal)
+		implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	/** Browsers send line breaks as CRLF; counted as one character each, as the user sees them. */
+	public CommentForm {
+		body = body == null ? null : body.replace("\r\n", "\n");
+	}
+
+	static CommentForm empty() {
+		return new CommentForm(null, false);
+	}
+
+	boolean isInternal() {
+		return Boolean.TRUE.equals(internal);
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.queuedesk.comment;
+
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.queuedesk.system.Flash;
+import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.SliceSecurity;
+import io.queuedesk.user.Role;
+import io.queuedesk.user.SignedInUser;
+import io.queuedesk.user.TestUsers;
+
+/** The comment form's route: CSRF, validation, refusals keep the text, redirects to the new comment. */
+@WebMvcTest(CommentController.class)
+@Import({ SliceSecurity.class, Flash.class })
+class CommentControllerTest {
+
+	final SignedInUser submitter = TestUsers.signedIn(4, "sam@test.example", "Sam", Role.SUBMITTER);
+
+	final SignedInUser admin = TestUsers.signedIn(1, "ada@test.example", "Ada", Role.ADMIN);
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	CommentService comments;
+
+	@Test
+	void postWithoutCsrfTokenIsForbidden() throws Exception {
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).param("body", "Hello"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/tickets/9/comments/5/delete").with(user(admin))).andExpect(status().isForbidden());
+
+		verifyNoInteractions(comments);
+	}
+
+	@Test
+	void commentRedirectsToTheNewCommentWithAMessage() throws Exception {
+		given(comments.add(9, "Hello\nthere", true, admin)).willReturn(42L);
+
+		mvc.perform(post("/tickets/9/comments").with(user(admin))
+			.with(csrf())
+			.param("body", "Hello\r\nthere")
+			.param("internal", "true"))
+			.andExpect(redirectedUrl("/tickets/9#comment-42"))
+			.andExpect(flash().attribute("flashSuccess", "Your internal note has been added. Submitters don't see it."));
+	}
+
+	@Test
+	void absentCheckboxMeansAPublicComment() throws Exception {
+		given(comments.add(anyLong(), anyString(), anyBoolean(), any())).willReturn(7L);
+
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "Any news?"))
+			.andExpect(redirectedUrl("/tickets/9#comment-7"))
+			.andExpect(flash().attribute("flashSuccess", "Your comment has been added."));
+
+		verify(comments).add(9, "Any news?", false, submitter);
+	}
+
+	@Test
+	void blankBodyRedirectsBackWithAnErrorAndDoesNotCallTheService() throws Exception {
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "  \r\n "))
+			.andExpect(redirectedUrl("/tickets/9"))
+			.andExpect(flash().attribute("flashError", "Please write a comment before sending it."))
+			.andExpect(flash().attribute("commentBodyError", "Please write a comment before sending it."));
+
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()))
+			.andExpect(redirectedUrl("/tickets/9"))
+			.andExpect(flash().attribute("flashError", "Please write a comment before sending it."));
+
+		verifyNoInteractions(comments);
+	}
+
+	@Test
+	void tooLongBodyRedirectsBackKeepingTheText() throws Exception {
+		String tooLong = "x".repeat(Comment.MAX_BODY + 1);
+
+		mvc.perform(post("/tickets/9/comments").with(user(admin))
+			.with(csrf())
+			.param("body", tooLong)
+			.param("internal", "true"))
+			.andExpect(redirectedUrl("/tickets/9"))
+			.andExpect(flash().attribute("flashError",
+					"A comment can be at most 10,000 characters long. Your text is kept below; please shorten it."))
+			.andExpect(flash().attribute("commentForm", new CommentForm(tooLong, true)));
+
+		verifyNoInteractions(comments);
+	}
+
+	@Test
+	void refusedCommentRedirectsBackWithTheMessageAndTheTypedText() throws Exception {
+		willThrow(new CommentRefusedException("comment.internal.refused")).given(comments)
+			.add(9, "Secret plan", true, submitter);
+
+		mvc.perform(post("/tickets/9/comments").with(user(submitter))
+			.with(csrf())
+			.param("body", "Secret plan")
+			.param("internal", "true"))
+			.andExpect(redirectedUrl("/tickets/9"))
+			.andExpect(flash().attribute("flashError", "You can't write internal notes on this ticket."))
+			.andExpect(flash().attribute("commentForm", new CommentForm("Secret plan", true)));
+	}
+
+	@Test
+	void aTicketTheUserMayNotSeeIsNotFound() throws Exception {
+		given(comments.add(anyLong(), anyString(), anyBoolean(), any())).willThrow(new NotFoundException("Ticket", 9));
+
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "Hello"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void adminDeletesAComment() throws Exception {
+		mvc.perform(post("/tickets/9/comments/12345/delete").with(user(admin)).with(csrf()))
+			.andExpect(redirectedUrl("/tickets/9"))
+			.andExpect(flash().attribute("flashSuccess", "Comment #12345 has been deleted."));
+
+		verify(comments).delete(9, 12345, admin);
+	}
+
+	@Test
+	void deleteRefusedByMethodSecurityIsForbidden() throws Exception {
+		willThrow(new AccessDeniedException("admins only")).given(comments).delete(eq(9L), eq(5L), any());
+
+		mvc.perform(post("/tickets/9/comments/5/delete").with(user(submitter)).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+}
