@@ -20,6 +20,11 @@ public class Flash {
 		redirect.addFlashAttribute("flashSuccess", text(code, args));
 	}
 
+	/** The message of a refused action. */
+	public void error(RedirectAttributes redirect, RefusedException refusal) {
+		error(redirect, refusal.code(), refusal.args());
+	}
+
 	public void error(RedirectAttributes redirect, String code, Object... args) {
 		redirect.addFlashAttribute("flashError", text(code, args));
 	}

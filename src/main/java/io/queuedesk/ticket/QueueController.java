@@ -76,7 +76,7 @@ class QueueController {
 			}
 		}
 		catch (TicketActionException ex) {
-			flash.error(redirect, ex.code(), ex.args());
+			flash.error(redirect, ex);
 		}
 		return back(id, returnTo, queries.clientOf(id, me));
 	}
@@ -89,7 +89,7 @@ class QueueController {
 			flash.success(redirect, "ticket.transferred", id, move.to());
 		}
 		catch (TicketActionException ex) {
-			flash.error(redirect, ex.code(), ex.args());
+			flash.error(redirect, ex);
 		}
 		return "redirect:/tickets/" + id;
 	}

@@ -1,25 +1,12 @@
 package io.queuedesk.ticket;
 
+import io.queuedesk.system.RefusedException;
+
 /** An action on a visible ticket was refused (wrong state, not allowed); nothing changed. */
-public class TicketActionException extends RuntimeException {
-
-	private final String code;
-
-	private final Object[] args;
+public class TicketActionException extends RefusedException {
 
 	TicketActionException(String code, Object... args) {
-		super(code);
-		this.code = code;
-		this.args = args;
-	}
-
-	/** A key of messages.properties. */
-	public String code() {
-		return code;
-	}
-
-	public Object[] args() {
-		return args.clone();
+		super(code, args);
 	}
 
 }

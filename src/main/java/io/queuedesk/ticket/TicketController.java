@@ -103,7 +103,7 @@ class TicketController {
 			return editPage(id, form.version(), me, model);
 		}
 		catch (TicketActionException ex) {
-			flash.error(redirect, ex.code(), ex.args());
+			flash.error(redirect, ex);
 			return "redirect:/tickets/" + id;
 		}
 	}
@@ -129,7 +129,7 @@ class TicketController {
 				return stale(id, queries.editForm(id, me), result, me, model);
 			}
 			catch (TicketActionException ex) {
-				flash.error(redirect, ex.code(), ex.args());
+				flash.error(redirect, ex);
 				return "redirect:/tickets/" + id;
 			}
 		}
@@ -144,7 +144,7 @@ class TicketController {
 			return "redirect:/tickets";
 		}
 		catch (TicketActionException ex) {
-			flash.error(redirect, ex.code(), ex.args());
+			flash.error(redirect, ex);
 			return "redirect:/tickets/" + id;
 		}
 		catch (OptimisticLockingFailureException ex) {

@@ -54,7 +54,7 @@ class TicketWorkflowController {
 			flash.error(redirect, "ticket.assign.unknown");
 		}
 		catch (TicketActionException ex) {
-			flash.error(redirect, ex.code(), ex.args());
+			flash.error(redirect, ex);
 		}
 		return "redirect:/tickets/" + id;
 	}
