@@ -132,6 +132,15 @@ public class TicketQueries {
 		return counts;
 	}
 
+	/**
+	 * Every overdue ticket, ordered by client name and rank, for system jobs (the daily digest
+	 * mailed to admins); no method security because no user is signed in there.
+	 */
+	public List<TicketRow> overdue() {
+		LocalDate today = today();
+		return tickets.findOverdue(today).stream().map(t -> TicketRow.of(t, today)).toList();
+	}
+
 	/** Shared with the write service: load with associations, or 404 if not visible. */
 	static Ticket visible(TicketRepository tickets, long id, SignedInUser viewer) {
 		return tickets.findDetailed(id)

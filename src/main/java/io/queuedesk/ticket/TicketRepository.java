@@ -1,5 +1,6 @@
 package io.queuedesk.ticket;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +44,14 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
 	@Query(value = "select t from Ticket t where t.submitter.id = :userId order by t.createdAt desc, t.id desc",
 			countQuery = "select count(t) from Ticket t where t.submitter.id = :userId")
 	Page<Ticket> findRaisedBy(Long userId, Pageable pageable);
+
+	/** Every overdue ticket (target date before today, not completed) by client and rank: one query. */
+	@EntityGraph(attributePaths = { "client", "productArea", "assignee", "submitter" })
+	@Query("""
+			select t from Ticket t where t.targetDate < :today and t.status <> io.queuedesk.ticket.TicketStatus.COMPLETED
+			order by t.client.name, t.priority, t.id
+			""")
+	List<Ticket> findOverdue(LocalDate today);
 
 	@Query("select t.status, count(t) from Ticket t group by t.status")
 	List<Object[]> countByStatus();

@@ -77,6 +77,18 @@ public class UserService {
 		return users.findByEmail(User.normalizeEmail(email));
 	}
 
+	/** The email of an active user, for mail; empty when the user is unknown or deactivated. */
+	@Transactional(readOnly = true)
+	public Optional<String> activeEmailOf(long userId) {
+		return users.findById(userId).filter(User::isActive).map(User::getEmail);
+	}
+
+	/** The emails of the active admins, for mail (the daily overdue digest). */
+	@Transactional(readOnly = true)
+	public List<String> activeAdminEmails() {
+		return users.findActiveWithAnyRole(EnumSet.of(Role.ADMIN)).stream().map(User::getEmail).toList();
+	}
+
 	/** The actor snapshot that audit entries need for a signed-in user. */
 	public static Actor actor(SignedInUser user) {
 		return new Actor(user.getId(), user.getEmail());

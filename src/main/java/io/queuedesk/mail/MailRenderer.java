@@ -1,0 +1,72 @@
+package io.queuedesk.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders mails from the Thymeleaf templates in {@code templates/mail}: {@code name.html} for the
+ * HTML part and {@code name.txt} for the plain-text part, with texts from messages.properties.
+ */
+@Component
+class MailRenderer {
+
+	static final Locale LOCALE = Locale.ENGLISH;
+
+	private final SpringTemplateEngine html;
+
+	private final SpringTemplateEngine text;
+
+	private final MessageSource messages;
+
+	private final String baseUrl;
+
+	MailRenderer(MessageSource messages, @Value("${queuedesk.base-url:http://localhost:8080}") String baseUrl) {
+		this.messages = messages;
+		this.html = engine(messages, TemplateMode.HTML, ".html");
+		this.text = engine(messages, TemplateMode.TEXT, ".txt");
+		String url = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.strip();
+		this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	private static SpringTemplateEngine engine(MessageSource messages, TemplateMode mode, String suffix) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/mail/");
+		resolver.setSuffix(suffix);
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		resolver.setCacheable(true);
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(resolver);
+		engine.setTemplateEngineMessageSource(messages);
+		return engine;
+	}
+
+	/** The absolute link to a ticket's page. */
+	String ticketLink(long ticketId) {
+		return baseUrl + "/tickets/" + ticketId;
+	}
+
+	String message(String code, Object... args) {
+		return messages.getMessage(code, args, LOCALE);
+	}
+
+	Rendered render(String template, Map<String, Object> model) {
+		Context context = new Context(LOCALE);
+		context.setVariables(model);
+		context.setVariable("baseUrl", baseUrl);
+		return new Rendered(text.process(template, context), html.process(template, context));
+	}
+
+	record Rendered(String text, String html) {
+	}
+
+}

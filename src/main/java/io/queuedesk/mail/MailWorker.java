@@ -1,0 +1,104 @@
+package io.queuedesk.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Sends the outbox: claims due mails in a short transaction, sends each outside of it and records
+ * the outcome. Without an SMTP host ({@code spring.mail.host} unset or empty) mails are written to
+ * the log and marked sent, so the embedded default works offline.
+ */
+@Component
+class MailWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
+
+	static final int BATCH = 50;
+
+	private final MailOutbox outbox;
+
+	private final ObjectProvider<JavaMailSender> senders;
+
+	private final boolean enabled;
+
+	private final boolean smtp;
+
+	private final String from;
+
+	MailWorker(MailOutbox outbox, ObjectProvider<JavaMailSender> senders,
+			@Value("${queuedesk.mail.worker.enabled:true}") boolean enabled,
+			@Value("${spring.mail.host:}") String host, @Value("${queuedesk.mail.from:queuedesk@localhost}") String from) {
+		this.outbox = outbox;
+		this.senders = senders;
+		this.enabled = enabled;
+		this.smtp = StringUtils.hasText(host);
+		this.from = StringUtils.hasText(from) ? from.strip() : "queuedesk@localhost";
+	}
+
+	@Scheduled(fixedDelayString = "${queuedesk.mail.worker.delay:PT5S}",
+			initialDelayString = "${queuedesk.mail.worker.delay:PT5S}")
+	void scheduled() {
+		if (enabled) {
+			sendDue();
+		}
+	}
+
+	/** Sends every due mail, batch by batch; returns how many were sent. */
+	int sendDue() {
+		int sent = 0;
+		List<OutboxMail> batch;
+		do {
+			batch = outbox.claim(BATCH);
+			for (OutboxMail mail : batch) {
+				if (send(mail)) {
+					sent++;
+				}
+			}
+		}
+		while (batch.size() == BATCH);
+		return sent;
+	}
+
+	private boolean send(OutboxMail mail) {
+		try {
+			deliver(mail);
+			outbox.markSent(mail.id());
+			return true;
+		}
+		catch (MessagingException | RuntimeException ex) {
+			log.warn("Mail {} to {} not sent: {}", mail.id(), mail.recipient(), ex.toString());
+			outbox.markAttemptFailed(mail.id(), ex.toString());
+			return false;
+		}
+	}
+
+	private void deliver(OutboxMail mail) throws MessagingException {
+		JavaMailSender sender = smtp ? senders.getIfAvailable() : null;
+		if (sender == null) {
+			log.info("Mail (no SMTP host configured, not sent) to {}: {}\n{}", mail.recipient(), mail.subject(),
+					mail.textBody());
+			return;
+		}
+		MimeMessage message = sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+		helper.setFrom(from);
+		helper.setTo(mail.recipient());
+		helper.setSubject(mail.subject());
+		helper.setText(mail.textBody(), mail.htmlBody());
+		sender.send(message);
+	}
+
+}
