@@ -63,4 +63,13 @@ public class Client {
 		return version;
 	}
 
+	/** Renames (reference-data admin); the unique constraint guards against concurrent duplicates. */
+	void rename(String name) {
+		this.name = name.strip();
+	}
+
+	void setActive(boolean active) {
+		this.active = active;
+	}
+
 }

@@ -10,4 +10,8 @@ interface ClientRepository extends JpaRepository<Client, Long> {
 
 	List<Client> findByActiveTrueOrderByNameAsc();
 
+	boolean existsByNameIgnoreCase(String name);
+
+	boolean existsByNameIgnoreCaseAndIdNot(String name, Long id);
+
 }

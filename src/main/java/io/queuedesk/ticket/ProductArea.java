@@ -55,4 +55,13 @@ public class ProductArea {
 		return createdAt;
 	}
 
+	/** Renames (reference-data admin); the unique constraint guards against concurrent duplicates. */
+	void rename(String name) {
+		this.name = name.strip();
+	}
+
+	void setActive(boolean active) {
+		this.active = active;
+	}
+
 }

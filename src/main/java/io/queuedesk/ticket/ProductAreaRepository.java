@@ -8,4 +8,8 @@ interface ProductAreaRepository extends JpaRepository<ProductArea, Long> {
 
 	List<ProductArea> findAllByOrderByNameAsc();
 
+	boolean existsByNameIgnoreCase(String name);
+
+	boolean existsByNameIgnoreCaseAndIdNot(String name, Long id);
+
 }

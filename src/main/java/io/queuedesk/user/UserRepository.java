@@ -1,11 +1,13 @@
 package io.queuedesk.user;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface UserRepository extends JpaRepository<User, Long> {
@@ -23,5 +25,35 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@EntityGraph(attributePaths = "roles")
 	@Query("select u from User u where u.id = :id")
 	Optional<User> findWithRoles(Long id);
+
+	/**
+	 * Counts one failed sign-in in a single statement, so concurrent failures are never lost: a
+	 * failure after the window started at or before {@code windowStart} (or with no window yet)
+	 * opens a new window at {@code now} with a count of 1. The row stays locked until the caller's
+	 * transaction ends.
+	 */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("""
+			update User u set
+			  u.failedLoginCount = case when u.firstFailedLoginAt is null or u.firstFailedLoginAt <= :windowStart
+			    then 1 else u.failedLoginCount + 1 end,
+			  u.firstFailedLoginAt = case when u.firstFailedLoginAt is null or u.firstFailedLoginAt <= :windowStart
+			    then :now else u.firstFailedLoginAt end
+			where u.id = :id""")
+	int countFailedLogin(Long id, Instant now, Instant windowStart);
+
+	/** Locks the account until {@code lockedUntil} if it reached {@code maxFailures}; 1 when it did. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("""
+			update User u set u.lockedUntil = :lockedUntil, u.failedLoginCount = 0, u.firstFailedLoginAt = null
+			where u.id = :id and u.failedLoginCount >= :maxFailures""")
+	int lockIfTooManyFailures(Long id, int maxFailures, Instant lockedUntil);
+
+	/** Forgets earlier failures after a successful sign-in; writes nothing when there were none. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("""
+			update User u set u.failedLoginCount = 0, u.firstFailedLoginAt = null
+			where u.id = :id and (u.failedLoginCount <> 0 or u.firstFailedLoginAt is not null)""")
+	int resetFailedLogins(Long id);
 
 }

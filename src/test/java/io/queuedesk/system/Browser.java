@@ -40,6 +40,11 @@ class Browser {
 
 	/** Opens the login page, then posts the form with the token it carries; returns the POST's response. */
 	HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
+		return signIn(email, password, "*/*");
+	}
+
+	/** Signs in as a browser that asks for the given media types (error pages depend on them). */
+	HttpResponse<String> signIn(String email, String password, String accept) throws IOException, InterruptedException {
 		Matcher token = CSRF.matcher(get("/login").body());
 		if (!token.find()) {
 			throw new IllegalStateException("The login page has no CSRF token");
@@ -47,6 +52,7 @@ class Browser {
 		String form = "username=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
 		return http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -1,0 +1,12 @@
+package io.queuedesk.client;
+
+import io.queuedesk.system.RefusedException;
+
+/** A client with tickets cannot be deleted (deactivate it instead). */
+class ClientInUseException extends RefusedException {
+
+	ClientInUseException(String name, long tickets) {
+		super("client.delete.inUse", name, tickets);
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.queuedesk.system;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Per-address limit on sign-in attempts (SPEC §4): at most {@code maxPerMinute} POST /login from
+ * one client address per minute; over it the POST answers 429 without reaching authentication,
+ * so no account's failure counter moves. The address is {@code request.getRemoteAddr()}, which is
+ * the real client only when the server trusts the proxy's forwarded headers
+ * ({@code server.forward-headers-strategy}). One token bucket per address, held in a cache that
+ * is bounded in size and forgets idle addresses, so a flood of addresses cannot grow it without end.
+ * Not a bean: SecurityConfig puts it into the security filter chain, and only there.
+ */
+class LoginRateLimitFilter extends OncePerRequestFilter {
+
+	static final int MAX_ADDRESSES = 100_000;
+
+	private static final Duration PERIOD = Duration.ofMinutes(1);
+
+	private final RequestMatcher loginPost = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+
+	private final Cache<String, Bucket> buckets;
+
+	private final int maxPerMinute;
+
+	LoginRateLimitFilter(int maxPerMinute) {
+		if (maxPerMinute < 1) {
+			throw new IllegalArgumentException("queuedesk.login.max-per-address-per-minute must be at least 1");
+		}
+		this.maxPerMinute = maxPerMinute;
+		// An address idle for longer than the refill period has a full bucket again: forgetting it is safe.
+		this.buckets = Caffeine.newBuilder().maximumSize(MAX_ADDRESSES).expireAfterAccess(PERIOD.multipliedBy(2)).build();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !loginPost.matches(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Bucket bucket = buckets.get(String.valueOf(request.getRemoteAddr()), address -> newBucket());
+		if (bucket.tryConsume(1)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(PERIOD.toSeconds()));
+		response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+	}
+
+	private Bucket newBucket() {
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(maxPerMinute).refillIntervally(maxPerMinute, PERIOD).build())
+			.build();
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.queuedesk.user;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.queuedesk.activity.ActivityAction;
+import io.queuedesk.activity.ActivityService;
+import io.queuedesk.activity.ActivitySubject;
+import io.queuedesk.activity.Actor;
+
+/**
+ * Account lockout (SPEC §4): {@value #MAX_FAILURES} failed sign-ins for one account within
+ * {@link #WINDOW} lock it for {@link #LOCK_DURATION}. Counting is one UPDATE statement, so
+ * concurrent failures cannot overwrite each other's count and give an attacker extra tries.
+ */
+@Service
+class LoginAttemptService {
+
+	static final int MAX_FAILURES = 5;
+
+	static final Duration WINDOW = Duration.ofMinutes(15);
+
+	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+	private final UserRepository users;
+
+	private final ActivityService activity;
+
+	private final Clock clock;
+
+	LoginAttemptService(UserRepository users, ActivityService activity, Clock clock) {
+		this.users = users;
+		this.activity = activity;
+		this.clock = clock;
+	}
+
+	/**
+	 * Counts a wrong password for the account with this email, if there is one (an unknown email
+	 * has no account to lock and writes nothing), and locks the account on the fifth failure. The
+	 * counters and the audit entries commit together.
+	 */
+	@Transactional
+	public void recordFailure(String email, String remoteAddress) {
+		Optional<User> account = users.findByEmail(User.normalizeEmail(email));
+		if (account.isEmpty()) {
+			return;
+		}
+		User user = account.get();
+		Instant now = Instant.now(clock);
+		users.countFailedLogin(user.getId(), now, now.minus(WINDOW));
+		ActivitySubject subject = ActivitySubject.user(user.getId(), user.getEmail());
+		String from = remoteAddress == null ? null : "from " + remoteAddress;
+		activity.record(Actor.SYSTEM, ActivityAction.LOGIN_FAILED, subject, from);
+		Instant lockedUntil = now.plus(LOCK_DURATION);
+		if (users.lockIfTooManyFailures(user.getId(), MAX_FAILURES, lockedUntil) == 1) {
+			activity.record(Actor.SYSTEM, ActivityAction.ACCOUNT_LOCKED, subject,
+					MAX_FAILURES + " failed sign-ins; locked until " + lockedUntil);
+		}
+	}
+
+	/** A successful sign-in forgets the failures counted so far. */
+	@Transactional
+	public void recordSuccess(Long userId) {
+		users.resetFailedLogins(userId);
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.queuedesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import io.queuedesk.user.Role;
+import io.queuedesk.user.TestUsers;
+
+/** The per-address limit on sign-in attempts (SPEC §4), with a small limit for this class only. */
+@SpringBootTest(properties = "queuedesk.login.max-per-address-per-minute=" + LoginRateLimitTest.LIMIT)
+@AutoConfigureMockMvc
+class LoginRateLimitTest {
+
+	static final int LIMIT = 5;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	MessageSource messages;
+
+	@Test
+	void anAddressOverTheLimitIsRefusedWithoutTouchingTheAccountWhileAnotherGetsThrough() throws Exception {
+		String email = TestUsers.uniqueEmail("rate-limit");
+		long id = TestUsers.insert(jdbc, encoder, email, "Right-pass-1", Role.SUBMITTER, true, true, null);
+		String unknown = TestUsers.uniqueEmail("nobody");
+		for (int i = 0; i < LIMIT; i++) {
+			login(unknown, "Wrong-pass-1", "10.1.2.3").andExpect(redirectedUrl("/login?error"));
+		}
+
+		// Over the limit even the right password is refused, before authentication: no counter moves.
+		login(email, "Wrong-pass-1", "10.1.2.3").andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(unauthenticated());
+		login(email, "Right-pass-1", "10.1.2.3").andExpect(status().isTooManyRequests()).andExpect(unauthenticated());
+		assertThat(jdbc.sql("select failed_login_count from users where id = ?").param(id).query(Integer.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from activity_log where target_user_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+
+		login(email, "Right-pass-1", "10.1.2.4").andExpect(authenticated().withUsername(email));
+	}
+
+	@Test
+	void onlyLoginPostsAreLimited() throws Exception {
+		for (int i = 0; i < LIMIT * 2; i++) {
+			mvc.perform(get("/login").with(request -> {
+				request.setRemoteAddr("10.1.3.1");
+				return request;
+			})).andExpect(status().isOk());
+		}
+		login(TestUsers.uniqueEmail("nobody"), "Wrong-pass-1", "10.1.3.1").andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
+	void theErrorPageHasAFriendlySentenceFor429() {
+		assertThat(messages.getMessage("error.status.429", null, Locale.ENGLISH)).containsIgnoringCase("too many");
+	}
+
+	private ResultActions login(String email, String password, String address) throws Exception {
+		// formLogin() builds its own request (with a CSRF token); only the client address is changed.
+		return mvc.perform(servletContext -> {
+			MockHttpServletRequest request = formLogin().user(email).password(password).buildRequest(servletContext);
+			request.setRemoteAddr(address);
+			return request;
+		});
+	}
+
+}
