@@ -1,10 +1,12 @@
 package io.queuedesk.client;
 
-/** Another client already has this name (in any case): a field error on {@code name}. */
-class ClientNameTakenException extends RuntimeException {
+import io.queuedesk.system.NameTakenException;
+
+/** Another client already has this name (in any case). */
+class ClientNameTakenException extends NameTakenException {
 
 	ClientNameTakenException(String name) {
-		super("client name taken: " + name);
+		super("client", name);
 	}
 
 }

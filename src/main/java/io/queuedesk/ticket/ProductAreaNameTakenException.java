@@ -1,10 +1,12 @@
 package io.queuedesk.ticket;
 
-/** Another product area already has this name (in any case): a field error on {@code name}. */
-class ProductAreaNameTakenException extends RuntimeException {
+import io.queuedesk.system.NameTakenException;
+
+/** Another product area already has this name (in any case). */
+class ProductAreaNameTakenException extends NameTakenException {
 
 	ProductAreaNameTakenException(String name) {
-		super("product area name taken: " + name);
+		super("product area", name);
 	}
 
 }

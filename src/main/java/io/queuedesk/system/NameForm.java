@@ -1,0 +1,13 @@
+package io.queuedesk.system;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The one field of the create and rename forms of reference data (clients, product areas). */
+public record NameForm(@NotBlank @Size(max = 100) String name) {
+
+	public static NameForm empty() {
+		return new NameForm("");
+	}
+
+}
