@@ -55,19 +55,19 @@ class PasswordResetController {
 	}
 
 	@PostMapping("/forgot")
-	String forgot(@Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult result) {
+	String forgot(@Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult result, Model model) {
 		if (result.hasErrors()) {
 			return "user/forgot";
 		}
 		accounts.requestPasswordReset(form.email());
-		return "user/forgot-sent";
+		return AccountPages.checkInbox(model, "forgot.sent.text");
 	}
 
 	@GetMapping("/reset")
 	String showReset(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
 		Optional<PasswordLink> link = accounts.passwordLink(token);
 		if (link.isEmpty()) {
-			return InvalidLinkPage.show(response, model, registrationEnabled);
+			return AccountPages.invalidLink(response, model, registrationEnabled);
 		}
 		model.addAttribute("form", ResetPasswordForm.forToken(token));
 		return resetPage(link.get(), model);
@@ -78,7 +78,7 @@ class PasswordResetController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Optional<PasswordLink> link = accounts.passwordLink(form.token());
 		if (link.isEmpty()) {
-			return InvalidLinkPage.show(response, model, registrationEnabled);
+			return AccountPages.invalidLink(response, model, registrationEnabled);
 		}
 		PasswordPolicy.check(link.get().email(), form.password(), form.confirmPassword())
 			.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
@@ -87,7 +87,7 @@ class PasswordResetController {
 		}
 		if (!accounts.resetPassword(form.token(), form.password())) {
 			// Used up by a second tab or expired while the form was open.
-			return InvalidLinkPage.show(response, model, registrationEnabled);
+			return AccountPages.invalidLink(response, model, registrationEnabled);
 		}
 		flash.success(redirect, link.get().firstPassword() ? "password.chosen" : "password.reset.done");
 		return "redirect:/login";

@@ -56,7 +56,7 @@ class RegistrationController {
 	}
 
 	@PostMapping
-	String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result) {
+	String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result, Model model) {
 		requireEnabled();
 		PasswordPolicy.check(form.email(), form.password(), form.confirmPassword())
 			.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
@@ -69,14 +69,14 @@ class RegistrationController {
 		catch (DataIntegrityViolationException ex) {
 			// Registered twice at the same moment: the first one won and mailed; answer the same.
 		}
-		return "user/register-sent";
+		return AccountPages.checkInbox(model, "register.sent.text");
 	}
 
 	@GetMapping("/confirm")
 	String showConfirm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
 		requireEnabled();
 		if (!accounts.isConfirmationLive(token)) {
-			return InvalidLinkPage.show(response, model, enabled);
+			return AccountPages.invalidLink(response, model, enabled);
 		}
 		model.addAttribute("token", token);
 		return "user/confirm";
@@ -87,7 +87,7 @@ class RegistrationController {
 			RedirectAttributes redirect) {
 		requireEnabled();
 		if (!accounts.confirmEmail(token)) {
-			return InvalidLinkPage.show(response, model, enabled);
+			return AccountPages.invalidLink(response, model, enabled);
 		}
 		flash.success(redirect, "register.confirmed");
 		return "redirect:/login";

@@ -53,7 +53,7 @@ class PasswordResetControllerTest {
 	void aForgotRequestAsksTheServiceAndShowsTheInboxPage() throws Exception {
 		mvc.perform(post("/password/forgot").with(csrf()).param("email", "someone@example.com"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("user/forgot-sent"));
+			.andExpect(view().name("user/check-inbox"));
 		verify(accounts).requestPasswordReset("someone@example.com");
 	}
 

@@ -76,7 +76,7 @@ class RegistrationControllerTest {
 	void aValidFormRegistersAndShowsTheInboxPage() throws Exception {
 		mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("user/register-sent"))
+			.andExpect(view().name("user/check-inbox"))
 			.andExpect(content().string(containsString("Check your inbox")));
 		verify(accounts).register("new@example.com", "New Person", "Right-pass-1");
 	}
@@ -87,7 +87,7 @@ class RegistrationControllerTest {
 			.register(anyString(), anyString(), anyString());
 		mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("user/register-sent"));
+			.andExpect(view().name("user/check-inbox"));
 	}
 
 	@Test
