@@ -57,6 +57,8 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 			throw new IllegalArgumentException(setting + " must be at least 1");
 		}
 		this.maxPerMinute = maxPerMinute;
+		// Its own name, so that two instances in one chain keep separate "already filtered" marks.
+		setBeanName(setting);
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		this.limited = new OrRequestMatcher(
 				Arrays.stream(postPaths).map(path -> (RequestMatcher) paths.matcher(HttpMethod.POST, path)).toList());
