@@ -2,13 +2,13 @@ package io.queuedesk.activity;
 
 import org.springframework.validation.Errors;
 
-import io.queuedesk.system.DateRange;
+import io.queuedesk.system.DateRangeFilter;
 
 /**
  * The query parameters of /admin/activity and its CSV export, bound as text so that a bad value
  * fails only its own field with a message (and that filter is then not applied), never the page.
  */
-public class ActivityFilter {
+public class ActivityFilter extends DateRangeFilter {
 
 	private String user;
 
@@ -16,15 +16,11 @@ public class ActivityFilter {
 
 	private String action;
 
-	private String from;
-
-	private String to;
-
 	private int page;
 
 	/** The filters that are valid; each invalid one is rejected on its field. */
 	ActivityQuery resolve(Errors errors) {
-		return new ActivityQuery(user, ticketId(errors), action(errors), DateRange.parse(from, to, errors));
+		return new ActivityQuery(user, ticketId(errors), action(errors), range(errors));
 	}
 
 	private Long ticketId(Errors errors) {
@@ -84,22 +80,6 @@ public class ActivityFilter {
 
 	public void setAction(String action) {
 		this.action = action;
-	}
-
-	public String getFrom() {
-		return from;
-	}
-
-	public void setFrom(String from) {
-		this.from = from;
-	}
-
-	public String getTo() {
-		return to;
-	}
-
-	public void setTo(String to) {
-		this.to = to;
 	}
 
 	public int getPage() {

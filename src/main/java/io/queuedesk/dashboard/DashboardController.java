@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.queuedesk.activity.ActivityTrail;
 import io.queuedesk.system.DateRange;
+import io.queuedesk.system.DateRangeFilter;
 import io.queuedesk.ticket.TicketFigures;
 import io.queuedesk.ticket.TicketStatistics;
 import io.queuedesk.ticket.TicketStatus;
@@ -35,8 +36,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/admin")
-	String dashboard(@ModelAttribute("filter") DashboardFilter filter, BindingResult result, Model model) {
-		DateRange range = DateRange.parse(filter.getFrom(), filter.getTo(), result);
+	String dashboard(@ModelAttribute("filter") DateRangeFilter filter, BindingResult result, Model model) {
+		DateRange range = filter.range(result);
 		TicketFigures figures = statistics.figures(range);
 		model.addAttribute("range", range);
 		model.addAttribute("figures", figures);
