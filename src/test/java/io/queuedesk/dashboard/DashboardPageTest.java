@@ -55,7 +55,7 @@ class DashboardPageTest {
 
 		assertThat(html).contains("only tickets created from " + day + " to " + day)
 			.contains("href=\"/tickets?overdue=true\"")
-			.contains("1 overdue tickets")
+			.contains(">1 overdue ticket</a>")
 			.contains("href=\"/queues/" + client + "\">" + name + "</a></td>\n            <td class=\"text-end\">2</td>")
 			.contains("id=\"total-count\">2<");
 
