@@ -1,6 +1,7 @@
 package io.queuedesk.activity;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -70,14 +71,19 @@ public class ActivityLog {
 		this.internal = internal;
 		this.occurredAt = occurredAt;
 		this.actorId = actor.userId();
-		this.actorEmail = actor.email();
+		// Lower-case, as users' emails are stored: the audit trail's user filter matches exactly.
+		this.actorEmail = lower(actor.email());
 		this.action = action;
 		this.ticketId = subject.ticketId();
 		this.ticketTitle = subject.ticketTitle();
 		this.targetUserId = subject.userId();
-		this.targetUserEmail = subject.userEmail();
+		this.targetUserEmail = lower(subject.userEmail());
 		this.details = details == null || details.length() <= MAX_DETAILS ? details
 				: details.substring(0, MAX_DETAILS - 1) + "…";
+	}
+
+	private static String lower(String email) {
+		return email == null ? null : email.toLowerCase(Locale.ROOT);
 	}
 
 	public Long getId() {

@@ -1,45 +1,65 @@
 package io.queuedesk.dashboard;
 
-import java.util.Map;
+import java.util.Arrays;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
-import io.queuedesk.client.ClientService;
-import io.queuedesk.queue.QueueService;
-import io.queuedesk.ticket.TicketQueries;
+import io.queuedesk.activity.ActivityTrail;
+import io.queuedesk.system.DateRange;
+import io.queuedesk.system.DateRangeFilter;
+import io.queuedesk.ticket.TicketFigures;
+import io.queuedesk.ticket.TicketStatistics;
 import io.queuedesk.ticket.TicketStatus;
 
-/** The admin home. Reads only; never changes anything. */
+/** The admin home (SPEC §6). Reads only; never changes anything. */
 @Controller
 class DashboardController {
 
-	private final TicketQueries tickets;
+	static final int RECENT_ACTIVITY = 10;
 
-	private final ClientService clients;
+	private final TicketStatistics statistics;
 
-	private final QueueService queues;
+	private final ActivityTrail activity;
 
-	DashboardController(TicketQueries tickets, ClientService clients, QueueService queues) {
-		this.tickets = tickets;
-		this.clients = clients;
-		this.queues = queues;
+	private final MessageSource messages;
+
+	DashboardController(TicketStatistics statistics, ActivityTrail activity, MessageSource messages) {
+		this.statistics = statistics;
+		this.activity = activity;
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin")
-	String dashboard(Model model) {
-		Map<TicketStatus, Long> byStatus = tickets.countByStatus();
-		model.addAttribute("byStatus", byStatus);
-		model.addAttribute("total", byStatus.values().stream().mapToLong(Long::longValue).sum());
-		Map<Long, Integer> sizes = queues.sizes();
-		model.addAttribute("queues",
-				clients.all().stream().map(c -> new QueueSize(c.getId(), c.getName(), sizes.getOrDefault(c.getId(), 0))).toList());
+	String dashboard(@ModelAttribute("filter") DateRangeFilter filter, BindingResult result, Model model) {
+		DateRange range = filter.range(result);
+		TicketFigures figures = statistics.figures(range);
+		model.addAttribute("range", range);
+		model.addAttribute("figures", figures);
+		model.addAttribute("total", figures.total());
+		model.addAttribute("statusChart", BarChart.of("chart-status", figures.byStatus()
+			.entrySet()
+			.stream()
+			.map(e -> BarChart.bar(text("status." + e.getKey()), e.getValue()))
+			.toList()));
+		model.addAttribute("queueChart", BarChart.of("chart-queues",
+				figures.queuedByClient().stream().map(c -> BarChart.bar(c.clientName(), c.queued())).toList()));
+		model.addAttribute("workloadChart", BarChart.of("chart-workload", figures.workload()
+			.stream()
+			.map(w -> BarChart.bar(w.name() == null ? text("dashboard.unassigned") : w.name(), w.total()))
+			.toList()));
+		model.addAttribute("notCompleted", Arrays.stream(TicketStatus.values()).filter(TicketStatus::isQueued).toList());
+		model.addAttribute("recent", activity.recent(RECENT_ACTIVITY));
 		return "dashboard/index";
 	}
 
-	/** One row of the "queued per client" table. */
-	record QueueSize(long clientId, String clientName, int queued) {
+	private String text(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
 	}
 
 }
