@@ -4,20 +4,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Tickets for the page catalogue, written with SQL into the shared test database: an open ticket
+ * Tickets for the page catalogue, written with SQL into the shared test database (titles need not
+ * be unique: the newest one is taken, so the screenshots read naturally): an open ticket
  * with a comment in Client A's queue (raised by the submitter, assigned to Dev One, overdue so the
  * label shows) and a completed one, so every page has rows, badges and comments to check.
  */
 final class PageFixture {
 
 	private final JdbcClient jdbc;
-
-	private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
 	PageFixture(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -26,11 +24,11 @@ final class PageFixture {
 	/** The catalogue's placeholders and their values. */
 	Map<String, String> create() {
 		long client = id("select id from clients where name = 'Client A'");
-		long open = ticket(client, "Printer in room 4 prints blank pages " + tag, "OPEN", LocalDate.now().minusDays(1));
+		long open = ticket(client, "Printer in room 4 prints blank pages", "OPEN", LocalDate.now().minusDays(1));
 		jdbc.sql("insert into comments (ticket_id, author_id, body, internal, system_comment, created_at) values (?, ?, ?, false, false, ?)")
 			.params(open, user(DemoUser.SUBMITTER), "It started after the update.\nThe other printer works.", now())
 			.update();
-		long completed = ticket(client, "Invoice export misses the VAT column " + tag, "COMPLETED", null);
+		long completed = ticket(client, "Invoice export misses the VAT column", "COMPLETED", null);
 		return Map.of("{ticket}", String.valueOf(open), "{completed}", String.valueOf(completed), "{client}",
 				String.valueOf(client));
 	}
@@ -51,7 +49,7 @@ final class PageFixture {
 					target == null ? null : java.sql.Date.valueOf(target), status, user(DemoUser.DEVELOPER),
 					user(DemoUser.SUBMITTER), now(), now(), done ? now() : null)
 			.update();
-		return jdbc.sql("select id from tickets where title = ?").param(title).query(Long.class).single();
+		return jdbc.sql("select max(id) from tickets where title = ?").param(title).query(Long.class).single();
 	}
 
 	private long user(DemoUser user) {
