@@ -24,11 +24,12 @@ class ChromeAvailable implements ExecutionCondition {
 		if (Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM)) {
 			return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM);
 		}
-		String message = "Browser tests SKIPPED: no " + (Files.isExecutable(DRIVER) ? CHROMIUM : DRIVER)
+		String missing = "no " + (Files.isExecutable(DRIVER) ? CHROMIUM : DRIVER)
 				+ ". Run `bash scripts/ensure-chromium.sh` (see TESTING.md) to run them.";
 		if (Boolean.getBoolean("queuedesk.browser.required")) {
-			throw new IllegalStateException(message);
+			throw new IllegalStateException("Browser tests required (-Dqueuedesk.browser.required=true) but " + missing);
 		}
+		String message = "Browser tests SKIPPED: " + missing;
 		System.out.println("[queuedesk] " + message);
 		return ConditionEvaluationResult.disabled(message);
 	}
