@@ -1,0 +1,39 @@
+package io.queuedesk.browser;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.openqa.selenium.WebDriver;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * Runs axe-core (the copy bundled in the jar, no CDN) on the page open in the browser, against
+ * WCAG 2.x A/AA and axe's best practices.
+ */
+final class AxeScan {
+
+	private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
+			"best-practice");
+
+	private AxeScan() {
+	}
+
+	static List<Rule> violations(WebDriver driver) {
+		return new AxeBuilder().withTags(TAGS).analyze(driver).getViolations();
+	}
+
+	static boolean blocking(Rule rule) {
+		return "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact());
+	}
+
+	/** One line per rule: impact, id, what it asks, and where it failed. */
+	static String describe(List<Rule> rules) {
+		return rules.stream()
+			.map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+					+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5).collect(Collectors.joining(", ")))
+			.collect(Collectors.joining("\n"));
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.queuedesk.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium with a fresh profile, deleted again on {@link #close()}. The driver and
+ * browser paths are set explicitly, so Selenium Manager never tries to download anything.
+ */
+final class Chrome implements AutoCloseable {
+
+	final ChromeDriver driver;
+
+	private final Path profile;
+
+	private Chrome(ChromeDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+	}
+
+	static Chrome withJavaScript() {
+		return start(true);
+	}
+
+	static Chrome withoutJavaScript() {
+		return start(false);
+	}
+
+	private static Chrome start(boolean javascript) {
+		Path profile;
+		try {
+			profile = Files.createTempDirectory("queuedesk-chrome-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(ChromeAvailable.CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+				"--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+		if (!javascript) {
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(ChromeAvailable.DRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		return new Chrome(new ChromeDriver(service, options), profile);
+	}
+
+	/** Resizes the viewport (not the window) to the width, so media queries see exactly that width. */
+	void width(int width) {
+		int height = width < 600 ? 800 : 900;
+		driver.manage().window().setSize(new Dimension(width, height));
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+	}
+
+	@Override
+	public void close() {
+		try {
+			driver.quit();
+		}
+		finally {
+			deleteProfile();
+		}
+	}
+
+	private void deleteProfile() {
+		try (Stream<Path> files = Files.walk(profile)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// A leftover temp directory must not fail a test run.
+		}
+	}
+
+}
