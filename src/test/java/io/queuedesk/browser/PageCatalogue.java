@@ -22,6 +22,10 @@ final class PageCatalogue {
 	static final List<Visit> PAGES = List.of(
 	// @formatter:off
 		new Visit("login",                 DemoUser.ANONYMOUS, "/login"),
+		new Visit("register",              DemoUser.ANONYMOUS, "/register"),
+		new Visit("forgot-password",       DemoUser.ANONYMOUS, "/password/forgot"),
+		new Visit("link-invalid",          DemoUser.ANONYMOUS, "/password/reset?token=no-such-token"),
+		new Visit("change-password",       DemoUser.SUBMITTER, "/account/password"),
 		new Visit("not-found",             DemoUser.SUBMITTER, "/tickets/999999999"),
 		new Visit("admin-dashboard",       DemoUser.ADMIN,     "/admin"),
 		new Visit("admin-tickets",         DemoUser.ADMIN,     "/tickets"),
@@ -35,6 +39,7 @@ final class PageCatalogue {
 		new Visit("admin-clients",         DemoUser.ADMIN,     "/admin/clients"),
 		new Visit("admin-product-areas",   DemoUser.ADMIN,     "/admin/product-areas"),
 		new Visit("admin-mail",            DemoUser.ADMIN,     "/admin/mail"),
+		new Visit("admin-activity",        DemoUser.ADMIN,     "/admin/activity"),
 		new Visit("developer-my-tickets",  DemoUser.DEVELOPER, "/my/tickets"),
 		new Visit("developer-tickets",     DemoUser.DEVELOPER, "/tickets"),
 		new Visit("developer-new-ticket",  DemoUser.DEVELOPER, "/tickets/new"),
