@@ -1,7 +1,5 @@
 package io.queuedesk.user;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,13 +40,10 @@ class UserAdminController {
 
 	private final Flash flash;
 
-	private final Clock clock;
-
-	UserAdminController(UserAdminService users, ActivityService activity, Flash flash, Clock clock) {
+	UserAdminController(UserAdminService users, ActivityService activity, Flash flash) {
 		this.users = users;
 		this.activity = activity;
 		this.flash = flash;
-		this.clock = clock;
 	}
 
 	@InitBinder
@@ -110,7 +105,7 @@ class UserAdminController {
 		Page<ActivityLog> history = activity.recentHistoryOfUser(id, page, HISTORY_SIZE);
 		model.addAttribute("user", user);
 		model.addAttribute("self", me.getId().equals(user.getId()));
-		model.addAttribute("locked", user.isLockedAt(Instant.now(clock)));
+		model.addAttribute("locked", users.isLocked(user));
 		model.addAttribute("allRoles", Role.values());
 		model.addAttribute("history", history.getContent());
 		model.addAttribute("pages", PageLinks.of(history));

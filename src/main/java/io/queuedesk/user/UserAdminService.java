@@ -74,6 +74,11 @@ class UserAdminService {
 		return users.findWithRoles(id).orElseThrow(() -> new NotFoundException("User", id));
 	}
 
+	/** Whether sign-in is locked for the account right now (too many wrong passwords). */
+	public boolean isLocked(User user) {
+		return user.isLockedAt(Instant.now(clock));
+	}
+
 	/**
 	 * Creates an active account with the given (typed or generated) password and announces it, in
 	 * the same transaction, so the owner is mailed a link to choose their own password.
