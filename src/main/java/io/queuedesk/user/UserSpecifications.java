@@ -16,9 +16,8 @@ final class UserSpecifications {
 	static Specification<User> matching(UserFilter filter) {
 		return (root, query, cb) -> {
 			List<Predicate> where = new ArrayList<>();
-			String text = filter.text();
-			if (text != null) {
-				String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			String pattern = filter.containsPattern();
+			if (pattern != null) {
 				where.add(cb.or(cb.like(cb.lower(root.get("email")), pattern, '\\'),
 						cb.like(cb.lower(root.get("displayName")), pattern, '\\')));
 			}
