@@ -52,7 +52,12 @@ class MailRenderer {
 
 	/** The absolute link to a ticket's page. */
 	String ticketLink(long ticketId) {
-		return baseUrl + "/tickets/" + ticketId;
+		return link("/tickets/" + ticketId);
+	}
+
+	/** The absolute link to a path of the app (starting with a slash). */
+	String link(String path) {
+		return baseUrl + path;
 	}
 
 	String message(String code, Object... args) {

@@ -54,12 +54,13 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 		if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
 			throw new IllegalArgumentException("DATABASE_URL must start with postgres:// or postgresql://");
 		}
-		if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+		Authority authority = Authority.of(uri);
+		if (authority.host() == null || uri.getPath() == null || uri.getPath().length() < 2) {
 			throw new IllegalArgumentException("DATABASE_URL needs a host and a database name");
 		}
-		StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
-		if (uri.getPort() != -1) {
-			jdbc.append(':').append(uri.getPort());
+		StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(authority.host());
+		if (authority.port() != null) {
+			jdbc.append(':').append(authority.port());
 		}
 		jdbc.append(uri.getRawPath());
 		if (uri.getRawQuery() != null) {
@@ -67,7 +68,7 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", jdbc.toString());
-		String userInfo = uri.getRawUserInfo();
+		String userInfo = authority.userInfo();
 		if (userInfo != null) {
 			int colon = userInfo.indexOf(':');
 			properties.put("spring.datasource.username", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
@@ -76,6 +77,36 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 			}
 		}
 		return properties;
+	}
+
+	/**
+	 * User info, host and port of the URL. {@link URI} parses an authority whose host is not a
+	 * valid internet host name (for example {@code db_1}, as Docker Compose names containers) only
+	 * as a "registry" authority without host and port, so those are split here by hand.
+	 */
+	private record Authority(String userInfo, String host, String port) {
+
+		static Authority of(URI uri) {
+			if (uri.getHost() != null) {
+				return new Authority(uri.getRawUserInfo(), uri.getHost(), uri.getPort() == -1 ? null
+						: String.valueOf(uri.getPort()));
+			}
+			String raw = uri.getRawAuthority();
+			if (raw == null || raw.isEmpty()) {
+				return new Authority(null, null, null);
+			}
+			int at = raw.lastIndexOf('@');
+			String userInfo = at < 0 ? null : raw.substring(0, at);
+			String hostPort = raw.substring(at + 1);
+			int colon = hostPort.lastIndexOf(':');
+			String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+			String port = colon < 0 ? null : hostPort.substring(colon + 1);
+			if (host.isEmpty() || (port != null && !port.matches("\\d{1,5}"))) {
+				throw new IllegalArgumentException("DATABASE_URL has an invalid host or port");
+			}
+			return new Authority(userInfo, host, port);
+		}
+
 	}
 
 	/** Percent-decoding only: in a URL's user info '+' is a plain plus, not a form-encoded space. */

@@ -1,20 +1,29 @@
 package io.queuedesk.system;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class LoginController {
 
+	private final boolean registrationEnabled;
+
+	LoginController(@Value("${queuedesk.registration.enabled:true}") boolean registrationEnabled) {
+		this.registrationEnabled = registrationEnabled;
+	}
+
 	/** The form posts to Spring Security's /login; a signed-in user has no use for it. */
 	@GetMapping("/login")
-	String login(Authentication authentication) {
+	String login(Authentication authentication, Model model) {
 		if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
 				&& authentication.isAuthenticated()) {
 			return "redirect:/";
 		}
+		model.addAttribute("registrationEnabled", registrationEnabled);
 		return "login";
 	}
 

@@ -2,6 +2,7 @@ package io.queuedesk.system;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,24 +38,37 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 
 	private static final Duration PERIOD = Duration.ofMinutes(1);
 
-	private final RequestMatcher loginPost = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+	private final RequestMatcher limited;
 
 	private final Cache<String, Bucket> buckets;
 
 	private final int maxPerMinute;
 
 	LoginRateLimitFilter(int maxPerMinute) {
+		this(maxPerMinute, "queuedesk.login.max-per-address-per-minute", "/login");
+	}
+
+	/**
+	 * The same limit for other POSTs that an anonymous visitor could repeat to do harm, such as
+	 * the forms that send account mails (a flood of them would fill someone's mailbox).
+	 */
+	LoginRateLimitFilter(int maxPerMinute, String setting, String... postPaths) {
 		if (maxPerMinute < 1) {
-			throw new IllegalArgumentException("queuedesk.login.max-per-address-per-minute must be at least 1");
+			throw new IllegalArgumentException(setting + " must be at least 1");
 		}
 		this.maxPerMinute = maxPerMinute;
+		// Its own name, so that two instances in one chain keep separate "already filtered" marks.
+		setBeanName(setting);
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		this.limited = new OrRequestMatcher(
+				Arrays.stream(postPaths).map(path -> (RequestMatcher) paths.matcher(HttpMethod.POST, path)).toList());
 		// An address idle for longer than the refill period has a full bucket again: forgetting it is safe.
 		this.buckets = Caffeine.newBuilder().maximumSize(MAX_ADDRESSES).expireAfterAccess(PERIOD.multipliedBy(2)).build();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !loginPost.matches(request);
+		return !limited.matches(request);
 	}
 
 	@Override

@@ -38,12 +38,20 @@ class SecurityConfig {
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain securityFilterChain(HttpSecurity http,
-			@Value("${queuedesk.login.max-per-address-per-minute:20}") int maxLoginsPerAddress) throws Exception {
+			@Value("${queuedesk.login.max-per-address-per-minute:20}") int maxLoginsPerAddress,
+			@Value("${queuedesk.account-mail.max-per-address-per-minute:5}") int maxAccountMailsPerAddress)
+			throws Exception {
 		// Per-address limit on POST /login, before authentication (and any account counter) is reached.
 		http.addFilterBefore(new LoginRateLimitFilter(maxLoginsPerAddress), UsernamePasswordAuthenticationFilter.class);
+		// And on the anonymous forms that send mail, so they cannot be used to flood a mailbox.
+		http.addFilterBefore(new LoginRateLimitFilter(maxAccountMailsPerAddress,
+				"queuedesk.account-mail.max-per-address-per-minute", "/register", "/password/forgot"),
+				UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
 			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/error", "/login").permitAll()
+			// The account flows of visitors who cannot sign in (yet); CSRF still guards their POSTs.
+			.requestMatchers("/register", "/register/confirm", "/password/forgot", "/password/reset").permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
 			.requestMatchers("/admin/**", "/queues/**").hasRole("ADMIN")
 			.anyRequest().authenticated())

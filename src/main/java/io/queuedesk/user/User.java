@@ -153,4 +153,15 @@ public class User {
 		this.confirmed = confirmed;
 	}
 
+	void setPasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	/** Lifts a login lock and forgets counted failures (the owner proved who they are). */
+	void clearLoginLock() {
+		this.lockedUntil = null;
+		this.failedLoginCount = 0;
+		this.firstFailedLoginAt = null;
+	}
+
 }

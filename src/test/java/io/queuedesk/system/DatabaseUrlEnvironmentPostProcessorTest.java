@@ -68,8 +68,19 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 			.doesNotContainKey("spring.datasource.password");
 	}
 
+	@Test
+	void acceptsHostNamesThatAreNotInternetNames() {
+		// Docker Compose names containers like db_1; java.net.URI sees no host in such a URL.
+		assertThat(toDatasourceProperties("postgres://app:p%40ss@db_1:5433/queuedesk?sslmode=disable"))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("spring.datasource.url",
+					"jdbc:postgresql://db_1:5433/queuedesk?sslmode=disable", "spring.datasource.username", "app",
+					"spring.datasource.password", "p@ss"));
+		assertThat(toDatasourceProperties("postgres://db_1/queuedesk")).containsOnlyKeys("spring.datasource.url")
+			.containsEntry("spring.datasource.url", "jdbc:postgresql://db_1/queuedesk");
+	}
+
 	@ParameterizedTest
-	@ValueSource(strings = { "mysql://app:pw@host:3306/db", "jdbc:postgresql://host/db", "postgres://app:pw@host:5432",
+	@ValueSource(strings = { "postgres://app:pw@db_1:port/db", "postgres://app:pw@:5432/db", "mysql://app:pw@host:3306/db", "jdbc:postgresql://host/db", "postgres://app:pw@host:5432",
 			"postgres://app:pw@host:5432/", "not a url", "" })
 	void rejectsAnythingElse(String url) {
 		assertThatIllegalArgumentException().isThrownBy(() -> toDatasourceProperties(url))

@@ -40,6 +40,15 @@ class LoginControllerTest {
 	}
 
 	@Test
+	void linksToThePasswordResetAndTheRegistration() throws Exception {
+		mvc.perform(get("/login"))
+			.andExpect(content().string(containsString("href=\"/password/forgot\"")))
+			.andExpect(content().string(containsString("Forgot your password?")))
+			.andExpect(content().string(containsString("href=\"/register\"")))
+			.andExpect(content().string(containsString("Create an account")));
+	}
+
+	@Test
 	void afterAFailureShowsTheGenericMessage() throws Exception {
 		mvc.perform(get("/login").param("error", ""))
 			.andExpect(status().isOk())

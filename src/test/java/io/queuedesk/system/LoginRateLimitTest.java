@@ -2,9 +2,11 @@ package io.queuedesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -26,7 +28,8 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
 /** The per-address limit on sign-in attempts (SPEC §4), with a small limit for this class only. */
-@SpringBootTest(properties = "queuedesk.login.max-per-address-per-minute=" + LoginRateLimitTest.LIMIT)
+@SpringBootTest(properties = { "queuedesk.login.max-per-address-per-minute=" + LoginRateLimitTest.LIMIT,
+		"queuedesk.account-mail.max-per-address-per-minute=" + LoginRateLimitTest.LIMIT })
 @AutoConfigureMockMvc
 class LoginRateLimitTest {
 
@@ -66,6 +69,26 @@ class LoginRateLimitTest {
 			.single()).isZero();
 
 		login(email, "Right-pass-1", "10.1.2.4").andExpect(authenticated().withUsername(email));
+	}
+
+	@Test
+	void theFormsThatSendMailAreLimitedToo() throws Exception {
+		for (int i = 0; i < LIMIT; i++) {
+			forgot("10.1.4.1").andExpect(status().isOk());
+		}
+		forgot("10.1.4.1").andExpect(status().isTooManyRequests());
+		mvc.perform(post("/register").with(csrf()).with(request -> {
+			request.setRemoteAddr("10.1.4.1");
+			return request;
+		}).param("email", TestUsers.uniqueEmail("flood"))).andExpect(status().isTooManyRequests());
+		forgot("10.1.4.2").andExpect(status().isOk());
+	}
+
+	private ResultActions forgot(String address) throws Exception {
+		return mvc.perform(post("/password/forgot").with(csrf()).with(request -> {
+			request.setRemoteAddr(address);
+			return request;
+		}).param("email", TestUsers.uniqueEmail("flood")));
 	}
 
 	@Test

@@ -78,6 +78,10 @@ class QueuePageTest {
 			.contains("name=\"to\" value=\"bottom\"")
 			.contains("name=\"returnTo\" value=\"queue\"")
 			.contains("name=\"_csrf\"");
+		// Drag-and-drop (js/queue-drag.js) reads each row's rank and submits that row's position form.
+		assertThat(html).contains("id=\"ticket-" + third + "\" data-priority=\"1\" data-ticket-id=\"" + third + "\"")
+			.contains("id=\"ticket-" + first + "\" data-priority=\"3\"")
+			.contains("src=\"/js/queue-drag.js\"");
 	}
 
 	@Test

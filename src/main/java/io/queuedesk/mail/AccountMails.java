@@ -1,0 +1,48 @@
+package io.queuedesk.mail;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.queuedesk.user.AccountLinkIssued;
+import io.queuedesk.user.AccountLinkIssued.Kind;
+
+/**
+ * The account mails (SPEC §5): registration confirmation, the note to an owner whose email was
+ * registered again, password reset and account created (a set-password link, never a password).
+ * Written to the outbox in the transaction that issued the link.
+ */
+@Component
+class AccountMails {
+
+	private final MailOutbox outbox;
+
+	private final MailRenderer renderer;
+
+	AccountMails(MailOutbox outbox, MailRenderer renderer) {
+		this.outbox = outbox;
+		this.renderer = renderer;
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void linkIssued(AccountLinkIssued event) {
+		String key = "mail.account." + event.kind().name();
+		Map<String, Object> model = new HashMap<>();
+		model.put("title", renderer.message(key + ".subject"));
+		model.put("heading", renderer.message(key + ".heading", event.displayName()));
+		model.put("link", event.path() == null ? null : renderer.link(event.path()));
+		model.put("action", renderer.message(key + ".action"));
+		model.put("validity", renderer.message(key + ".validity"));
+		boolean alreadyRegistered = event.kind() == Kind.ALREADY_REGISTERED;
+		model.put("signInLink", alreadyRegistered ? renderer.link("/login") : null);
+		model.put("resetLink", alreadyRegistered ? renderer.link("/password/forgot") : null);
+		MailRenderer.Rendered mail = renderer.render("account-link", model);
+		outbox.enqueue(event.email(), renderer.message(key + ".subject"), mail.text(), mail.html());
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.queuedesk.user;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.queuedesk.system.Flash;
+
+/** A signed-in user changes their own password (SPEC §4), proving it with the current one. */
+@Controller
+@RequestMapping("/account/password")
+class ChangePasswordController {
+
+	private final AccountService accounts;
+
+	private final Flash flash;
+
+	ChangePasswordController(AccountService accounts, Flash flash) {
+		this.accounts = accounts;
+		this.flash = flash;
+	}
+
+	@InitBinder
+	void disallowId(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	@GetMapping
+	String showForm(Model model) {
+		model.addAttribute("form", ChangePasswordForm.empty());
+		return "user/change-password";
+	}
+
+	@PostMapping
+	String change(@Valid @ModelAttribute("form") ChangePasswordForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		PasswordPolicy.check(user.getEmail(), form.password(), form.confirmPassword())
+			.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
+		if (result.hasErrors()) {
+			return "user/change-password";
+		}
+		try {
+			accounts.changePassword(user, form.currentPassword(), form.password());
+		}
+		catch (WrongPasswordException ex) {
+			result.rejectValue("currentPassword", "password.current.wrong");
+			return "user/change-password";
+		}
+		flash.success(redirect, "password.changed");
+		return "redirect:/";
+	}
+
+}

@@ -1,0 +1,11 @@
+package io.queuedesk.user;
+
+import jakarta.validation.constraints.NotBlank;
+
+record ChangePasswordForm(@NotBlank String currentPassword, String password, String confirmPassword) {
+
+	static ChangePasswordForm empty() {
+		return new ChangePasswordForm("", "", "");
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.queuedesk.user;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+record ForgotPasswordForm(@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email) {
+
+	static ForgotPasswordForm empty() {
+		return new ForgotPasswordForm("");
+	}
+
+}

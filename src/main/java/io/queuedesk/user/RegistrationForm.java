@@ -1,0 +1,18 @@
+package io.queuedesk.user;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The self-registration form; the password rules are {@link PasswordPolicy}'s. */
+record RegistrationForm(
+		@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+		@NotBlank @Size(max = 100) String displayName,
+		String password,
+		String confirmPassword) {
+
+	static RegistrationForm empty() {
+		return new RegistrationForm("", "", "", "");
+	}
+
+}

@@ -1,0 +1,10 @@
+package io.queuedesk.user;
+
+/** A new password through a reset or set-password link; the token travels in a hidden field. */
+record ResetPasswordForm(String token, String password, String confirmPassword) {
+
+	static ResetPasswordForm forToken(String token) {
+		return new ResetPasswordForm(token, "", "");
+	}
+
+}

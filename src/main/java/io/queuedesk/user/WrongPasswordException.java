@@ -1,0 +1,10 @@
+package io.queuedesk.user;
+
+/** The current password given to change it was wrong. */
+class WrongPasswordException extends RuntimeException {
+
+	WrongPasswordException() {
+		super("The current password is wrong");
+	}
+
+}
