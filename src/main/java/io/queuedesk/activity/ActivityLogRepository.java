@@ -2,6 +2,8 @@ package io.queuedesk.activity;
 
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.Repository;
 
 /** Append and read only: no update or delete methods exist on purpose. */
@@ -14,6 +16,8 @@ interface ActivityLogRepository extends Repository<ActivityLog, Long> {
 	List<ActivityLog> findByTicketIdAndInternalFalseOrderByOccurredAtAscIdAsc(Long ticketId);
 
 	List<ActivityLog> findByTargetUserIdOrderByOccurredAtAscIdAsc(Long userId);
+
+	Page<ActivityLog> findByTargetUserId(Long userId, Pageable pageable);
 
 	long count();
 

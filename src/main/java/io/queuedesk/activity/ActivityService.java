@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +46,13 @@ public class ActivityService {
 	@Transactional(readOnly = true)
 	public List<ActivityLog> historyOfUser(Long userId) {
 		return entries.findByTargetUserIdOrderByOccurredAtAscIdAsc(userId);
+	}
+
+	/** One page of what happened to a user (as the subject), newest first. */
+	@Transactional(readOnly = true)
+	public Page<ActivityLog> recentHistoryOfUser(Long userId, int page, int size) {
+		Sort newestFirst = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
+		return entries.findByTargetUserId(userId, PageRequest.of(Math.max(0, page), size, newestFirst));
 	}
 
 }

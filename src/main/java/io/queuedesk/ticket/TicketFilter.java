@@ -1,16 +1,12 @@
 package io.queuedesk.ticket;
 
-import java.util.Locale;
+import io.queuedesk.system.PagedSearch;
 
 /**
  * Filters of the ticket list and API (SPEC §6). A JavaBean rather than a record so that a bad
  * value (client=abc) fails only its own field and the rest of the filter still applies.
  */
-public class TicketFilter {
-
-	public static final int DEFAULT_SIZE = 50;
-
-	public static final int MAX_SIZE = 200;
+public class TicketFilter extends PagedSearch {
 
 	private Long client;
 
@@ -23,13 +19,7 @@ public class TicketFilter {
 
 	private boolean overdue;
 
-	private String q;
-
 	private TicketSort sort = TicketSort.PRIORITY;
-
-	private int page;
-
-	private int size = DEFAULT_SIZE;
 
 	public boolean unassignedOnly() {
 		return "none".equalsIgnoreCase(assignee);
@@ -46,19 +36,6 @@ public class TicketFilter {
 		catch (NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	/** The search text, lower-case and trimmed, or null. */
-	public String text() {
-		return q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-	}
-
-	public int safePage() {
-		return Math.max(0, page);
-	}
-
-	public int safeSize() {
-		return size < 1 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
 	}
 
 	public Long getClient() {
@@ -101,36 +78,12 @@ public class TicketFilter {
 		this.overdue = overdue;
 	}
 
-	public String getQ() {
-		return q;
-	}
-
-	public void setQ(String q) {
-		this.q = q;
-	}
-
 	public TicketSort getSort() {
 		return sort;
 	}
 
 	public void setSort(TicketSort sort) {
 		this.sort = sort == null ? TicketSort.PRIORITY : sort;
-	}
-
-	public int getPage() {
-		return page;
-	}
-
-	public void setPage(int page) {
-		this.page = page;
-	}
-
-	public int getSize() {
-		return size;
-	}
-
-	public void setSize(int size) {
-		this.size = size;
 	}
 
 }

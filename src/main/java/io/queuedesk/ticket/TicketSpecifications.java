@@ -44,9 +44,8 @@ final class TicketSpecifications {
 				where.add(cb.lessThan(root.get("targetDate"), today));
 				where.add(cb.notEqual(root.get("status"), TicketStatus.COMPLETED));
 			}
-			String text = filter.text();
-			if (text != null) {
-				String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			String pattern = filter.containsPattern();
+			if (pattern != null) {
 				where.add(cb.or(cb.like(cb.lower(root.get("title")), pattern, '\\'),
 						cb.like(cb.lower(root.get("description")), pattern, '\\')));
 			}

@@ -87,6 +87,12 @@ public class User {
 		return roles.contains(role);
 	}
 
+	/** Replaces the roles; changing the set also bumps the version, like any change of the user. */
+	void replaceRoles(Set<Role> newRoles) {
+		roles.clear();
+		roles.addAll(newRoles);
+	}
+
 	public boolean isLockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}

@@ -7,10 +7,11 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface UserRepository extends JpaRepository<User, Long> {
+interface UserRepository extends JpaRepository<User, Long>, JpaSpecificationExecutor<User> {
 
 	/** Callers pass an email already normalised with {@link User#normalizeEmail}. */
 	@EntityGraph(attributePaths = "roles")
@@ -25,6 +26,29 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@EntityGraph(attributePaths = "roles")
 	@Query("select u from User u where u.id = :id")
 	Optional<User> findWithRoles(Long id);
+
+	/** The roles of a page of users in one statement (user id, role), so a list needs no query per row. */
+	@Query("select u.id, r from User u join u.roles r where u.id in :ids")
+	List<Object[]> findRolesOf(Collection<Long> ids);
+
+	/**
+	 * Locks the rows of the active admins (in id order, so two callers never deadlock) until the
+	 * transaction ends. Whoever may take the last admin away locks them first and only then
+	 * counts, so two admins demoting each other at once are serialised and the second one sees
+	 * the first one's change.
+	 */
+	@Query(value = """
+			select u.id from users u where u.active = true
+			and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'ADMIN')
+			order by u.id for update""", nativeQuery = true)
+	List<Long> lockActiveAdmins();
+
+	/** A fresh count (its own statement), meant to run after {@link #lockActiveAdmins()}. */
+	@Query(value = """
+			select count(*) from users u where u.active = true
+			and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'ADMIN')""",
+			nativeQuery = true)
+	long countActiveAdmins();
 
 	/**
 	 * Counts one failed sign-in in a single statement, so concurrent failures are never lost: a

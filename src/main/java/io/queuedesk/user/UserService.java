@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +16,6 @@ import io.queuedesk.activity.ActivityAction;
 import io.queuedesk.activity.ActivityService;
 import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.activity.Actor;
-import io.queuedesk.system.AdminOnly;
 
 /** Accounts: creation and look-ups. Every change is recorded in the activity log. */
 @Service
@@ -38,22 +38,25 @@ public class UserService {
 		this.clock = clock;
 	}
 
-	/** An admin creates an account. */
-	@AdminOnly
-	@Transactional
-	public User create(NewUser newUser, Actor admin) {
-		return createAccount(newUser, admin);
-	}
-
-	/** Without method security: for the operator's create-user command, which has no session. */
+	/**
+	 * Creates an active account and records it. Without method security: the operator's
+	 * create-user command has no session; admins create accounts through UserAdminService.
+	 */
 	@Transactional
 	User createAccount(NewUser newUser, Actor actor) {
 		String email = User.normalizeEmail(newUser.email());
 		if (users.existsByEmail(email)) {
 			throw new DuplicateEmailException(email);
 		}
-		User user = users.save(new User(email, newUser.displayName(), passwordEncoder.encode(newUser.password()),
-				newUser.roles(), Instant.now(clock)));
+		User user;
+		try {
+			user = users.saveAndFlush(new User(email, newUser.displayName(),
+					passwordEncoder.encode(newUser.password()), newUser.roles(), Instant.now(clock)));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Someone created the same email between the check and the insert: the unique key answered.
+			throw new DuplicateEmailException(email);
+		}
 		activity.record(actor, ActivityAction.USER_CREATED, ActivitySubject.user(user.getId(), user.getEmail()),
 				"roles: " + user.getRoles());
 		return user;

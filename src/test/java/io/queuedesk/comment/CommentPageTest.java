@@ -101,7 +101,10 @@ class CommentPageTest {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 
-		String html = mvc.perform(get("/tickets/{id}", ticket).with(user(account(SUBMITTER))).flashAttrs(refused.getFlashMap()))
+		// The flash lives in the session (Spring Session's store): follow the redirect with its cookie.
+		String html = mvc
+			.perform(get("/tickets/{id}", ticket).with(user(account(SUBMITTER)))
+				.cookie(refused.getResponse().getCookie("SESSION")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

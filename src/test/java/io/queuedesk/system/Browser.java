@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A minimal browser for tests against the real server: keeps cookies, never follows redirects. */
-class Browser {
+public class Browser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -24,46 +24,63 @@ class Browser {
 
 	private final HttpClient http;
 
-	Browser(int port) {
+	public Browser(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
-	HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+	public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
 	}
 
 	/** Opens the login page, then posts the form with the token it carries; returns the POST's response. */
-	HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
+	public HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
 		return signIn(email, password, "*/*");
 	}
 
 	/** Signs in as a browser that asks for the given media types (error pages depend on them). */
-	HttpResponse<String> signIn(String email, String password, String accept) throws IOException, InterruptedException {
-		Matcher token = CSRF.matcher(get("/login").body());
-		if (!token.find()) {
-			throw new IllegalStateException("The login page has no CSRF token");
-		}
-		String form = "username=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
-		return http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", accept)
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	public HttpResponse<String> signIn(String email, String password, String accept) throws IOException, InterruptedException {
+		return submit("/login", "/login", accept, "username", email, "password", password);
 	}
 
 	/** The servlet session cookie (Tomcat's JSESSIONID, or Spring Session's SESSION). */
-	Optional<HttpCookie> sessionCookie() {
+	public Optional<HttpCookie> sessionCookie() {
 		return cookies.getCookieStore()
 			.getCookies()
 			.stream()
 			.filter(c -> c.getName().equals("JSESSIONID") || c.getName().equals("SESSION"))
 			.findFirst();
+	}
+
+	/**
+	 * Submits a form as the browser would: takes the CSRF token from the page at {@code pagePath},
+	 * then posts {@code fields} (name, value, name, value, …) to {@code actionPath}.
+	 */
+	public HttpResponse<String> post(String pagePath, String actionPath, String... fields)
+			throws IOException, InterruptedException {
+		return submit(pagePath, actionPath, "*/*", fields);
+	}
+
+	private HttpResponse<String> submit(String pagePath, String actionPath, String accept, String... fields)
+			throws IOException, InterruptedException {
+		Matcher token = CSRF.matcher(get(pagePath).body());
+		if (!token.find()) {
+			throw new IllegalStateException("The page " + pagePath + " has no CSRF token");
+		}
+		StringBuilder form = new StringBuilder("_csrf=").append(encode(token.group(1)));
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			form.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
+		}
+		return http.send(HttpRequest.newBuilder(URI.create(base + actionPath))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String encode(String value) {

@@ -14,13 +14,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
@@ -44,15 +45,15 @@ class RoleHomeTest {
 
 	@Test
 	void adminHomeIsTheDashboard() throws Exception {
-		mvc.perform(get("/").session(signIn("admin@example.com", "adminP@55word")))
+		mvc.perform(get("/").cookie(signIn("admin@example.com", "adminP@55word")))
 			.andExpect(redirectedUrl("/admin"));
 	}
 
 	@Test
 	void developerAndSubmitterHomeIsTheirTickets() throws Exception {
-		mvc.perform(get("/").session(signIn("developer1@example.com", "P@55word")))
+		mvc.perform(get("/").cookie(signIn("developer1@example.com", "P@55word")))
 			.andExpect(redirectedUrl("/my/tickets"));
-		mvc.perform(get("/").session(signIn("user@example.com", "P@55word"))).andExpect(redirectedUrl("/my/tickets"));
+		mvc.perform(get("/").cookie(signIn("user@example.com", "P@55word"))).andExpect(redirectedUrl("/my/tickets"));
 	}
 
 	@Test
@@ -66,19 +67,19 @@ class RoleHomeTest {
 
 	@Test
 	void dashboardIsForAdminsOnly() throws Exception {
-		mvc.perform(get("/admin").session(signIn("admin@example.com", "adminP@55word")))
+		mvc.perform(get("/admin").cookie(signIn("admin@example.com", "adminP@55word")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Tickets by status")))
 			.andExpect(content().string(containsString("Ada Admin")));
-		mvc.perform(get("/admin").session(signIn("developer1@example.com", "P@55word"))).andExpect(status().isForbidden());
-		mvc.perform(get("/admin").session(signIn("user@example.com", "P@55word"))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin").cookie(signIn("developer1@example.com", "P@55word"))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin").cookie(signIn("user@example.com", "P@55word"))).andExpect(status().isForbidden());
 	}
 
 	@Test
 	void developerSeesTheTicketsAssignedToThem() throws Exception {
 		Fixture f = new Fixture();
 
-		mvc.perform(get("/my/tickets").session(signIn(f.developer, "Dev-pass-1")))
+		mvc.perform(get("/my/tickets").cookie(signIn(f.developer, "Dev-pass-1")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(f.client)))
 			.andExpect(content().string(containsString(f.assignedToDeveloper)))
@@ -89,7 +90,7 @@ class RoleHomeTest {
 	void submitterSeesTheTicketsTheyRaisedWithTheirPlaceInTheQueue() throws Exception {
 		Fixture f = new Fixture();
 
-		mvc.perform(get("/my/tickets").session(signIn(f.submitter, "Sub-pass-1")))
+		mvc.perform(get("/my/tickets").cookie(signIn(f.submitter, "Sub-pass-1")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(f.assignedToDeveloper)))
 			.andExpect(content().string(containsString("#1 of 2 in " + HtmlUtils.htmlEscape(f.client + "'s queue"))))
@@ -134,12 +135,16 @@ class RoleHomeTest {
 
 	}
 
-	private MockHttpSession signIn(String email, String password) throws Exception {
-		return (MockHttpSession) mvc.perform(formLogin().user(email).password(password))
+	/**
+	 * The session cookie after signing in. Sessions live in Spring Session's store (the database),
+	 * not in MockMvc's MockHttpSession, so later requests carry the cookie as a browser would.
+	 */
+	private Cookie signIn(String email, String password) throws Exception {
+		return mvc.perform(formLogin().user(email).password(password))
 			.andExpect(redirectedUrl("/"))
 			.andReturn()
-			.getRequest()
-			.getSession(false);
+			.getResponse()
+			.getCookie("SESSION");
 	}
 
 }

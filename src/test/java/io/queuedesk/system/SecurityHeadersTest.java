@@ -5,12 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Strict security headers on every page, and pages that keep to the CSP (no inline script or style). */
@@ -28,14 +29,14 @@ class SecurityHeadersTest {
 
 	@Test
 	void signedInPagesHaveTheHeadersAndNoInlineCode() throws Exception {
-		MockHttpSession session = (MockHttpSession) mvc
-			.perform(formLogin().user("admin@example.com").password("adminP@55word"))
+		// Sessions live in Spring Session's store, not in MockHttpSession: carry the cookie like a browser.
+		Cookie session = mvc.perform(formLogin().user("admin@example.com").password("adminP@55word"))
 			.andReturn()
-			.getRequest()
-			.getSession(false);
-		assertStrict(mvc.perform(get("/admin").session(session)).andExpect(status().isOk()).andReturn().getResponse());
+			.getResponse()
+			.getCookie("SESSION");
+		assertStrict(mvc.perform(get("/admin").cookie(session)).andExpect(status().isOk()).andReturn().getResponse());
 		assertStrict(
-				mvc.perform(get("/my/tickets").session(session)).andExpect(status().isOk()).andReturn().getResponse());
+				mvc.perform(get("/my/tickets").cookie(session)).andExpect(status().isOk()).andReturn().getResponse());
 	}
 
 	@Test

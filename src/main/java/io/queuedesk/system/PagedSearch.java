@@ -1,0 +1,66 @@
+package io.queuedesk.system;
+
+import java.util.Locale;
+
+/**
+ * What every searchable, paged list takes from the query string: the search text {@code q}, the
+ * page number and size. A JavaBean so that a bad value (page=abc) fails only its own field; list
+ * filters extend it with their own fields.
+ */
+public abstract class PagedSearch {
+
+	public static final int DEFAULT_SIZE = 50;
+
+	public static final int MAX_SIZE = 200;
+
+	private String q;
+
+	private int page;
+
+	private int size = DEFAULT_SIZE;
+
+	/** The search text, lower-case and trimmed, or null. */
+	public String text() {
+		return q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/** The search text as a "contains" LIKE pattern with {@code \} as the escape character, or null. */
+	public String containsPattern() {
+		String text = text();
+		return text == null ? null
+				: "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	public int safePage() {
+		return Math.max(0, page);
+	}
+
+	public int safeSize() {
+		return size < 1 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
+	}
+
+	public String getQ() {
+		return q;
+	}
+
+	public void setQ(String q) {
+		this.q = q;
+	}
+
+	public int getPage() {
+		return page;
+	}
+
+	public void setPage(int page) {
+		this.page = page;
+	}
+
+	public int getSize() {
+		return size;
+	}
+
+	public void setSize(int size) {
+		this.size = size;
+	}
+
+}
