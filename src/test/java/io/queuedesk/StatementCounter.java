@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Counts the SQL statements the application sends, for tests that prove a constant number of
  * statements (queue shifts, list pages). Import it into a test context, then
- * {@code reset()} before and {@code count()} after the code under test.
+ * {@code reset()} before and {@code count()} after the code under test. Spring Session's own
+ * statements (reading and saving the signed-in session of a request) are not counted: they are the
+ * same for every request and are not what these tests measure.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
@@ -29,6 +31,10 @@ public class StatementCounter {
 		return COUNT.get().get();
 	}
 
+	private static boolean isSessionStore(String sql) {
+		return sql.toLowerCase(java.util.Locale.ROOT).contains("spring_session");
+	}
+
 	@Bean
 	static BeanPostProcessor countingDataSource() {
 		return new BeanPostProcessor() {
@@ -37,7 +43,8 @@ public class StatementCounter {
 				if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
 					return ProxyDataSourceBuilder.create(dataSource)
 						.name("counting")
-						.afterQuery((execution, queries) -> COUNT.get().addAndGet(queries.size()))
+						.afterQuery((execution, queries) -> COUNT.get()
+							.addAndGet((int) queries.stream().filter(query -> !isSessionStore(query.getQuery())).count()))
 						.build();
 				}
 				return bean;

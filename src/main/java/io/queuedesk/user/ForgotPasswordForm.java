@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-record ForgotPasswordForm(@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email) {
+record ForgotPasswordForm(@NotBlank @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email) {
 
 	static ForgotPasswordForm empty() {
 		return new ForgotPasswordForm("");

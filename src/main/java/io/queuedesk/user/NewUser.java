@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 /** What it takes to create an account; the rules of SPEC §4 as constraints. */
 public record NewUser(
-		@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+		@NotBlank @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
 		@NotBlank @Size(max = 100) String displayName,
 		@NotBlank @Size(min = 8, max = 128) String password,
 		@NotEmpty Set<Role> roles) {

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
  * password is generated.
  */
 public record NewUserForm(
-		@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+		@NotBlank @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
 		@NotBlank @Size(max = 100) String displayName,
 		@NotEmpty List<String> roles,
 		Boolean generatePassword,

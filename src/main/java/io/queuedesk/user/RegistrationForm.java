@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** The self-registration form; the password rules are {@link PasswordPolicy}'s. */
 record RegistrationForm(
-		@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+		@NotBlank @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
 		@NotBlank @Size(max = 100) String displayName,
 		String password,
 		String confirmPassword) {

@@ -6,7 +6,7 @@ import java.util.List;
  * Every page of the app, as each role sees it where pages differ: the accessibility and screenshot
  * test visits each row at every width. A new page is one more line. {@code {ticket}} (an open
  * ticket raised by the submitter and assigned to Dev One), {@code {completed}} (a completed one)
- * and {@code {client}} (its client) are filled in by {@link PageFixture}.
+ * {@code {client}} (its client) and {@code {user}} (Dev One's account) are filled in by {@link PageFixture}.
  */
 final class PageCatalogue {
 
@@ -40,6 +40,9 @@ final class PageCatalogue {
 		new Visit("admin-product-areas",   DemoUser.ADMIN,     "/admin/product-areas"),
 		new Visit("admin-mail",            DemoUser.ADMIN,     "/admin/mail"),
 		new Visit("admin-activity",        DemoUser.ADMIN,     "/admin/activity"),
+		new Visit("admin-users",           DemoUser.ADMIN,     "/admin/users"),
+		new Visit("admin-new-user",        DemoUser.ADMIN,     "/admin/users/new"),
+		new Visit("admin-user",            DemoUser.ADMIN,     "/admin/users/{user}"),
 		new Visit("developer-my-tickets",  DemoUser.DEVELOPER, "/my/tickets"),
 		new Visit("developer-tickets",     DemoUser.DEVELOPER, "/tickets"),
 		new Visit("developer-new-ticket",  DemoUser.DEVELOPER, "/tickets/new"),

@@ -30,7 +30,7 @@ final class PageFixture {
 			.update();
 		long completed = ticket(client, "Invoice export misses the VAT column", "COMPLETED", null);
 		return Map.of("{ticket}", String.valueOf(open), "{completed}", String.valueOf(completed), "{client}",
-				String.valueOf(client));
+				String.valueOf(client), "{user}", String.valueOf(user(DemoUser.DEVELOPER)));
 	}
 
 	private long ticket(long client, String title, String status, LocalDate target) {

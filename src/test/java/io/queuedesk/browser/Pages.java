@@ -45,14 +45,25 @@ final class Pages {
 		if (user == DemoUser.ANONYMOUS) {
 			return;
 		}
-		open("/login");
-		fill("Email", user.email);
-		fill("Password", user.password);
-		click("Sign in");
-		if (!driver.getPageSource().contains("Signed in as " + user.displayName)) {
-			throw new IllegalStateException("Sign-in as " + user.email + " failed on " + driver.getCurrentUrl());
-		}
+		signInWith(user.email, user.password, user.displayName);
 		signedIn = user;
+	}
+
+	/** Signs in as an account made by the test itself (not one of the demo users). */
+	void signIn(String email, String password, String displayName) {
+		signOut();
+		signInWith(email, password, displayName);
+		signedIn = null;
+	}
+
+	private void signInWith(String email, String password, String displayName) {
+		open("/login");
+		fill("Email", email);
+		fill("Password", password);
+		click("Sign in");
+		if (!driver.getPageSource().contains("Signed in as " + displayName)) {
+			throw new IllegalStateException("Sign-in as " + email + " failed on " + driver.getCurrentUrl());
+		}
 	}
 
 	void signOut() {

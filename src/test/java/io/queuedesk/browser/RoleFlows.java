@@ -3,12 +3,16 @@ package io.queuedesk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One flow per role through the real pages (issue 7), run by {@link RoleFlowsTest} with JavaScript
@@ -16,8 +20,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 abstract class RoleFlows {
 
+	/** The confirmation link in a registration mail (the raw token exists only in the mail). */
+	private static final Pattern CONFIRM_LINK = Pattern.compile("/register/confirm\\?token=[A-Za-z0-9_-]+");
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Chrome chrome;
 
@@ -114,6 +124,61 @@ abstract class RoleFlows {
 		String position = pages.ticketPosition();
 		// Reopened tickets re-enter at the bottom: "#N of N".
 		assertThat(position).matches("#(\\d+) of \\1 in Client A's queue");
+	}
+
+	@Test
+	void adminCreatesAUserWithAGeneratedPasswordWhoCanSignIn() {
+		pages.signIn(DemoUser.ADMIN);
+		String email = "new.dev." + tag + "@example.com";
+		String name = "New Dev " + tag;
+		pages.open("/admin/users");
+		pages.follow("New user");
+		pages.fill("Email", email.toUpperCase());
+		pages.fill("Name", name);
+		pages.check("Developer");
+		pages.check("Generate a strong password (shown once, on the next page)");
+		pages.click("Create user");
+		assertThat(pages.flash()).contains(email);
+		String password = pages.driver.findElement(By.cssSelector("main .alert code")).getText();
+		assertThat(password).hasSizeGreaterThanOrEqualTo(16);
+		assertThat(pages.mainText()).contains("Developer").contains("Active");
+		// The new user is mailed a link to choose a password, never the password.
+		assertThat(jdbc.sql("select text_body from mail_outbox where recipient = ?").param(email).query(String.class).list())
+			.singleElement()
+			.satisfies(body -> assertThat(body).contains("/password/reset?token=").doesNotContain(password));
+
+		pages.signIn(email, password, name);
+		pages.open("/my/tickets");
+		assertThat(pages.heading()).isNotBlank();
+		pages.signIn(DemoUser.ADMIN);
+	}
+
+	@Test
+	void visitorRegistersConfirmsTheEmailAndRaisesATicket() {
+		pages.signIn(DemoUser.ANONYMOUS);
+		String email = "reg." + tag + "@example.com";
+		String name = "Reg " + tag;
+		pages.open("/login");
+		pages.follow("Create an account");
+		pages.fill("Email", email);
+		pages.fill("Your name", name);
+		pages.fill("Password", "long enough " + tag);
+		pages.fill("Repeat the password", "long enough " + tag);
+		pages.click("Create account");
+		assertThat(pages.heading()).isEqualTo("Check your inbox");
+
+		String mail = jdbc.sql("select text_body from mail_outbox where recipient = ?").param(email).query(String.class).single();
+		Matcher link = CONFIRM_LINK.matcher(mail);
+		assertThat(link.find()).as("confirmation link in %s", mail).isTrue();
+		pages.open(link.group());
+		pages.click("Confirm my email address");
+		assertThat(pages.flash()).contains("You can sign in now");
+
+		pages.signIn(email, "long enough " + tag, name);
+		raiseTicket("Registered " + tag, "Client B", "Policies", false);
+		assertThat(pages.ticketStatus()).isEqualTo("Open");
+		assertThat(pages.ticketPosition()).matches("#(\\d+) of \\1 in Client B's queue");
+		pages.signIn(DemoUser.ANONYMOUS);
 	}
 
 	/** Fills in /tickets/new and submits it; returns the new ticket's id from the page it lands on. */
