@@ -129,7 +129,7 @@ abstract class RoleFlows {
 	@Test
 	void adminCreatesAUserWithAGeneratedPasswordWhoCanSignIn() {
 		pages.signIn(DemoUser.ADMIN);
-		String email = "new.dev." + tag + "@example.com";
+		String email = "new.dev." + tag + "@browser.example";
 		String name = "New Dev " + tag;
 		pages.open("/admin/users");
 		pages.follow("New user");
@@ -156,7 +156,7 @@ abstract class RoleFlows {
 	@Test
 	void visitorRegistersConfirmsTheEmailAndRaisesATicket() {
 		pages.signIn(DemoUser.ANONYMOUS);
-		String email = "reg." + tag + "@example.com";
+		String email = "reg." + tag + "@browser.example";
 		String name = "Reg " + tag;
 		pages.open("/login");
 		pages.follow("Create an account");
