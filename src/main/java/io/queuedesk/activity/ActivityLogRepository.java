@@ -15,8 +15,6 @@ interface ActivityLogRepository extends Repository<ActivityLog, Long> {
 
 	List<ActivityLog> findByTicketIdAndInternalFalseOrderByOccurredAtAscIdAsc(Long ticketId);
 
-	List<ActivityLog> findByTargetUserIdOrderByOccurredAtAscIdAsc(Long userId);
-
 	Page<ActivityLog> findByTargetUserId(Long userId, Pageable pageable);
 
 	long count();

@@ -43,11 +43,6 @@ public class ActivityService {
 				: entries.findByTicketIdAndInternalFalseOrderByOccurredAtAscIdAsc(ticketId);
 	}
 
-	@Transactional(readOnly = true)
-	public List<ActivityLog> historyOfUser(Long userId) {
-		return entries.findByTargetUserIdOrderByOccurredAtAscIdAsc(userId);
-	}
-
 	/** One page of what happened to a user (as the subject), newest first. */
 	@Transactional(readOnly = true)
 	public Page<ActivityLog> recentHistoryOfUser(Long userId, int page, int size) {

@@ -1,7 +1,5 @@
 package io.queuedesk.dashboard;
 
-import java.util.Arrays;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -53,7 +51,7 @@ class DashboardController {
 			.stream()
 			.map(w -> BarChart.bar(w.name() == null ? text("dashboard.unassigned") : w.name(), w.total()))
 			.toList()));
-		model.addAttribute("notCompleted", Arrays.stream(TicketStatus.values()).filter(TicketStatus::isQueued).toList());
+		model.addAttribute("notCompleted", TicketStatus.queued());
 		model.addAttribute("recent", activity.recent(RECENT_ACTIVITY));
 		return "dashboard/index";
 	}

@@ -2,9 +2,7 @@ package io.queuedesk.ticket;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -117,19 +115,6 @@ public class TicketQueries {
 		LocalDate today = today();
 		return tickets.findRaisedBy(viewer.getId(), PageRequest.of(Math.max(0, page), size))
 			.map(t -> TicketRow.of(t, today));
-	}
-
-	/** Ticket counts for every status, zero included, in workflow order. */
-	@AdminOnly
-	public Map<TicketStatus, Long> countByStatus() {
-		Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
-		for (TicketStatus status : TicketStatus.values()) {
-			counts.put(status, 0L);
-		}
-		for (Object[] row : tickets.countByStatus()) {
-			counts.put((TicketStatus) row[0], (Long) row[1]);
-		}
-		return counts;
 	}
 
 	/**

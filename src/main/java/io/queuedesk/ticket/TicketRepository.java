@@ -53,7 +53,4 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
 			""")
 	List<Ticket> findOverdue(LocalDate today);
 
-	@Query("select t.status, count(t) from Ticket t group by t.status")
-	List<Object[]> countByStatus();
-
 }

@@ -34,8 +34,7 @@ public class TicketStatistics {
 
 	private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
-	private static final List<TicketStatus> NOT_COMPLETED = List.of(TicketStatus.OPEN, TicketStatus.ACCEPTED,
-			TicketStatus.IN_PROGRESS, TicketStatus.ON_HOLD);
+	private static final List<TicketStatus> NOT_COMPLETED = TicketStatus.queued();
 
 	private final EntityManager em;
 

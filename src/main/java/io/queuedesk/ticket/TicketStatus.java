@@ -1,6 +1,8 @@
 package io.queuedesk.ticket;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,6 +31,11 @@ public enum TicketStatus {
 	/** Tickets in every status but COMPLETED hold a place in their client's queue. */
 	public boolean isQueued() {
 		return this != COMPLETED;
+	}
+
+	/** The statuses that hold a place in the queue (all but COMPLETED), in workflow order. */
+	public static List<TicketStatus> queued() {
+		return Arrays.stream(values()).filter(TicketStatus::isQueued).toList();
 	}
 
 }

@@ -44,13 +44,16 @@ class AccountLinks {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void accountCreated(UserEvents.AccountCreated event) {
-		String token = tokens.issue(event.userId(), TokenPurpose.SET_PASSWORD);
-		events.publishEvent(new AccountLinkIssued(event.email(), event.displayName(), Kind.SET_PASSWORD,
-				RESET_PATH + token));
+		send(event.email(), event.displayName(), Kind.SET_PASSWORD,
+				RESET_PATH + tokens.issue(event.userId(), TokenPurpose.SET_PASSWORD));
 	}
 
 	private void send(User user, Kind kind, String path) {
-		events.publishEvent(new AccountLinkIssued(user.getEmail(), user.getDisplayName(), kind, path));
+		send(user.getEmail(), user.getDisplayName(), kind, path);
+	}
+
+	private void send(String email, String displayName, Kind kind, String path) {
+		events.publishEvent(new AccountLinkIssued(email, displayName, kind, path));
 	}
 
 }

@@ -28,9 +28,4 @@ public record NewUserForm(
 		return Boolean.TRUE.equals(generatePassword);
 	}
 
-	/** For the form's checkboxes. */
-	public boolean hasRole(String role) {
-		return roles != null && roles.contains(role);
-	}
-
 }
