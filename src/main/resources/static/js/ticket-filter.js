@@ -60,7 +60,8 @@
       dateCell(row, ticket);
     });
     if (count) {
-      count.textContent = labels.labelCount.replace('{0}', data.total);
+      var label = data.totalCapped ? labels.labelCountCapped : labels.labelCount;
+      count.textContent = label.replace('{0}', data.total.toLocaleString('en'));
     }
     if (empty) {
       empty.hidden = data.items.length > 0;

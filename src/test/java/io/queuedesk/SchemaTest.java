@@ -80,7 +80,7 @@ class SchemaTest {
 		ticket(clientA, null);
 		ticket(clientA, null);
 
-		assertThat(jdbc.sql("select count(*) from tickets where client_id = ? and priority is null")
+		assertThat(jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is null")
 			.param(clientA)
 			.query(Long.class)
 			.single()).isEqualTo(3);
@@ -115,12 +115,12 @@ class SchemaTest {
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
-	private long ticket(Long client, Integer priority) {
+	private long ticket(Long client, Integer rank) {
 		String title = "Schema ticket " + UUID.randomUUID();
 		jdbc.sql("""
-				insert into tickets (title, description, client_id, product_area_id, priority, status, submitter_id,
+				insert into tickets (title, description, client_id, product_area_id, queue_rank, status, submitter_id,
 				  created_at, updated_at) values (?, 'd', ?, ?, ?, 'OPEN', ?, ?, ?)
-				""").params(title, client, area, priority, user, now(), now()).update();
+				""").params(title, client, area, rank, user, now(), now()).update();
 		return jdbc.sql("select id from tickets where title = ?").param(title).query(Long.class).single();
 	}
 

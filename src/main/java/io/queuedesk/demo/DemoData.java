@@ -11,6 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.queuedesk.queue.QueueService;
+
 /**
  * The demo data of SPEC §7. Written with plain SQL so that it needs no signed-in user and no
  * feature's internals; it is one transaction, so a failed load leaves nothing behind.
@@ -32,7 +34,10 @@ class DemoData {
 
 	private final Clock clock;
 
-	DemoData(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+	private final QueueService queues;
+
+	DemoData(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock, QueueService queues) {
+		this.queues = queues;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
@@ -69,15 +74,17 @@ class DemoData {
 				// Target dates run from two days ago to four days ahead, so some are overdue.
 				LocalDate target = today.plusDays(-2 + n % 7);
 				jdbc.sql("""
-						insert into tickets (title, description, client_id, product_area_id, priority, target_date,
+						insert into tickets (title, description, client_id, product_area_id, queue_rank, target_date,
 						  status, assignee_id, submitter_id, created_at, updated_at, version)
 						values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 0)
 						""")
-					.params(TITLES.get(n), DESCRIPTION, clients.get(c), areas.get(n % areas.size()), priority,
+					.params(TITLES.get(n), DESCRIPTION, clients.get(c), areas.get(n % areas.size()), priority * (1L << 32),
 							java.sql.Date.valueOf(target), assignee, raisedBy, Timestamp.from(now), Timestamp.from(now))
 					.update();
 			}
 		}
+		// The rows above carry ranks only: the queues' position counts are derived from them.
+		queues.rebuild();
 		return true;
 	}
 

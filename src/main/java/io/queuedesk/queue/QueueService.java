@@ -1,26 +1,37 @@
 package io.queuedesk.queue;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.queuedesk.queue.Segments.Segment;
+import io.queuedesk.system.DatabaseDialect;
+
 /**
  * Owns every change of a ticket's place in its client's queue and keeps invariant Q: the queued
- * tickets of a client are ranked exactly 1..N.
+ * tickets of a client hold the positions exactly 1..N.
  * <p>
- * Each operation first locks the client's row ({@code SELECT … FOR UPDATE}), which serialises
- * queue changes per client across threads and app instances, and then runs a fixed number of
- * set-based statements whatever the queue's length. A shift of a range is two UPDATEs: first the
- * range goes to negative ranks, then flips back. Both databases check the unique key
- * (client_id, priority) row by row, so a single {@code priority = priority + 1} could collide
- * half-way; the detour through negative numbers never can.
+ * Positions are not stored. A ticket stores a sparse rank ({@link Ranks}) whose order is the
+ * queue's order, and {@link Segments} count the tickets per rank range, from which a position
+ * is derived in a few index lookups. So every operation writes a constant number of rows, at
+ * the top of a queue of 50,000 as in one of 5 — where dense positions 1..N had to rewrite every
+ * ticket below — and every position shown is 1..N by construction: the count of queued tickets
+ * ranked above, plus one. The unique key (client_id, queue_rank) keeps two tickets from sharing
+ * a place.
  * <p>
- * Callers run inside their own transaction (the change and its activity entry commit together).
+ * Each change first locks the client's row ({@code SELECT … FOR UPDATE}), which serialises queue
+ * changes per client across threads and app instances. Callers run inside their own
+ * transaction (the change and its activity entry commit together).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -28,106 +39,215 @@ public class QueueService {
 
 	private final JdbcClient jdbc;
 
-	QueueService(JdbcClient jdbc) {
+	private final Ranks ranks;
+
+	private final Segments segments;
+
+	private final DatabaseDialect dialect;
+
+	QueueService(JdbcClient jdbc, JdbcTemplate template, DatabaseDialect dialect,
+			@Value("${queuedesk.queue.segment-size:512}") int segmentSize) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
+		this.ranks = new Ranks(jdbc, template);
+		this.segments = new Segments(jdbc, segmentSize);
 	}
 
 	/**
-	 * Makes room for a new ticket of the client and returns the rank it must be inserted with:
-	 * the bottom, or 1 with everything else moved down by one.
+	 * Puts a ticket that is in no queue (just created, or reopened) at the bottom of the client's
+	 * queue, or at the top. Answers its position.
 	 */
-	public int rankForNewTicket(long clientId, boolean topOfQueue) {
+	public int enter(long clientId, long ticketId, boolean top) {
 		lockClient(clientId);
-		if (topOfQueue) {
-			shift(clientId, 1, Integer.MAX_VALUE, +1);
-			return 1;
-		}
-		return size(clientId) + 1;
+		long rank = free(clientId, top);
+		setRank(ticketId, rank);
+		segments.added(clientId, rank);
+		return top ? 1 : segments.size(clientId);
 	}
 
 	/**
-	 * Takes the ticket out of its queue (complete, delete) and closes the gap below it. Answers
-	 * its old rank, or empty when it was not queued (already completed).
+	 * Takes the ticket out of its queue (complete, delete). Answers its old position, or empty
+	 * when it was not queued (already completed).
 	 * @throws QueueChangedException when the ticket is no longer in that client's queue
 	 */
 	public Optional<Integer> leave(long clientId, long ticketId) {
 		lockClient(clientId);
-		Optional<Integer> rank = Optional.ofNullable(rankIn(clientId, ticketId));
-		rank.ifPresent(old -> closeGap(clientId, ticketId, old));
-		return rank;
-	}
-
-	/** Puts a ticket that is in no queue (a reopened one) at the bottom of the client's queue. */
-	public int enterAtBottom(long clientId, long ticketId) {
-		lockClient(clientId);
-		int rank = size(clientId) + 1;
-		setRank(ticketId, rank);
-		return rank;
+		Long rank = rankIn(clientId, ticketId);
+		if (rank == null) {
+			return Optional.empty();
+		}
+		int position = positionOf(ticketId).orElseThrow();
+		setRank(ticketId, null);
+		segments.removed(clientId, rank);
+		return Optional.of(position);
 	}
 
 	/**
-	 * Moves a queued ticket to position {@code target} (clamped to 1..N); tickets in between
-	 * shift by one. Answers the old and new rank.
+	 * Moves a queued ticket to position {@code target} (clamped to 1..N); the tickets in between
+	 * move by one. Answers the old and new position.
 	 */
 	public Move move(long clientId, long ticketId, MoveTarget target) {
 		lockClient(clientId);
-		int from = queuedRankIn(clientId, ticketId);
-		int size = size(clientId);
+		long rank = queuedRankIn(clientId, ticketId);
+		int from = positionOf(ticketId).orElseThrow();
+		int size = segments.size(clientId);
 		int to = Math.max(1, Math.min(size, target.resolve(from, size)));
 		if (to != from) {
+			// Out first, so the neighbours are found in the queue without it: it goes below the
+			// ticket now at position to - 1.
 			setRank(ticketId, null);
-			if (to < from) {
-				shift(clientId, to, from - 1, +1);
-			}
-			else {
-				shift(clientId, from + 1, to, -1);
-			}
-			setRank(ticketId, to);
+			segments.removed(clientId, rank);
+			long newRank = freeBetween(clientId, to - 1, size - 1);
+			setRank(ticketId, newRank);
+			segments.added(clientId, newRank);
 		}
 		return new Move(from, to);
 	}
 
 	/**
-	 * Moves a ticket to another client: it leaves the old queue (gap closed) and enters the new
-	 * one at the bottom. Both clients are locked in id order, so two opposite transfers cannot
-	 * deadlock. Answers the old and new rank.
+	 * Moves a ticket to another client: it leaves the old queue and enters the new one at the
+	 * bottom. Both clients are locked in id order, so two opposite transfers cannot deadlock.
+	 * Answers the old and new position.
 	 */
 	public Move transfer(long fromClientId, long toClientId, long ticketId) {
 		lockClient(Math.min(fromClientId, toClientId));
 		lockClient(Math.max(fromClientId, toClientId));
-		int from = queuedRankIn(fromClientId, ticketId);
-		closeGap(fromClientId, ticketId, from);
-		int to = size(toClientId) + 1;
-		jdbc.sql("update tickets set client_id = ?, priority = ? where id = ?").params(toClientId, to, ticketId).update();
-		return new Move(from, to);
+		long rank = queuedRankIn(fromClientId, ticketId);
+		int from = positionOf(ticketId).orElseThrow();
+		long newRank = free(toClientId, false);
+		jdbc.sql("update tickets set client_id = ?, queue_rank = ? where id = ?")
+			.params(toClientId, newRank, ticketId)
+			.update();
+		segments.removed(fromClientId, rank);
+		segments.added(toClientId, newRank);
+		return new Move(from, segments.size(toClientId));
 	}
 
-	/** Queued tickets of the client (N): by invariant Q the highest rank, read from the index. */
+	/** Queued tickets of the client (N). */
+	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
 	public int size(long clientId) {
-		return jdbc.sql("select coalesce(max(priority), 0) from tickets where client_id = ?")
-			.param(clientId)
-			.query(Integer.class)
-			.single();
+		return segments.size(clientId);
 	}
 
-	/** Queue length of every client that has queued tickets: one grouped query. */
+	/** Queue length of every client that has queued tickets: one grouped query over the segments. */
 	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
 	public Map<Long, Integer> sizes() {
 		Map<Long, Integer> sizes = new HashMap<>();
-		jdbc.sql("select client_id, count(*) from tickets where priority is not null group by client_id")
+		jdbc.sql("select client_id, sum(ticket_count) from queue_segments group by client_id having sum(ticket_count) > 0")
 			.query(rs -> {
 				sizes.put(rs.getLong(1), rs.getInt(2));
 			});
 		return sizes;
 	}
 
-	private void closeGap(long clientId, long ticketId, int oldRank) {
-		setRank(ticketId, null);
-		shift(clientId, oldRank + 1, Integer.MAX_VALUE, -1);
+	/** The ticket's position in its client's queue, or empty when it is not queued. */
+	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+	public Optional<Integer> positionOf(long ticketId) {
+		return jdbc.sql("select " + Segments.POSITION + " from tickets t where t.id = ? and t.queue_rank is not null")
+			.param(ticketId)
+			.query(Integer.class)
+			.optional();
 	}
 
+	/** Positions of those of the tickets that are queued, by ticket id: one statement. */
+	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+	public Map<Long, Integer> positionsOf(Collection<Long> ticketIds) {
+		Map<Long, Integer> positions = new HashMap<>();
+		if (ticketIds.isEmpty()) {
+			return positions;
+		}
+		jdbc.sql("select t.id, " + Segments.POSITION + " from tickets t where t.id in (:ids) and t.queue_rank is not null")
+			.param("ids", ticketIds)
+			.query(rs -> {
+				positions.put(rs.getLong(1), rs.getInt(2));
+			});
+		return positions;
+	}
+
+	/**
+	 * The sort key of the ticket at {@code position} of the client's queue, for reading the
+	 * queue from there on ({@code queue_rank >= key order by queue_rank}); empty past the end.
+	 * Costs the segment list and one short index scan, at any depth of the queue.
+	 */
+	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+	public OptionalLong rankAt(long clientId, int position) {
+		List<Long> found = ranksFrom(clientId, position, 1);
+		return found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(found.get(0));
+	}
+
+	/**
+	 * Recounts the segments of every queue from the ranks, for loaders that write tickets with
+	 * plain SQL (demo data, the load-test generator): set-based, a few statements in all.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void rebuild() {
+		segments.rebuild(null);
+	}
+
+	/** A free rank at the top or bottom of the client's queue. */
+	private long free(long clientId, boolean top) {
+		Long edge = ranks.edge(clientId, top);
+		OptionalLong rank = top ? Ranks.between(null, edge) : Ranks.between(edge, null);
+		if (rank.isPresent()) {
+			return rank.getAsLong();
+		}
+		renumber(clientId);
+		edge = ranks.edge(clientId, top);
+		return (top ? Ranks.between(null, edge) : Ranks.between(edge, null)).orElseThrow();
+	}
+
+	/**
+	 * A free rank right below position {@code above} (0: the top) of a queue of {@code size},
+	 * respreading the neighbours' segment first when they have no number left between them.
+	 */
+	private long freeBetween(long clientId, int above, int size) {
+		for (int attempt = 0;; attempt++) {
+			List<Long> neighbours = ranksFrom(clientId, Math.max(1, above), above == 0 || above == size ? 1 : 2);
+			Long lower = above == 0 ? null : neighbours.get(0);
+			Long upper = above == 0 ? neighbours.get(0) : above == size ? null : neighbours.get(1);
+			OptionalLong rank = Ranks.between(lower, upper);
+			if (rank.isPresent()) {
+				return rank.getAsLong();
+			}
+			if (attempt > 0) {
+				throw new IllegalStateException("No free rank after respreading client " + clientId);
+			}
+			Segment segment = segments.covering(clientId, lower != null ? lower : upper);
+			if (!ranks.respread(clientId, segment.start(), segments.nextStart(clientId, segment.start()))) {
+				renumber(clientId);
+			}
+		}
+	}
+
+	/** Evenly spaced ranks for the whole queue and fresh segments: the rare last resort. */
+	private void renumber(long clientId) {
+		ranks.respread(clientId, Segments.FIRST, Segments.END);
+		segments.rebuild(clientId);
+	}
+
+	/** Ranks of {@code count} consecutive queued tickets from {@code position} on (fewer at the end). */
+	private List<Long> ranksFrom(long clientId, int position, int count) {
+		int before = 0;
+		for (Segment segment : segments.all(clientId)) {
+			if (before + segment.count() >= position) {
+				return jdbc.sql("""
+						select queue_rank from tickets where client_id = ? and queue_rank >= ?
+						order by queue_rank limit ? offset ?
+						""").params(clientId, segment.start(), count, position - before - 1).query(Long.class).list();
+			}
+			before += segment.count();
+		}
+		return List.of();
+	}
+
+	/**
+	 * On PostgreSQL {@code FOR NO KEY UPDATE}: it excludes every other queue change of the client
+	 * as {@code FOR UPDATE} would, but not the key-share lock that inserting a ticket of the
+	 * client takes for its foreign key. With {@code FOR UPDATE}, two transactions that had each
+	 * inserted a ticket would wait for each other's key-share lock: a deadlock.
+	 */
 	private void lockClient(long clientId) {
-		jdbc.sql("select id from clients where id = ? for update")
+		jdbc.sql("select id from clients where id = ? for " + (dialect.isPostgres() ? "no key update" : "update"))
 			.param(clientId)
 			.query(Long.class)
 			.optional()
@@ -135,13 +255,13 @@ public class QueueService {
 	}
 
 	/**
-	 * The ticket's rank (null when completed), read once the client's lock is held, so it sees
+	 * The ticket's rank (null when not queued), read once the client's lock is held, so it sees
 	 * every change committed before: a ticket moved away or deleted meanwhile is refused here.
 	 */
-	private Integer rankIn(long clientId, long ticketId) {
-		Place place = jdbc.sql("select client_id, priority from tickets where id = ?")
+	private Long rankIn(long clientId, long ticketId) {
+		Place place = jdbc.sql("select client_id, queue_rank from tickets where id = ?")
 			.param(ticketId)
-			.query((rs, n) -> new Place(rs.getLong(1), rs.getObject(2, Integer.class)))
+			.query((rs, n) -> new Place(rs.getLong(1), rs.getObject(2, Long.class)))
 			.optional()
 			.orElseThrow(() -> new QueueChangedException(ticketId));
 		if (place.clientId() != clientId) {
@@ -150,35 +270,22 @@ public class QueueService {
 		return place.rank();
 	}
 
-	private int queuedRankIn(long clientId, long ticketId) {
-		Integer rank = rankIn(clientId, ticketId);
+	private long queuedRankIn(long clientId, long ticketId) {
+		Long rank = rankIn(clientId, ticketId);
 		if (rank == null) {
 			throw new QueueChangedException(ticketId);
 		}
 		return rank;
 	}
 
-	private void setRank(long ticketId, Integer rank) {
-		jdbc.sql("update tickets set priority = ? where id = ?").params(rank, ticketId).update();
+	private void setRank(long ticketId, Long rank) {
+		jdbc.sql("update tickets set queue_rank = ? where id = ?").params(rank, ticketId).update();
 	}
 
-	/** Adds {@code delta} to every rank in [from, to] of the client: two statements, any N. */
-	private void shift(long clientId, int from, int to, int delta) {
-		if (from > to) {
-			return;
-		}
-		jdbc.sql("update tickets set priority = -(priority + ?) where client_id = ? and priority between ? and ?")
-			.params(delta, clientId, from, to)
-			.update();
-		jdbc.sql("update tickets set priority = -priority where client_id = ? and priority < 0")
-			.param(clientId)
-			.update();
+	private record Place(long clientId, Long rank) {
 	}
 
-	private record Place(long clientId, Integer rank) {
-	}
-
-	/** A ticket's rank before and after a move or transfer. */
+	/** A ticket's position before and after a move or transfer. */
 	public record Move(int from, int to) {
 
 		public boolean changed() {

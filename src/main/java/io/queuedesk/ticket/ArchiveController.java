@@ -1,6 +1,5 @@
 package io.queuedesk.ticket;
 
-import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.queuedesk.client.ClientService;
-import io.queuedesk.system.PageLinks;
 import io.queuedesk.user.SignedInUser;
 
 /** Completed tickets, most recently completed first, searchable by client and text. */
@@ -31,9 +29,10 @@ class ArchiveController {
 		// Only the client and text filters apply here; status and order are the archive's own.
 		filter.setStatus(TicketStatus.COMPLETED);
 		filter.setSort(TicketSort.COMPLETED);
-		Page<TicketRow> page = queries.list(filter, me);
-		model.addAttribute("tickets", page.getContent());
-		model.addAttribute("pages", PageLinks.of(page));
+		TicketSlice page = queries.list(filter, me);
+		model.addAttribute("tickets", page.rows());
+		model.addAttribute("page", page);
+		model.addAttribute("pages", page.links());
 		model.addAttribute("clients", clients.all());
 		return "tickets/archive";
 	}

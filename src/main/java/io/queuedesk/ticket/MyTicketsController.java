@@ -39,15 +39,16 @@ class MyTicketsController {
 	String myTickets(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "0") int page, Model model) {
 		boolean staff = me.hasRole(Role.DEVELOPER) || me.hasRole(Role.ADMIN);
 		if (staff) {
-			Page<TicketRow> assigned = queries.assignedTo(me, 0, SECTION_SIZE);
-			model.addAttribute("assignedByClient", byClient(assigned.getContent()));
-			model.addAttribute("assignedTotal", assigned.getTotalElements());
+			TicketSlice assigned = queries.assignedTo(me, SECTION_SIZE);
+			model.addAttribute("assignedByClient", byClient(assigned.rows()));
+			model.addAttribute("assignedTotal", assigned.shownTotal());
+			model.addAttribute("assignedCapped", assigned.capped());
 		}
 		if (me.hasRole(Role.DEVELOPER)) {
 			TicketFilter pickable = new TicketFilter();
 			pickable.setAssignee("none");
 			pickable.setSize(SECTION_SIZE);
-			model.addAttribute("pickable", queries.list(pickable, me).getContent());
+			model.addAttribute("pickable", queries.list(pickable, me).rows());
 		}
 		Page<TicketRow> raised = queries.raisedBy(me, page, SECTION_SIZE);
 		model.addAttribute("raised", raised.getContent());

@@ -40,6 +40,12 @@ class QueueController {
 		this.flash = flash;
 	}
 
+	/** The client switcher's plain GET form ({@code client}=id) lands on that client's queue. */
+	@GetMapping("/queues")
+	String chooseQueue(@RequestParam(required = false) Long client) {
+		return client == null ? "redirect:/admin/clients" : "redirect:/queues/" + client;
+	}
+
 	@GetMapping("/queues/{clientId}")
 	String queue(@PathVariable long clientId, @RequestParam(defaultValue = "0") int page, Model model) {
 		Client client = clients.find(clientId).orElseThrow(() -> new NotFoundException("Client", clientId));
@@ -64,10 +70,12 @@ class QueueController {
 		}
 		catch (IllegalArgumentException ex) {
 			flash.error(redirect, "ticket.move.badTarget");
-			return back(id, returnTo, queries.clientOf(id, me));
+			return back(id, returnTo, queries.clientOf(id, me), null);
 		}
+		Integer landed = null;
 		try {
 			QueueService.Move move = tickets.move(id, target, me);
+			landed = move.to();
 			if (move.changed()) {
 				flash.success(redirect, "ticket.moved", id, move.from(), move.to());
 			}
@@ -78,7 +86,7 @@ class QueueController {
 		catch (TicketActionException ex) {
 			flash.error(redirect, ex);
 		}
-		return back(id, returnTo, queries.clientOf(id, me));
+		return back(id, returnTo, queries.clientOf(id, me), landed);
 	}
 
 	@PostMapping("/tickets/{id}/transfer")
@@ -102,10 +110,15 @@ class QueueController {
 		return value;
 	}
 
-	/** Back to where the admin pressed the button: the queue page (at the ticket) or the ticket. */
-	private static String back(long id, String returnTo, Long clientId) {
+	/**
+	 * Back to where the admin pressed the button: the queue page that now holds the ticket
+	 * (scrolled to it), or the ticket.
+	 */
+	private static String back(long id, String returnTo, Long clientId, Integer position) {
 		if ("queue".equals(returnTo) && clientId != null) {
-			return "redirect:/queues/" + clientId + "#ticket-" + id;
+			String page = position == null || position <= QUEUE_PAGE_SIZE ? ""
+					: "?page=" + (position - 1) / QUEUE_PAGE_SIZE;
+			return "redirect:/queues/" + clientId + page + "#ticket-" + id;
 		}
 		return "redirect:/tickets/" + id;
 	}

@@ -20,9 +20,10 @@ import io.queuedesk.client.Client;
 import io.queuedesk.user.User;
 
 /**
- * A support or feature request. Its client and priority are written only on insert: afterwards
- * the queue service alone changes them, with set-based SQL under the client's lock, so a flush of
- * a stale entity can never break the queue (invariant Q).
+ * A support or feature request. Its client is written only on insert and its queue rank never
+ * by this entity: the queue service alone places tickets, with SQL under the client's lock, so a
+ * flush of a stale entity can never break the queue (invariant Q). Its position in the queue
+ * ("priority") is derived by the queue service, not stored.
  */
 @Entity
 @Table(name = "tickets")
@@ -50,9 +51,9 @@ public class Ticket {
 	@JoinColumn(name = "product_area_id", nullable = false)
 	private ProductArea productArea;
 
-	/** Rank in the client's queue, 1 = most important; null once completed. */
-	@Column(updatable = false)
-	private Integer priority;
+	/** Sort key in the client's queue (sparse; see QueueService); null once completed. */
+	@Column(name = "queue_rank", insertable = false, updatable = false)
+	private Long queueRank;
 
 	@Column(name = "target_date")
 	private LocalDate targetDate;
@@ -85,14 +86,13 @@ public class Ticket {
 	}
 
 	public Ticket(String title, String description, Client client, ProductArea productArea, LocalDate targetDate,
-			User submitter, int priority, Instant now) {
+			User submitter, Instant now) {
 		this.title = title;
 		this.description = description;
 		this.client = client;
 		this.productArea = productArea;
 		this.targetDate = targetDate;
 		this.submitter = submitter;
-		this.priority = priority;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -155,10 +155,6 @@ public class Ticket {
 
 	public ProductArea getProductArea() {
 		return productArea;
-	}
-
-	public Integer getPriority() {
-		return priority;
 	}
 
 	public LocalDate getTargetDate() {

@@ -3,7 +3,6 @@ package io.queuedesk.ticket;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -26,9 +25,9 @@ class TicketApiController {
 
 	@GetMapping
 	TicketPage list(@ModelAttribute TicketFilter filter, @AuthenticationPrincipal SignedInUser me) {
-		Page<TicketRow> page = queries.list(filter, me);
-		return new TicketPage(page.getContent().stream().map(TicketJson::of).toList(), page.getNumber(),
-				page.getSize(), page.getTotalElements());
+		TicketSlice page = queries.list(filter, me);
+		return new TicketPage(page.rows().stream().map(TicketJson::of).toList(), page.number(), page.size(),
+				page.shownTotal(), page.capped(), page.nextCursor());
 	}
 
 	@GetMapping("/{id}")
@@ -36,7 +35,11 @@ class TicketApiController {
 		return TicketJson.of(queries.details(id, me).ticket());
 	}
 
-	record TicketPage(List<TicketJson> items, int page, int size, long total) {
+	/**
+	 * @param total matches, exact up to 10,000; {@code totalCapped}: there are more
+	 * @param next pass as {@code after} for the following page; null on the last
+	 */
+	record TicketPage(List<TicketJson> items, int page, int size, long total, boolean totalCapped, String next) {
 	}
 
 	record TicketJson(long id, String title, Named client, Named productArea, Integer priority, TicketStatus status,

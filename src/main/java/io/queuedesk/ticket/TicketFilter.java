@@ -21,6 +21,11 @@ public class TicketFilter extends PagedSearch {
 
 	private TicketSort sort = TicketSort.PRIORITY;
 
+	/** Cursors of the "next" and "previous" links (see ListCursor). */
+	private String after;
+
+	private String before;
+
 	public boolean unassignedOnly() {
 		return "none".equalsIgnoreCase(assignee);
 	}
@@ -36,6 +41,47 @@ public class TicketFilter extends PagedSearch {
 		catch (NumberFormatException ex) {
 			return null;
 		}
+	}
+
+	/** The "next" cursor, or null when absent or not valid. */
+	ListCursor afterCursor() {
+		return cursor(after);
+	}
+
+	/** The "previous" cursor, or null when absent or not valid. */
+	ListCursor beforeCursor() {
+		return cursor(before);
+	}
+
+	/** Whether a cursor was given that is not one (the list then starts at its first page). */
+	public boolean hasBadCursor() {
+		return (after != null && !after.isBlank() && afterCursor() == null)
+				|| (before != null && !before.isBlank() && beforeCursor() == null);
+	}
+
+	private static ListCursor cursor(String text) {
+		try {
+			return ListCursor.parse(text).orElse(null);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	public String getAfter() {
+		return after;
+	}
+
+	public void setAfter(String after) {
+		this.after = after;
+	}
+
+	public String getBefore() {
+		return before;
+	}
+
+	public void setBefore(String before) {
+		this.before = before;
 	}
 
 	public Long getClient() {

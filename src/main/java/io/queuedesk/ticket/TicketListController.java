@@ -1,6 +1,8 @@
 package io.queuedesk.ticket;
 
-import org.springframework.data.domain.Page;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.queuedesk.system.Flash;
-import io.queuedesk.system.PageLinks;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -34,14 +35,27 @@ class TicketListController {
 	@GetMapping("/tickets")
 	String list(@ModelAttribute("filter") TicketFilter filter, BindingResult result,
 			@AuthenticationPrincipal SignedInUser me, Model model) {
-		Page<TicketRow> page = queries.list(filter, me);
-		model.addAttribute("tickets", page.getContent());
-		model.addAttribute("pages", PageLinks.of(page));
+		TicketSlice page = queries.list(filter, me);
+		model.addAttribute("tickets", page.rows());
+		model.addAttribute("page", page);
+		model.addAttribute("pages", page.links());
 		model.addAttribute("statuses", TicketStatus.values());
 		model.addAttribute("sorts", TicketSort.values());
-		model.addAttribute("filterProblems", result.getFieldErrors().stream().map(flash::text).toList());
+		model.addAttribute("filterProblems", problems(filter, result, page));
 		options.forFilter(model, me);
 		return "tickets/list";
+	}
+
+	/** Filter values that were not valid (and were ignored), and pages that cannot be shown. */
+	private List<String> problems(TicketFilter filter, BindingResult result, TicketSlice page) {
+		List<String> problems = new ArrayList<>(result.getFieldErrors().stream().map(flash::text).toList());
+		if (filter.hasBadCursor()) {
+			problems.add(flash.text("tickets.list.badCursor"));
+		}
+		if (page.tooDeep()) {
+			problems.add(flash.text("tickets.list.tooDeep", TicketListing.MAX_OFFSET));
+		}
+		return problems;
 	}
 
 }

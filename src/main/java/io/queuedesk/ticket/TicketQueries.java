@@ -3,8 +3,10 @@ package io.queuedesk.ticket;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,40 +25,42 @@ public class TicketQueries {
 
 	private final TicketRepository tickets;
 
+	private final TicketListing listing;
+
 	private final QueueService queues;
 
 	private final ActivityService activity;
 
 	private final Clock clock;
 
-	TicketQueries(TicketRepository tickets, QueueService queues, ActivityService activity, Clock clock) {
+	TicketQueries(TicketRepository tickets, TicketListing listing, QueueService queues, ActivityService activity,
+			Clock clock) {
 		this.tickets = tickets;
+		this.listing = listing;
 		this.activity = activity;
 		this.queues = queues;
 		this.clock = clock;
 	}
 
-	/** One page of the tickets the viewer may see that match the filter: two queries. */
+	/** One page of the tickets the viewer may see that match the filter: three statements. */
 	@SignedIn
-	public Page<TicketRow> list(TicketFilter filter, SignedInUser viewer) {
-		LocalDate today = today();
-		PageRequest page = PageRequest.of(filter.safePage(), filter.safeSize(), filter.getSort().sort());
-		return tickets.findAll(TicketSpecifications.matching(filter, viewer, today), page)
-			.map(ticket -> TicketRow.of(ticket, today));
+	public TicketSlice list(TicketFilter filter, SignedInUser viewer) {
+		return listing.page(filter, viewer, today());
 	}
 
 	/** The ticket page; 404 when the ticket does not exist or the viewer may not see it. */
 	@SignedIn
 	public TicketDetails details(long id, SignedInUser viewer) {
 		Ticket ticket = visible(tickets, id, viewer);
-		int queueSize = ticket.getPriority() == null ? 0 : queues.size(ticket.getClient().getId());
+		Integer position = queues.positionOf(id).orElse(null);
+		int queueSize = position == null ? 0 : queues.size(ticket.getClient().getId());
 		List<TicketStatus> nextSteps = ticket.getStatus()
 			.next()
 			.stream()
 			.filter(target -> TicketAccess.canTransition(ticket, target, viewer))
 			.toList();
 		boolean canEdit = TicketAccess.canEdit(ticket, viewer);
-		return new TicketDetails(TicketRow.of(ticket, today()), ticket.getDescription(), queueSize,
+		return new TicketDetails(TicketRow.of(ticket, position, today()), ticket.getDescription(), queueSize,
 				ticket.getUpdatedAt(), ticket.getVersion(), canEdit, canEdit, TicketAccess.canManageQueues(viewer),
 				TicketAccess.canAssign(viewer), TicketAccess.canPickUp(ticket, viewer), nextSteps,
 				activity.historyOfTicket(ticket.getId(), TicketAccess.seesInternal(viewer)), accessInfo(ticket, viewer));
@@ -94,27 +98,39 @@ public class TicketQueries {
 		return visible(tickets, id, viewer).getClient().getId();
 	}
 
-	/** One client's queue in rank order (admins). */
+	/**
+	 * One page of a client's queue in order (admins): the page starting at position
+	 * {@code page × size + 1}, found through the queue's segments, so a page deep in a long
+	 * queue costs what the first one does.
+	 */
 	@AdminOnly
 	public Page<TicketRow> queue(long clientId, int page, int size) {
-		LocalDate today = today();
-		return tickets.findQueue(clientId, PageRequest.of(Math.max(0, page), size)).map(t -> TicketRow.of(t, today));
+		int number = Math.max(0, page);
+		int first = number * size + 1;
+		List<TicketRow> rows = queues.rankAt(clientId, first)
+			.stream()
+			.mapToObj(rank -> listing.queueFrom(clientId, rank, size, first, today()))
+			.findFirst()
+			.orElse(List.of());
+		return new PageImpl<>(rows, PageRequest.of(number, size), queues.size(clientId));
 	}
 
-	/** Open tickets assigned to the viewer, by client and rank. */
+	/** Queued tickets assigned to the viewer, by client and rank. */
 	@SignedIn
-	public Page<TicketRow> assignedTo(SignedInUser viewer, int page, int size) {
-		LocalDate today = today();
-		return tickets.findAssignedOpen(viewer.getId(), PageRequest.of(Math.max(0, page), size))
-			.map(t -> TicketRow.of(t, today));
+	public TicketSlice assignedTo(SignedInUser viewer, int size) {
+		TicketFilter filter = new TicketFilter();
+		filter.setAssignee(String.valueOf(viewer.getId()));
+		filter.setSize(size);
+		return list(filter, viewer);
 	}
 
 	/** Tickets the viewer raised, newest first. */
 	@SignedIn
 	public Page<TicketRow> raisedBy(SignedInUser viewer, int page, int size) {
 		LocalDate today = today();
-		return tickets.findRaisedBy(viewer.getId(), PageRequest.of(Math.max(0, page), size))
-			.map(t -> TicketRow.of(t, today));
+		Page<Ticket> raised = tickets.findRaisedBy(viewer.getId(), PageRequest.of(Math.max(0, page), size));
+		Map<Long, Integer> positions = queues.positionsOf(raised.map(Ticket::getId).getContent());
+		return raised.map(t -> TicketRow.of(t, positions.get(t.getId()), today));
 	}
 
 	/**
@@ -123,7 +139,9 @@ public class TicketQueries {
 	 */
 	public List<TicketRow> overdue() {
 		LocalDate today = today();
-		return tickets.findOverdue(today).stream().map(t -> TicketRow.of(t, today)).toList();
+		List<Ticket> overdue = tickets.findOverdue(today);
+		Map<Long, Integer> positions = queues.positionsOf(overdue.stream().map(Ticket::getId).toList());
+		return overdue.stream().map(t -> TicketRow.of(t, positions.get(t.getId()), today)).toList();
 	}
 
 	/** Shared with the write service: load with associations, or 404 if not visible. */

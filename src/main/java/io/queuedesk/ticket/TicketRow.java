@@ -21,10 +21,17 @@ public record TicketRow(long id, String title, Ref client, Ref productArea, Inte
 
 	}
 
-	static TicketRow of(Ticket ticket, LocalDate today) {
+	/** The row with its queue position (null when not queued) and whether it is overdue today. */
+	TicketRow withPriority(Integer position, LocalDate today) {
+		boolean late = targetDate != null && targetDate.isBefore(today) && status != TicketStatus.COMPLETED;
+		return new TicketRow(id, title, client, productArea, position, status, targetDate, late, assignee, submitter,
+				createdAt, completedAt);
+	}
+
+	static TicketRow of(Ticket ticket, Integer position, LocalDate today) {
 		return new TicketRow(ticket.getId(), ticket.getTitle(),
 				new Ref(ticket.getClient().getId(), ticket.getClient().getName()),
-				new Ref(ticket.getProductArea().getId(), ticket.getProductArea().getName()), ticket.getPriority(),
+				new Ref(ticket.getProductArea().getId(), ticket.getProductArea().getName()), position,
 				ticket.getStatus(), ticket.getTargetDate(), ticket.isOverdueOn(today), Ref.of(ticket.getAssignee()),
 				Ref.of(ticket.getSubmitter()), ticket.getCreatedAt(), ticket.getCompletedAt());
 	}

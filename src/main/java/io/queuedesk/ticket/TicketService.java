@@ -81,16 +81,17 @@ public class TicketService {
 		User assignee = assigneeFor(form.assigneeId(), me);
 		boolean top = form.wantsTop() && me.hasRole(Role.ADMIN);
 
-		int rank = queues.rankForNewTicket(client.getId(), top);
 		Instant now = Instant.now(clock);
 		Ticket ticket = new Ticket(form.title().strip(), form.description().strip(), client, area, form.targetDate(),
-				entityManager.getReference(User.class, me.getId()), rank, now);
+				entityManager.getReference(User.class, me.getId()), now);
 		if (assignee != null) {
 			ticket.assignTo(assignee, now);
 		}
+		// Inserted at once (identity key), then placed in the queue under the client's lock.
 		tickets.save(ticket);
+		int position = queues.enter(client.getId(), ticket.getId(), top);
 		record(me, ActivityAction.TICKET_CREATED, ticket,
-				"client: " + client.getName() + ", position #" + rank + (top ? " (top of queue)" : ""));
+				"client: " + client.getName() + ", position #" + position + (top ? " (top of queue)" : ""));
 		TicketEvents.Person assigned = TicketWorkflow.person(assignee);
 		if (assignee != null) {
 			record(me, ActivityAction.TICKET_ASSIGNED, ticket, "assignee: — → " + assignee.getDisplayName());
@@ -148,7 +149,7 @@ public class TicketService {
 	@Transactional
 	public QueueService.Move move(long id, MoveTarget target, SignedInUser me) {
 		Ticket ticket = queueManaged(id, me);
-		if (ticket.getPriority() == null) {
+		if (!ticket.getStatus().isQueued()) {
 			throw new TicketActionException("ticket.move.notQueued");
 		}
 		QueueService.Move move = inQueue(() -> queues.move(ticket.getClient().getId(), id, target));
@@ -170,7 +171,7 @@ public class TicketService {
 		if (source.getId().equals(target.getId())) {
 			throw new TicketActionException("ticket.transfer.sameClient", source.getName());
 		}
-		if (ticket.getPriority() == null) {
+		if (!ticket.getStatus().isQueued()) {
 			throw new TicketActionException("ticket.transfer.notQueued");
 		}
 		QueueService.Move move = inQueue(() -> queues.transfer(source.getId(), target.getId(), id));

@@ -82,7 +82,7 @@ public class TicketStatistics {
 	private List<ClientCount> queuedByClient(Instant start, Instant end) {
 		return em.createQuery("""
 				select c.id, c.name, count(t)
-				from Client c left join Ticket t on t.client = c and t.priority is not null
+				from Client c left join Ticket t on t.client = c and t.queueRank is not null
 				  and t.createdAt >= :start and t.createdAt < :end
 				group by c.id, c.name order by c.name
 				""", Object[].class)

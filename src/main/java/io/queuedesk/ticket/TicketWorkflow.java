@@ -84,7 +84,7 @@ public class TicketWorkflow {
 				queues.leave(clientId, id);
 			}
 			else if (from == TicketStatus.COMPLETED) {
-				queues.enterAtBottom(clientId, id);
+				queues.enter(clientId, id, false);
 			}
 		}
 		catch (QueueChangedException ex) {

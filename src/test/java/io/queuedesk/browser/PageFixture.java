@@ -1,5 +1,6 @@
 package io.queuedesk.browser;
 
+import io.queuedesk.queue.QueueFixture;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,20 +36,21 @@ final class PageFixture {
 
 	private long ticket(long client, String title, String status, LocalDate target) {
 		boolean done = "COMPLETED".equals(status);
-		Integer priority = done ? null
-				: jdbc.sql("select count(*) from tickets where client_id = ? and priority is not null")
+		Long rank = done ? null
+				: QueueFixture.rank(jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is not null")
 					.param(client)
 					.query(Integer.class)
-					.single() + 1;
+					.single() + 1);
 		jdbc.sql("""
-				insert into tickets (title, description, client_id, product_area_id, priority, target_date, status,
+				insert into tickets (title, description, client_id, product_area_id, queue_rank, target_date, status,
 				  assignee_id, submitter_id, created_at, updated_at, completed_at, version)
 				values (?, ?, ?, (select id from product_areas where name = 'Billing'), ?, ?, ?, ?, ?, ?, ?, ?, 0)
 				""")
-			.params(title, "Steps to reproduce:\n1. Open the page\n2. Look at it", client, priority,
+			.params(title, "Steps to reproduce:\n1. Open the page\n2. Look at it", client, rank,
 					target == null ? null : java.sql.Date.valueOf(target), status, user(DemoUser.DEVELOPER),
 					user(DemoUser.SUBMITTER), now(), now(), done ? now() : null)
 			.update();
+		QueueFixture.recount(jdbc, client);
 		return jdbc.sql("select max(id) from tickets where title = ?").param(title).query(Long.class).single();
 	}
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.queuedesk.queue.QueueFixture;
+
 /**
  * Rows for full-app comment tests in the shared test database: a client of its own (unique name)
  * whose tickets no other test touches, written with SQL so that the tests do not depend on the
@@ -44,20 +46,21 @@ final class CommentTestData {
 	/** An OPEN ticket at the bottom of this test's client queue; assignee may be null. */
 	long ticket(String submitter, String assignee) {
 		String title = "Comment test " + tag + " " + UUID.randomUUID().toString().substring(0, 4);
-		int priority = jdbc.sql("select count(*) from tickets where client_id = ? and priority is not null")
+		int priority = jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is not null")
 			.param(client)
 			.query(Integer.class)
 			.single() + 1;
 		long area = jdbc.sql("select id from product_areas where name = 'Billing'").query(Long.class).single();
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
-				insert into tickets (title, description, client_id, product_area_id, priority, status, assignee_id,
+				insert into tickets (title, description, client_id, product_area_id, queue_rank, status, assignee_id,
 				  submitter_id, created_at, updated_at, version)
 				values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 0)
 				""")
-			.params(title, "Description " + title, client, area, priority, assignee == null ? null : userId(assignee),
+			.params(title, "Description " + title, client, area, QueueFixture.rank(priority), assignee == null ? null : userId(assignee),
 					userId(submitter), now, now)
 			.update();
+		QueueFixture.recount(jdbc, client);
 		return jdbc.sql("select id from tickets where title = ?").param(title).query(Long.class).single();
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.StatementCounter;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
@@ -90,13 +91,14 @@ class DashboardPageTest {
 	private void ticket(long client, int rank, String status, LocalDate targetDate) {
 		Timestamp created = Timestamp.from(day.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant());
 		jdbc.sql("""
-				insert into tickets (title, description, client_id, product_area_id, priority, target_date, status,
+				insert into tickets (title, description, client_id, product_area_id, queue_rank, target_date, status,
 				  submitter_id, created_at, updated_at, version)
 				values (?, 'd', ?, (select id from product_areas where name = 'Billing'), ?, ?, ?,
 				  (select id from users where email = 'user@example.com'), ?, ?, 0)
 				""")
-			.params("T" + rank, client, rank, targetDate == null ? null : Date.valueOf(targetDate), status, created, created)
+			.params("T" + rank, client, "COMPLETED".equals(status) ? null : QueueFixture.rank(rank), targetDate == null ? null : Date.valueOf(targetDate), status, created, created)
 			.update();
+		QueueFixture.recount(jdbc, client);
 	}
 
 }

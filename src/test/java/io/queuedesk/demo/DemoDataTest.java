@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import io.queuedesk.queue.QueueFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +32,12 @@ class DemoDataTest {
 		assertThat(jdbc.sql("select name from product_areas order by name").query(String.class).list())
 			.contains("Billing", "Claims", "Policies", "Reports");
 		List<Map<String, Object>> queues = jdbc.sql("""
-				select c.name, count(*) as n, min(t.priority) as lo, max(t.priority) as hi, count(distinct t.assignee_id) as devs
-				from tickets t join clients c on c.id = t.client_id
-				where c.name like 'Client _' and t.title in (select title from tickets where description like '%demo data%')
-				group by c.name order by c.name
-				""").query().listOfRows();
+				select name, count(*) as n, min(pos) as lo, max(pos) as hi, count(distinct assignee_id) as devs from (
+				  select c.name, t.assignee_id, %s as pos
+				  from tickets t join clients c on c.id = t.client_id
+				  where c.name like 'Client _' and t.title in (select title from tickets where description like '%%demo data%%')
+				) demo group by name order by name
+				""".formatted(QueueFixture.POSITION)).query().listOfRows();
 		assertThat(queues).hasSize(3).allSatisfy(row -> {
 			assertThat(((Number) row.get("n")).intValue()).isEqualTo(4);
 			assertThat(((Number) row.get("lo")).intValue()).isEqualTo(1);

@@ -40,6 +40,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.comment.CommentService;
 import io.queuedesk.ticket.TicketForm;
 import io.queuedesk.ticket.TicketService;
@@ -305,20 +306,21 @@ class MailNotificationTest {
 	/** An OPEN ticket of this test's client; assignee may be null. */
 	long ticket(String submitter, String assignee) {
 		String title = "Mail test " + tag + " " + UUID.randomUUID().toString().substring(0, 4);
-		int priority = jdbc.sql("select count(*) from tickets where client_id = ? and priority is not null")
+		int priority = jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is not null")
 			.param(client)
 			.query(Integer.class)
 			.single() + 1;
 		long area = jdbc.sql("select id from product_areas where name = 'Billing'").query(Long.class).single();
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
-				insert into tickets (title, description, client_id, product_area_id, priority, status, assignee_id,
+				insert into tickets (title, description, client_id, product_area_id, queue_rank, status, assignee_id,
 				  submitter_id, created_at, updated_at, version)
 				values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 0)
 				""")
-			.params(title, "Description " + title, client, area, priority, assignee == null ? null : userId(assignee),
+			.params(title, "Description " + title, client, area, QueueFixture.rank(priority), assignee == null ? null : userId(assignee),
 					userId(submitter), now, now)
 			.update();
+		QueueFixture.recount(jdbc, client);
 		return jdbc.sql("select id from tickets where title = ?").param(title).query(Long.class).single();
 	}
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.queuedesk.queue.QueueFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,13 +91,14 @@ class OverdueDigestTest {
 		long submitter = jdbc.sql("select id from users where email = 'user@example.com'").query(Long.class).single();
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
-				insert into tickets (title, description, client_id, product_area_id, priority, target_date, status,
+				insert into tickets (title, description, client_id, product_area_id, queue_rank, target_date, status,
 				  submitter_id, created_at, updated_at, completed_at, version)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
 				""")
-			.params(title, "Description", client, area, priority, Date.valueOf(target), status, submitter, now, now,
-					"COMPLETED".equals(status) ? now : null)
+			.params(title, "Description", client, area, priority == null ? null : QueueFixture.rank(priority),
+					Date.valueOf(target), status, submitter, now, now, "COMPLETED".equals(status) ? now : null)
 			.update();
+		QueueFixture.recount(jdbc, client);
 		return title;
 	}
 

@@ -101,7 +101,7 @@ class QueueConcurrencyTest {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long client = random.nextBoolean() ? clientA : clientB;
 		long other = client == clientA ? clientB : clientA;
-		List<Long> queued = jdbc.sql("select id from tickets where client_id = ? and priority is not null")
+		List<Long> queued = jdbc.sql("select id from tickets where client_id = ? and queue_rank is not null")
 			.param(client)
 			.query(Long.class)
 			.list();

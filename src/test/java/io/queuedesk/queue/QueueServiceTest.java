@@ -48,7 +48,8 @@ class QueueServiceTest {
 
 	@Test
 	void newTicketGoesToTheBottom() {
-		long added = tx.execute(s -> fixture.insert(client, queues.rankForNewTicket(client, false)));
+		long added = fixture.insert(client);
+		assertThat((Integer) tx.execute(s -> queues.enter(client, added, false))).isEqualTo(6);
 
 		assertThat(fixture.order(client)).containsExactly(ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), added);
 		fixture.assertInvariantQ(client);
@@ -56,7 +57,8 @@ class QueueServiceTest {
 
 	@Test
 	void topOfQueueShiftsEveryoneDownByOne() {
-		long added = tx.execute(s -> fixture.insert(client, queues.rankForNewTicket(client, true)));
+		long added = fixture.insert(client);
+		assertThat((Integer) tx.execute(s -> queues.enter(client, added, true))).isEqualTo(1);
 
 		assertThat(fixture.order(client)).containsExactly(added, ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4));
 		fixture.assertInvariantQ(client);
@@ -65,10 +67,13 @@ class QueueServiceTest {
 	@Test
 	void firstTicketOfAnEmptyQueueIsNumberOne() {
 		long empty = fixture.newClient();
-		Integer top = tx.execute(s -> queues.rankForNewTicket(empty, true));
-		Integer bottom = tx.execute(s -> queues.rankForNewTicket(empty, false));
-		assertThat(top).isEqualTo(1);
-		assertThat(bottom).isEqualTo(1);
+		long other = fixture.newClient();
+		long atTop = fixture.insert(empty);
+		long atBottom = fixture.insert(other);
+		assertThat((Integer) tx.execute(s -> queues.enter(empty, atTop, true))).isEqualTo(1);
+		assertThat((Integer) tx.execute(s -> queues.enter(other, atBottom, false))).isEqualTo(1);
+		fixture.assertInvariantQ(empty);
+		fixture.assertInvariantQ(other);
 	}
 
 	@Test
@@ -82,7 +87,7 @@ class QueueServiceTest {
 		assertThat(oldRank).contains(2);
 
 		assertThat(fixture.order(client)).containsExactly(ids.get(0), ids.get(2), ids.get(3), ids.get(4));
-		assertThat(jdbc.sql("select count(*) from tickets where id = ? and priority is null").param(ids.get(1))
+		assertThat(jdbc.sql("select count(*) from tickets where id = ? and queue_rank is null").param(ids.get(1))
 			.query(Long.class).single()).isEqualTo(1);
 		fixture.assertInvariantQ(client);
 	}
@@ -95,7 +100,7 @@ class QueueServiceTest {
 		});
 		Integer rank = tx.execute(s -> {
 			jdbc.sql("update tickets set status = 'OPEN' where id = ?").param(ids.get(0)).update();
-			return queues.enterAtBottom(client, ids.get(0));
+			return queues.enter(client, ids.get(0), false);
 		});
 		assertThat(rank).isEqualTo(5);
 
@@ -153,7 +158,7 @@ class QueueServiceTest {
 
 	@Test
 	void operationsNeedTheCallersTransaction() {
-		assertThatThrownBy(() -> queues.rankForNewTicket(client, false))
+		assertThatThrownBy(() -> queues.enter(client, ids.get(0), false))
 			.isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
 	}
 

@@ -26,8 +26,12 @@ import io.queuedesk.StatementCounter;
 @Import(StatementCounter.class)
 class QueueStatementCountTest {
 
-	/** The largest operation, a transfer: two locks, a read, the gap closed in one queue, the bottom of the other. */
-	private static final int MAX_STATEMENTS = 8;
+	/**
+	 * The largest operation, a move: the lock, the ticket's rank and position, the queue's size,
+	 * out of its segment, the new neighbours (segment list and one short index read), the new
+	 * rank, into its segment.
+	 */
+	private static final int MAX_STATEMENTS = 14;
 
 	@Autowired
 	QueueService queues;
@@ -59,17 +63,17 @@ class QueueStatementCountTest {
 		long last = ids.get(queueLength - 1);
 
 		Map<String, Integer> counts = new LinkedHashMap<>();
-		measure(counts, "top insert", (c, o) -> fixture.insert(c, queues.rankForNewTicket(c, true)), client, other,
-				queueLength);
-		measure(counts, "bottom insert", (c, o) -> fixture.insert(c, queues.rankForNewTicket(c, false)), client, other,
-				queueLength);
+		long forTop = fixture.insert(client);
+		long forBottom = fixture.insert(client);
+		measure(counts, "top insert", (c, o) -> queues.enter(c, forTop, true), client, other, queueLength);
+		measure(counts, "bottom insert", (c, o) -> queues.enter(c, forBottom, false), client, other, queueLength);
 		measure(counts, "move to top", (c, o) -> queues.move(c, last, MoveTarget.top()), client, other, queueLength);
 		measure(counts, "move to bottom", (c, o) -> queues.move(c, ids.get(1), MoveTarget.bottom()), client, other,
 				queueLength);
 		measure(counts, "move to middle", (c, o) -> queues.move(c, ids.get(2), new MoveTarget.Position(queueLength / 2)),
 				client, other, queueLength);
 		measure(counts, "leave", (c, o) -> queues.leave(c, middle), client, other, queueLength);
-		measure(counts, "re-enter", (c, o) -> queues.enterAtBottom(c, middle), client, other, queueLength);
+		measure(counts, "re-enter", (c, o) -> queues.enter(c, middle, false), client, other, queueLength);
 		measure(counts, "transfer", (c, o) -> queues.transfer(c, o, ids.get(0)), client, other, queueLength);
 		fixture.assertInvariantQ(client);
 		fixture.assertInvariantQ(other);

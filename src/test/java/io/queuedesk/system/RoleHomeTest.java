@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
+import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
@@ -126,11 +127,13 @@ class RoleHomeTest {
 				.query(Long.class)
 				.single();
 			String insert = """
-					insert into tickets (title, description, client_id, product_area_id, priority, status, assignee_id,
+					insert into tickets (title, description, client_id, product_area_id, queue_rank, status, assignee_id,
 					  submitter_id, created_at, updated_at) values (?, 'd', ?, ?, ?, 'OPEN', ?, ?, ?, ?)
 					""";
-			jdbc.sql(insert).params(assignedToDeveloper, clientId, area, 1, dev, sub, now, now).update();
-			jdbc.sql(insert).params(assignedToSomeoneElse, clientId, area, 2, admin, admin, now, now).update();
+			jdbc.sql(insert).params(assignedToDeveloper, clientId, area, QueueFixture.rank(1), dev, sub, now, now).update();
+			jdbc.sql(insert).params(assignedToSomeoneElse, clientId, area, QueueFixture.rank(2), admin, admin, now, now)
+				.update();
+			QueueFixture.recount(jdbc, clientId);
 		}
 
 	}

@@ -66,10 +66,10 @@ class MyTicketsControllerTest {
 	@Test
 	void developerSeesAssignedTicketsByClientAndTicketsToPickUp() throws Exception {
 		SignedInUser dev = TestUsers.signedIn(42, "dev@test.example", "Dev One", Role.DEVELOPER);
-		given(queries.assignedTo(dev, 0, MyTicketsController.SECTION_SIZE))
-			.willReturn(page(row(11, "Alpha first", CLIENT_A, 1, DEV, SAM, false),
+		given(queries.assignedTo(dev, MyTicketsController.SECTION_SIZE))
+			.willReturn(slice(row(11, "Alpha first", CLIENT_A, 1, DEV, SAM, false),
 					row(12, "Alpha second", CLIENT_A, 2, DEV, SAM, true), row(21, "Bravo first", CLIENT_B, 1, DEV, SAM, false)));
-		given(queries.list(any(), any())).willReturn(page(row(31, "Nobody has this", CLIENT_B, 2, null, SAM, false)));
+		given(queries.list(any(), any())).willReturn(slice(row(31, "Nobody has this", CLIENT_B, 2, null, SAM, false)));
 		given(queries.raisedBy(any(), anyInt(), anyInt())).willReturn(page());
 
 		String html = mvc.perform(get("/my/tickets").with(user(dev)))
@@ -102,7 +102,7 @@ class MyTicketsControllerTest {
 			.andExpect(content().string(containsString("Dev One")))
 			.andExpect(content().string(not(containsString("Assigned to me"))))
 			.andExpect(content().string(not(containsString("Ready to pick up"))));
-		verify(queries, never()).assignedTo(any(), anyInt(), anyInt());
+		verify(queries, never()).assignedTo(any(), anyInt());
 		verify(queries, never()).list(any(), any());
 	}
 
@@ -118,6 +118,10 @@ class MyTicketsControllerTest {
 			boolean overdue) {
 		return new TicketRow(id, title, client, new Ref(5, "Billing"), priority, TicketStatus.OPEN,
 				LocalDate.of(2030, 3, overdue ? 1 : 30), overdue, assignee, submitter, Instant.now(), null);
+	}
+
+	private static TicketSlice slice(TicketRow... rows) {
+		return TicketSliceData.slice(List.of(rows), 0, MyTicketsController.SECTION_SIZE, rows.length);
 	}
 
 	private static Page<TicketRow> page(TicketRow... rows) {

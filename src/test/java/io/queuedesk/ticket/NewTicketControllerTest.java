@@ -165,7 +165,7 @@ class NewTicketControllerTest {
 	@Test
 	void successRedirectsToTheNewTicketWithAFlashMessage() throws Exception {
 		Ticket created = new Ticket("My title", "My description", TicketSliceData.client(5, "Client A"),
-				TicketSliceData.area(7, "Billing"), null, null, 4, TicketSliceData.NOW);
+				TicketSliceData.area(7, "Billing"), null, null, TicketSliceData.NOW);
 		ReflectionTestUtils.setField(created, "id", 77L);
 		given(tickets.create(any(), eq(admin))).willReturn(created);
 

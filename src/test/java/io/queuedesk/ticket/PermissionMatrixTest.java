@@ -26,6 +26,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -204,22 +205,23 @@ class PermissionMatrixTest {
 
 	private void insertTicket(String title, String status, Long assignee) {
 		boolean completed = status.equals("COMPLETED");
-		Integer rank = completed ? null
-				: jdbc.sql("select coalesce(max(priority), 0) + 1 from tickets where client_id = ?").param(client)
-					.query(Integer.class).single();
+		Long rank = completed ? null
+				: jdbc.sql("select coalesce(max(queue_rank), 0) + 1 from tickets where client_id = ?").param(client)
+					.query(Long.class).single();
 		jdbc.sql("""
-				insert into tickets (title, description, client_id, product_area_id, priority, status, assignee_id,
+				insert into tickets (title, description, client_id, product_area_id, queue_rank, status, assignee_id,
 				  submitter_id, created_at, updated_at, completed_at, version)
 				values (?, 'Permission matrix', ?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp, ?, 0)
 				""").params(title, client, area, rank, status, assignee, owner,
 				completed ? java.sql.Timestamp.from(java.time.Instant.now()) : null).update();
+		QueueFixture.recount(jdbc, client);
 	}
 
 	/** Everything an action could change: the ticket row (or its absence) and its comments. */
 	private String snapshot(long ticket) {
 		List<String> row = jdbc.sql("""
 				select title || '|' || status || '|' || coalesce(cast(assignee_id as varchar(20)), '-') || '|'
-				  || coalesce(cast(priority as varchar(20)), '-') || '|' || cast(client_id as varchar(20))
+				  || coalesce(cast(queue_rank as varchar(30)), '-') || '|' || cast(client_id as varchar(20))
 				from tickets where id = ?
 				""").param(ticket).query(String.class).list();
 		long comments = jdbc.sql("select count(*) from comments where ticket_id = ?").param(ticket).query(Long.class).single();

@@ -26,6 +26,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
+import io.queuedesk.queue.QueueFixture;
+
 /** The admin's queue page and the queue position on the ticket page (SPEC §2.1, §6). */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -59,9 +61,9 @@ class QueuePageTest {
 		first = data.ticket(client, "First " + data.tag);
 		second = data.ticket(client, "Second " + data.tag);
 		third = data.ticket(client, "Third " + data.tag);
-		data.sql("update tickets set priority = 4 where id = ?", first);
-		data.sql("update tickets set priority = 1 where id = ?", third);
-		data.sql("update tickets set priority = 3 where id = ?", first);
+		data.sql("update tickets set queue_rank = ? where id = ?", QueueFixture.rank(4), first);
+		data.sql("update tickets set queue_rank = ? where id = ?", QueueFixture.rank(1), third);
+		data.sql("update tickets set queue_rank = ? where id = ?", QueueFixture.rank(3), first);
 	}
 
 	@Test
@@ -114,7 +116,7 @@ class QueuePageTest {
 
 	@Test
 	void completedTicketPageSaysItIsNotQueued() throws Exception {
-		data.sql("update tickets set status = 'COMPLETED', priority = null where id = ?", first);
+		data.sql("update tickets set status = 'COMPLETED', queue_rank = null where id = ?", first);
 
 		assertThat(page(ADMIN, "/tickets/" + first)).contains("Not in a queue (completed)").doesNotContain(" of 2 in ");
 	}

@@ -56,15 +56,17 @@ class TicketApiControllerTest {
 				new TicketRow.Ref(11, "Dev One"));
 		TicketRow unassigned = TicketSliceData.row(22, "Paper jam", 2, null, false, null);
 		given(queries.list(any(), eq(admin)))
-			.willReturn(new PageImpl<>(List.of(assigned, unassigned), PageRequest.of(1, 2), 7));
+			.willReturn(TicketSliceData.slice(List.of(assigned, unassigned), 1, 2, 7));
 
 		mvc.perform(get("/api/tickets").param("client", "5").param("page", "1").param("size", "2").with(user(admin)))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("application/json"))
-			.andExpect(jsonPath("$", aMapWithSize(4)))
+			.andExpect(jsonPath("$", aMapWithSize(6)))
 			.andExpect(jsonPath("$.page").value(1))
 			.andExpect(jsonPath("$.size").value(2))
 			.andExpect(jsonPath("$.total").value(7))
+			.andExpect(jsonPath("$.totalCapped").value(false))
+			.andExpect(jsonPath("$.next").value("r.2"))
 			.andExpect(jsonPath("$.items", hasSize(2)))
 			.andExpect(jsonPath("$.items[0]", aMapWithSize(10)))
 			.andExpect(jsonPath("$.items[0].id").value(21))

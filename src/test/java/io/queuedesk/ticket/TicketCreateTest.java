@@ -65,7 +65,7 @@ class TicketCreateTest {
 
 		Ticket ticket = service.create(form("Bottom", client, billing, null, null, false), me);
 
-		assertThat(ticket.getPriority()).isEqualTo(3);
+		assertThat(data.priority(ticket.getId())).isEqualTo(3);
 		assertThat(data.queue(client)).containsExactly(before1, before2, ticket.getId());
 		assertThat(data.ranks(client)).containsExactly(1, 2, 3);
 	}

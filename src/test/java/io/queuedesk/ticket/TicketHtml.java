@@ -14,6 +14,8 @@ final class TicketHtml {
 
 	private static final Pattern NEXT = Pattern.compile("<a href=\"([^\"]+)\"[^>]*rel=\"next\"");
 
+	private static final Pattern PREVIOUS = Pattern.compile("<a href=\"([^\"]+)\"[^>]*rel=\"prev\"");
+
 	private TicketHtml() {
 	}
 
@@ -40,6 +42,12 @@ final class TicketHtml {
 	/** The "next page" link as a browser would follow it (entities decoded), or null. */
 	static String nextLink(String html) {
 		Matcher matcher = NEXT.matcher(html);
+		return matcher.find() ? HtmlUtils.htmlUnescape(matcher.group(1)) : null;
+	}
+
+	/** The "previous page" link, or null. */
+	static String previousLink(String html) {
+		Matcher matcher = PREVIOUS.matcher(html);
 		return matcher.find() ? HtmlUtils.htmlUnescape(matcher.group(1)) : null;
 	}
 

@@ -48,7 +48,7 @@ class TicketListControllerTest {
 
 	@BeforeEach
 	void emptyPage() {
-		given(queries.list(any(), eq(admin))).willReturn(new PageImpl<>(List.of(), PageRequest.of(0, 50), 0));
+		given(queries.list(any(), eq(admin))).willReturn(TicketSliceData.slice(List.of(), 0, 50, 0));
 	}
 
 	@Test

@@ -102,7 +102,7 @@ class TicketMoveTest {
 
 	@Test
 	void completedTicketCannotBeMoved() {
-		data.sql("update tickets set status = 'COMPLETED', priority = null where id = ?", d);
+		data.sql("update tickets set status = 'COMPLETED', queue_rank = null where id = ?", d);
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 
 		assertThatThrownBy(() -> service.move(d, MoveTarget.top(), admin))

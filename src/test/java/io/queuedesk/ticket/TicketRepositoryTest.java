@@ -55,30 +55,6 @@ class TicketRepositoryTest {
 	}
 
 	@Test
-	void assignedOpenTicketsComeByClientNameThenRankWithTheirAssociations() {
-		Ticket zuluFirst = ticket(zulu, 1, other, me, 0);
-		Ticket alphaSecond = ticket(alpha, 2, other, me, 0);
-		Ticket alphaFirst = ticket(alpha, 1, me, me, 0);
-		ticket(alpha, 3, me, other, 0); // raised by me, assigned to someone else
-		ticket(zulu, 2, other, null, 0); // unassigned
-		Ticket completed = ticket(alpha, 4, other, me, 0);
-		em.getEntityManager()
-			.createNativeQuery("update tickets set priority = null, status = 'COMPLETED' where id = ?")
-			.setParameter(1, completed.getId())
-			.executeUpdate();
-		em.clear();
-
-		Page<Ticket> page = tickets.findAssignedOpen(me.getId(), PageRequest.of(0, 2));
-
-		assertThat(page.getTotalElements()).isEqualTo(3);
-		assertThat(page.getContent()).extracting(Ticket::getId).containsExactly(alphaFirst.getId(), alphaSecond.getId());
-		assertThat(tickets.findAssignedOpen(me.getId(), PageRequest.of(1, 2)).getContent()).extracting(Ticket::getId)
-			.containsExactly(zuluFirst.getId());
-		assertFetched(page.getContent());
-		assertThat(page.getContent().get(0).getClient().getName()).isEqualTo(alpha.getName());
-	}
-
-	@Test
 	void raisedTicketsComeNewestFirstWhateverTheirState() {
 		Ticket oldest = ticket(alpha, 1, me, other, 0);
 		Ticket newest = ticket(zulu, 1, me, null, 2);
@@ -97,7 +73,6 @@ class TicketRepositoryTest {
 	void findsNothingForAUserWithoutTickets() {
 		ticket(alpha, 1, other, other, 0);
 
-		assertThat(tickets.findAssignedOpen(me.getId(), PageRequest.of(0, 10))).isEmpty();
 		assertThat(tickets.findRaisedBy(me.getId(), PageRequest.of(0, 10))).isEmpty();
 	}
 
@@ -110,7 +85,8 @@ class TicketRepositoryTest {
 	}
 
 	private Ticket ticket(Client client, int priority, User submitter, User assignee, int minutesLater) {
-		Ticket ticket = new Ticket("T " + UUID.randomUUID(), "Description", client, area, null, submitter, priority,
+		// Not placed in a queue: these queries do not read ranks.
+		Ticket ticket = new Ticket("T " + UUID.randomUUID(), "Description " + priority, client, area, null, submitter,
 				now.plusSeconds(60L * minutesLater));
 		if (assignee != null) {
 			ticket.assignTo(assignee, now);

@@ -45,6 +45,13 @@ final class TicketSliceData {
 	}
 
 	/** What TicketFormOptions puts in the model for an admin. */
+	/** A list page as TicketQueries.list answers it; a next cursor when more rows follow. */
+	static TicketSlice slice(List<TicketRow> rows, int page, int size, long total) {
+		boolean more = (long) (page + 1) * size < total;
+		return new TicketSlice(rows, page, size, total, false, page > 0 ? new ListCursor('r', 1) : null,
+				more ? new ListCursor('r', 2) : null);
+	}
+
 	static void formOptions(Model model) {
 		model.addAttribute("clients", List.of(client(5, "Client A"), client(6, "Client B")));
 		model.addAttribute("productAreas", List.of(area(7, "Billing"), area(8, "Claims")));

@@ -12,6 +12,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -87,17 +88,18 @@ final class TicketTestData {
 	/** A ticket written with SQL, at the bottom of the client's queue unless COMPLETED. */
 	long ticket(long clientId, String title, String description, String area, LocalDate targetDate, String status,
 			String submitter, String assignee) {
-		Integer priority = "COMPLETED".equals(status) ? null : size(clientId) + 1;
+		Long rank = "COMPLETED".equals(status) ? null : QueueFixture.rank(size(clientId) + 1);
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("""
-				insert into tickets (title, description, client_id, product_area_id, priority, target_date, status,
+				insert into tickets (title, description, client_id, product_area_id, queue_rank, target_date, status,
 				  assignee_id, submitter_id, created_at, updated_at, completed_at, version)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
 				""")
-			.params(title, description, clientId, area(area), priority, targetDate == null ? null : Date.valueOf(targetDate),
+			.params(title, description, clientId, area(area), rank, targetDate == null ? null : Date.valueOf(targetDate),
 					status, assignee == null ? null : userId(assignee), userId(submitter), now, now,
 					"COMPLETED".equals(status) ? now : null)
 			.update();
+		QueueFixture.recount(jdbc, clientId);
 		return jdbc.sql("select max(id) from tickets where title = ? and client_id = ?")
 			.params(title, clientId)
 			.query(Long.class)
@@ -111,34 +113,41 @@ final class TicketTestData {
 
 	/** The client's queued tickets in rank order. */
 	List<Long> queue(long clientId) {
-		return jdbc.sql("select id from tickets where client_id = ? and priority is not null order by priority")
+		return jdbc.sql("select id from tickets where client_id = ? and queue_rank is not null order by queue_rank")
 			.param(clientId)
 			.query(Long.class)
 			.list();
 	}
 
-	/** The ranks of the client's queue, ascending: must be exactly 1..N. */
+	/** The positions of the client's queue in queue order: must be exactly 1..N. */
 	List<Integer> ranks(long clientId) {
-		return jdbc.sql("select priority from tickets where client_id = ? and priority is not null order by priority")
+		return jdbc.sql("select " + QueueFixture.POSITION
+				+ " from tickets t where t.client_id = ? and t.queue_rank is not null order by t.queue_rank")
 			.param(clientId)
 			.query(Integer.class)
 			.list();
 	}
 
 	int size(long clientId) {
-		return jdbc.sql("select count(*) from tickets where client_id = ? and priority is not null")
+		return jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is not null")
 			.param(clientId)
 			.query(Integer.class)
 			.single();
 	}
 
+	/** The ticket's position in its queue, or null when it is not queued (or gone). */
 	Integer priority(long ticketId) {
-		List<Integer> found = jdbc.sql("select priority from tickets where id = ?").param(ticketId).query(Integer.class).list();
+		List<Integer> found = jdbc.sql("select " + QueueFixture.POSITION + " from tickets t where t.id = ? and t.queue_rank is not null")
+			.param(ticketId)
+			.query(Integer.class)
+			.list();
 		return found.isEmpty() ? null : found.get(0);
 	}
 
+	/** Plain SQL; the queue's position counts are recounted afterwards, as ranks may have changed. */
 	void sql(String sql, Object... params) {
 		jdbc.sql(sql).params(params).update();
+		QueueFixture.recountAll(jdbc);
 	}
 
 	/** Activity entries of a ticket, oldest first, as "ACTION|details|title snapshot". */

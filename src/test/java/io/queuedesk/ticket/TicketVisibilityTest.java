@@ -109,7 +109,7 @@ class TicketVisibilityTest {
 		TicketFilter filter = new TicketFilter();
 		filter.setClient(client);
 		filter.setStatus(status);
-		return queries.list(filter, viewer).getContent().stream().map(TicketRow::id).toList();
+		return queries.list(filter, viewer).rows().stream().map(TicketRow::id).toList();
 	}
 
 	private Set<Long> all() {

@@ -19,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.user.SignedInUser;
 
@@ -101,7 +102,8 @@ class TicketWorkflowTest {
 		long id = raise(submitter, devOne.getId());
 		jdbc.sql("update tickets set status = ? where id = ?").params(from.name(), id).update();
 		if (from == TicketStatus.COMPLETED) {
-			jdbc.sql("update tickets set priority = null where id = ?").param(id).update();
+			jdbc.sql("update tickets set queue_rank = null where id = ?").param(id).update();
+			QueueFixture.recountAll(jdbc);
 		}
 		long entries = activityCount(id);
 
@@ -168,7 +170,8 @@ class TicketWorkflowTest {
 	@Test
 	void reassigningACompletedTicketKeepsItCompleted() {
 		long id = raise(submitter, devOne.getId());
-		jdbc.sql("update tickets set status = 'COMPLETED', priority = null where id = ?").param(id).update();
+		jdbc.sql("update tickets set status = 'COMPLETED', queue_rank = null where id = ?").param(id).update();
+		QueueFixture.recountAll(jdbc);
 
 		withUser(admin, () -> workflow.assign(id, devTwo.getId(), admin));
 
@@ -242,7 +245,8 @@ class TicketWorkflowTest {
 	}
 
 	private Integer priority(long id) {
-		return jdbc.sql("select priority from tickets where id = ?").param(id).query((rs, n) -> rs.getObject(1, Integer.class)).list().get(0);
+		return jdbc.sql("select case when t.queue_rank is null then null else " + QueueFixture.POSITION
+				+ " end from tickets t where t.id = ?").param(id).query((rs, n) -> rs.getObject(1, Integer.class)).list().get(0);
 	}
 
 	private Long assignee(long id) {

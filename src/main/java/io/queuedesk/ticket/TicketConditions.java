@@ -1,0 +1,144 @@
+package io.queuedesk.ticket;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.queuedesk.user.Role;
+import io.queuedesk.user.SignedInUser;
+
+/**
+ * The list filters and the visibility rule of SPEC §1 as one SQL WHERE clause over {@code tickets t}
+ * with named parameters. Each condition has the shape an index of V8 serves: the queued/completed
+ * split is always written literally ({@code t.queue_rank is [not] null}, the predicate of the
+ * partial indexes), so that the planner can use them whatever the parameters.
+ */
+final class TicketConditions {
+
+	/** At most this many words of a search are used. */
+	static final int MAX_SEARCH_TERMS = 8;
+
+	/** Search words shorter than this match whole words only: a one-letter prefix matches nearly everything. */
+	static final int MIN_PREFIX_LENGTH = 3;
+
+	private final List<String> conditions = new ArrayList<>();
+
+	private final Map<String, Object> params = new LinkedHashMap<>();
+
+	private final boolean queued;
+
+	private final Long clientId;
+
+	private TicketConditions(TicketFilter filter) {
+		TicketStatus status = filter.getStatus();
+		this.queued = status == null || status.isQueued();
+		this.clientId = filter.getClient();
+	}
+
+	/**
+	 * @param fullText PostgreSQL's full-text search instead of a plain "contains" match
+	 */
+	static TicketConditions of(TicketFilter filter, SignedInUser viewer, LocalDate today, boolean fullText) {
+		TicketConditions where = new TicketConditions(filter);
+		where.add(where.queued ? "t.queue_rank is not null" : "t.queue_rank is null");
+		if (filter.getStatus() != null) {
+			where.add("t.status = :status", "status", filter.getStatus().name());
+		}
+		if (filter.getClient() != null) {
+			where.add("t.client_id = :client", "client", filter.getClient());
+		}
+		if (filter.unassignedOnly()) {
+			where.add("t.assignee_id is null");
+		}
+		else if (filter.assigneeId() != null) {
+			where.add("t.assignee_id = :assignee", "assignee", filter.assigneeId());
+		}
+		if (filter.getProductArea() != null) {
+			where.add("t.product_area_id = :area", "area", filter.getProductArea());
+		}
+		if (filter.isOverdue()) {
+			// Completed tickets are never overdue; queued ones use the target-date index.
+			where.add(where.queued ? ListOrder.TARGET_KEY + " < :today" : "1 = 0", "today", today);
+		}
+		where.search(filter.text(), fullText);
+		where.visibleTo(viewer);
+		return where;
+	}
+
+	boolean queued() {
+		return queued;
+	}
+
+	boolean oneClient() {
+		return clientId != null;
+	}
+
+	String sql() {
+		return String.join(" and ", conditions);
+	}
+
+	Map<String, Object> params() {
+		return params;
+	}
+
+	/** Admins: all. Developers: own, assigned to them, or unassigned and not completed. Others: own. */
+	private void visibleTo(SignedInUser viewer) {
+		if (viewer.hasRole(Role.ADMIN)) {
+			return;
+		}
+		params.put("me", viewer.getId());
+		if (!viewer.hasRole(Role.DEVELOPER)) {
+			add("t.submitter_id = :me");
+		}
+		else if (queued) {
+			add("(t.assignee_id = :me or t.assignee_id is null or t.submitter_id = :me)");
+		}
+		else {
+			add("(t.assignee_id = :me or t.submitter_id = :me)");
+		}
+	}
+
+	/**
+	 * Every word of the search must occur. On PostgreSQL a word matches the words of title and
+	 * description that start with it (a full-text query on the GIN indexes of V8); elsewhere,
+	 * the embedded H2 without such an index, text that contains it.
+	 */
+	private void search(String text, boolean fullText) {
+		if (text == null) {
+			return;
+		}
+		List<String> words = List.of(text.split("\\s+")).stream().filter(w -> !w.isEmpty()).limit(MAX_SEARCH_TERMS).toList();
+		if (fullText) {
+			add("to_tsvector('simple', t.title || ' ' || t.description) @@ to_tsquery('simple', :search)", "search",
+					String.join(" & ", words.stream().map(TicketConditions::prefixTerm).toList()));
+			return;
+		}
+		for (int i = 0; i < words.size(); i++) {
+			String name = "search" + i;
+			add("(lower(t.title) like :" + name + " escape '\\' or lower(t.description) like :" + name + " escape '\\')",
+					name, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+	}
+
+	/**
+	 * A quoted tsquery term: PostgreSQL's parser then splits it the way it split the text (so
+	 * "e-mail" or "x.y@z.com" match as they were written), and {@code :*} makes it a prefix.
+	 */
+	private static String prefixTerm(String word) {
+		String quoted = "'" + word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("'", "''") + "'";
+		return word.length() >= MIN_PREFIX_LENGTH ? quoted + ":*" : quoted;
+	}
+
+	private void add(String condition) {
+		conditions.add(condition);
+	}
+
+	private void add(String condition, String param, Object value) {
+		conditions.add(condition);
+		params.put(param, value);
+	}
+
+}
