@@ -21,19 +21,17 @@ CREATE TABLE queue_segments (
     CONSTRAINT ck_queue_segments_count CHECK (ticket_count >= 0)
 );
 
+-- Existing queues: the first segment holds a client's first 255 tickets, then a segment starts at
+-- every 256th. Counts come from the row numbers in one pass (no per-segment recount).
 INSERT INTO queue_segments (client_id, start_rank, ticket_count)
-SELECT id, CAST(-9223372036854775807 AS BIGINT) - 1, 0 FROM clients;
+SELECT c.id, CAST(-9223372036854775807 AS BIGINT) - 1, COALESCE(LEAST(q.total, 255), 0)
+FROM clients c
+LEFT JOIN (SELECT client_id, COUNT(*) AS total FROM tickets WHERE queue_rank IS NOT NULL GROUP BY client_id) q
+  ON q.client_id = c.id;
 
--- Existing queues: a segment every 256 tickets, then the counts.
 INSERT INTO queue_segments (client_id, start_rank, ticket_count)
-SELECT client_id, queue_rank, 0 FROM (
-    SELECT client_id, queue_rank, ROW_NUMBER() OVER (PARTITION BY client_id ORDER BY queue_rank) AS n
+SELECT client_id, queue_rank, LEAST(256, total - n + 1) FROM (
+    SELECT client_id, queue_rank, ROW_NUMBER() OVER (PARTITION BY client_id ORDER BY queue_rank) AS n,
+           COUNT(*) OVER (PARTITION BY client_id) AS total
     FROM tickets WHERE queue_rank IS NOT NULL) numbered
 WHERE MOD(n, 256) = 0;
-
-UPDATE queue_segments SET ticket_count = (
-    SELECT COUNT(*) FROM tickets t
-    WHERE t.client_id = queue_segments.client_id AND t.queue_rank >= queue_segments.start_rank
-      AND t.queue_rank < COALESCE((SELECT MIN(n.start_rank) FROM queue_segments n
-                                   WHERE n.client_id = queue_segments.client_id
-                                     AND n.start_rank > queue_segments.start_rank), 9223372036854775807));

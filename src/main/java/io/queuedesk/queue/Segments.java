@@ -122,33 +122,33 @@ class Segments {
 
 	/**
 	 * Recounts every segment of the client (or of every client when {@code clientId} is null)
-	 * from scratch, cut every {@code maxSize / 2} tickets: for loaders that write ranks with
-	 * plain SQL (demo data, the load-test generator) and for a queue whose ranks were respread.
+	 * from scratch: the first segment holds the first {@code maxSize / 2 - 1} tickets, then one
+	 * starts at every {@code maxSize / 2}-th; the counts follow from the row numbers, in one pass
+	 * over the queued tickets. For loaders that write ranks with plain SQL (demo data, the
+	 * load-test generator) and for a queue whose ranks were renumbered.
 	 */
 	void rebuild(Long clientId) {
-		String only = clientId == null ? "" : " and client_id = " + clientId;
-		jdbc.sql("delete from queue_segments where 1 = 1" + only).update();
-		jdbc.sql("insert into queue_segments (client_id, start_rank, ticket_count) select id, ?, 0 from clients where 1 = 1"
-				+ (clientId == null ? "" : " and id = " + clientId))
-			.param(FIRST)
+		int every = maxSize / 2;
+		String tickets = clientId == null ? "" : " and client_id = " + clientId;
+		String clients = clientId == null ? "" : " where c.id = " + clientId;
+		jdbc.sql("delete from queue_segments" + (clientId == null ? "" : " where client_id = " + clientId)).update();
+		jdbc.sql("""
+				insert into queue_segments (client_id, start_rank, ticket_count)
+				select c.id, ?, coalesce(least(q.total, ?), 0) from clients c
+				left join (select client_id, count(*) as total from tickets where queue_rank is not null%s
+				  group by client_id) q on q.client_id = c.id%s
+				""".formatted(tickets, clients))
+			.params(FIRST, every - 1)
 			.update();
 		jdbc.sql("""
 				insert into queue_segments (client_id, start_rank, ticket_count)
-				select client_id, queue_rank, 0 from (
-				  select client_id, queue_rank, row_number() over (partition by client_id order by queue_rank) as n
+				select client_id, queue_rank, least(?, total - n + 1) from (
+				  select client_id, queue_rank, row_number() over (partition by client_id order by queue_rank) as n,
+				    count(*) over (partition by client_id) as total
 				  from tickets where queue_rank is not null%s) numbered
 				where mod(n, ?) = 0
-				""".formatted(only))
-			.param(maxSize / 2)
-			.update();
-		jdbc.sql("""
-				update queue_segments set ticket_count = (select count(*) from tickets t
-				  where t.client_id = queue_segments.client_id and t.queue_rank >= queue_segments.start_rank
-				    and t.queue_rank < coalesce((select min(n.start_rank) from queue_segments n
-				      where n.client_id = queue_segments.client_id and n.start_rank > queue_segments.start_rank), ?))
-				where 1 = 1%s
-				""".formatted(only))
-			.param(END)
+				""".formatted(tickets))
+			.params(every, every)
 			.update();
 	}
 
