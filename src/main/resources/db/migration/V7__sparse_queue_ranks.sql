@@ -21,17 +21,18 @@ CREATE TABLE queue_segments (
     CONSTRAINT ck_queue_segments_count CHECK (ticket_count >= 0)
 );
 
--- Existing queues: the first segment holds a client's first 255 tickets, then a segment starts at
--- every 256th. Counts come from the row numbers in one pass (no per-segment recount).
+-- Existing queues: the first segment holds a client's first 127 tickets, then a segment starts at
+-- every 128th (half the size at which a segment splits). Counts come from the row numbers, in one
+-- pass (no recount per segment).
 INSERT INTO queue_segments (client_id, start_rank, ticket_count)
-SELECT c.id, CAST(-9223372036854775807 AS BIGINT) - 1, COALESCE(LEAST(q.total, 255), 0)
+SELECT c.id, CAST(-9223372036854775807 AS BIGINT) - 1, LEAST(COALESCE(q.total, 0), 127)
 FROM clients c
 LEFT JOIN (SELECT client_id, COUNT(*) AS total FROM tickets WHERE queue_rank IS NOT NULL GROUP BY client_id) q
   ON q.client_id = c.id;
 
 INSERT INTO queue_segments (client_id, start_rank, ticket_count)
-SELECT client_id, queue_rank, LEAST(256, total - n + 1) FROM (
+SELECT client_id, queue_rank, LEAST(128, total - n + 1) FROM (
     SELECT client_id, queue_rank, ROW_NUMBER() OVER (PARTITION BY client_id ORDER BY queue_rank) AS n,
            COUNT(*) OVER (PARTITION BY client_id) AS total
     FROM tickets WHERE queue_rank IS NOT NULL) numbered
-WHERE MOD(n, 256) = 0;
+WHERE MOD(n, 128) = 0;

@@ -46,7 +46,7 @@ public class QueueService {
 	private final DatabaseDialect dialect;
 
 	QueueService(JdbcClient jdbc, JdbcTemplate template, DatabaseDialect dialect,
-			@Value("${queuedesk.queue.segment-size:512}") int segmentSize) {
+			@Value("${queuedesk.queue.segment-size:256}") int segmentSize) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.ranks = new Ranks(jdbc, template);

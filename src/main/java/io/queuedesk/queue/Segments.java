@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a queue has a first segment starting at {@link #FIRST}, below every rank.
  * <p>
  * A ticket's position is then the sum of the counts of the segments before its own plus its
- * place inside its segment: a few hundred small rows and at most {@link #maxSize} index entries
+ * place inside its segment: a few hundred small rows and at most {@code maxSize} (256) index entries
  * however long the queue, instead of counting every ticket above it. Segments split when they
  * grow past {@code maxSize} and merge into their predecessor when they shrink, so a queue of N
  * tickets has about N / (maxSize / 2) segments.
@@ -134,7 +134,7 @@ class Segments {
 		jdbc.sql("delete from queue_segments" + (clientId == null ? "" : " where client_id = " + clientId)).update();
 		jdbc.sql("""
 				insert into queue_segments (client_id, start_rank, ticket_count)
-				select c.id, ?, coalesce(least(q.total, ?), 0) from clients c
+				select c.id, ?, least(coalesce(q.total, 0), ?) from clients c
 				left join (select client_id, count(*) as total from tickets where queue_rank is not null%s
 				  group by client_id) q on q.client_id = c.id%s
 				""".formatted(tickets, clients))

@@ -44,7 +44,9 @@ final class TicketConditions {
 	static TicketConditions of(TicketFilter filter, SignedInUser viewer, LocalDate today, boolean fullText) {
 		TicketConditions where = new TicketConditions(filter);
 		where.add(where.queued ? "t.queue_rank is not null" : "t.queue_rank is null");
-		if (filter.getStatus() != null) {
+		if (filter.getStatus() != null && where.queued) {
+			// Completed needs no condition of its own: it is "queue_rank is null", which the
+			// archive's indexes hold without reading the table.
 			where.add("t.status = :status", "status", filter.getStatus().name());
 		}
 		if (filter.getClient() != null) {

@@ -19,9 +19,15 @@ interface UserRepository extends JpaRepository<User, Long>, JpaSpecificationExec
 
 	boolean existsByEmail(String email);
 
-	/** Active users holding any of the roles, by name: the people tickets can be assigned to. */
-	@Query("select distinct u from User u join u.roles r where u.active = true and r in :roles order by u.displayName, u.id")
-	List<User> findActiveWithAnyRole(Collection<Role> roles);
+	/**
+	 * Active users holding any of the roles, by name: the people tickets can be assigned to. From
+	 * the role index to the few matching users by key, not a scan of every user with a DISTINCT.
+	 */
+	@Query(value = """
+			select u.* from users u where u.active and u.id in (select r.user_id from user_roles r where r.role in (:roles))
+			order by u.display_name, u.id
+			""", nativeQuery = true)
+	List<User> findActiveWithAnyRole(Collection<String> roles);
 
 	@EntityGraph(attributePaths = "roles")
 	@Query("select u from User u where u.id = :id")

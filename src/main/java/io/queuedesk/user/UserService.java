@@ -65,7 +65,7 @@ public class UserService {
 	/** Active developers and admins, the people a ticket may be assigned to. */
 	@Transactional(readOnly = true)
 	public List<User> assignableStaff() {
-		return users.findActiveWithAnyRole(STAFF);
+		return users.findActiveWithAnyRole(STAFF.stream().map(Role::name).toList());
 	}
 
 	/** The user if tickets may be assigned to them: active, with the DEVELOPER or ADMIN role. */
@@ -89,7 +89,7 @@ public class UserService {
 	/** The emails of the active admins, for mail (the daily overdue digest). */
 	@Transactional(readOnly = true)
 	public List<String> activeAdminEmails() {
-		return users.findActiveWithAnyRole(EnumSet.of(Role.ADMIN)).stream().map(User::getEmail).toList();
+		return users.findActiveWithAnyRole(List.of(Role.ADMIN.name())).stream().map(User::getEmail).toList();
 	}
 
 	/** The actor snapshot that audit entries need for a signed-in user. */

@@ -17,8 +17,9 @@ DROP INDEX ix_tickets_completed_at;
 CREATE INDEX ix_tickets_created ON tickets (created_at, id);
 CREATE INDEX ix_tickets_submitter_created ON tickets (submitter_id, created_at, id);
 
--- Queued: filters in queue order (client, rank); the order across all queues comes from
--- uq_tickets_client_rank per client.
+-- Queued: all of them in queue order (the unique key holds the completed ones too, four times as
+-- many), and each filter followed by the queue order (client, rank).
+CREATE INDEX ix_tickets_queued ON tickets (client_id, queue_rank) WHERE queue_rank IS NOT NULL;
 CREATE INDEX ix_tickets_queued_status ON tickets (status, client_id, queue_rank) WHERE queue_rank IS NOT NULL;
 CREATE INDEX ix_tickets_queued_assignee ON tickets (assignee_id, client_id, queue_rank) WHERE queue_rank IS NOT NULL;
 CREATE INDEX ix_tickets_queued_unassigned ON tickets (client_id, queue_rank)

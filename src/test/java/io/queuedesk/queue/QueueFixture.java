@@ -48,12 +48,12 @@ public final class QueueFixture {
 	 * demo loader and the generator do through QueueService.rebuild).
 	 */
 	public static void recount(JdbcClient jdbc, long clientId) {
-		new Segments(jdbc, 512).rebuild(clientId);
+		new Segments(jdbc, 256).rebuild(clientId);
 	}
 
 	/** {@link #recount} for every client, after a test changed ranks or statuses with plain SQL. */
 	public static void recountAll(JdbcClient jdbc) {
-		new Segments(jdbc, 512).rebuild(null);
+		new Segments(jdbc, 256).rebuild(null);
 	}
 
 	/** Adds {@code count} tickets at positions 1..count to an empty queue; returns their ids in queue order. */
