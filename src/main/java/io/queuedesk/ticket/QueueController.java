@@ -23,7 +23,7 @@ import io.queuedesk.user.SignedInUser;
 @Controller
 class QueueController {
 
-	static final int QUEUE_PAGE_SIZE = 100;
+	static final int QUEUE_PAGE_SIZE = 50;
 
 	private final TicketService tickets;
 
@@ -65,8 +65,10 @@ class QueueController {
 			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
 		MoveTarget target;
 		try {
-			target = position != null && !position.isBlank() ? new MoveTarget.Position(parsePosition(position))
-					: MoveTarget.parse(to);
+			// One form holds both: a pressed top/up/down/bottom button sends "to" along with the
+			// position field, and wins; the "Move" button and drag-and-drop send the position only.
+			target = to != null && !to.isBlank() ? MoveTarget.parse(to)
+					: new MoveTarget.Position(parsePosition(position));
 		}
 		catch (IllegalArgumentException ex) {
 			flash.error(redirect, "ticket.move.badTarget");
@@ -103,6 +105,9 @@ class QueueController {
 	}
 
 	private static int parsePosition(String position) {
+		if (position == null || position.isBlank()) {
+			throw new IllegalArgumentException("no move target");
+		}
 		int value = Integer.parseInt(position.strip());
 		if (value < 1) {
 			throw new IllegalArgumentException("position must be positive");

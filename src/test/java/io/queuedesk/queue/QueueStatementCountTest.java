@@ -19,8 +19,9 @@ import io.queuedesk.PostgresRunCondition;
 import io.queuedesk.StatementCounter;
 
 /**
- * Each queue operation is a constant number of set-based statements: the same count for a queue
- * of 10 as for one of 5,000 (shifting 5,000 tickets is one statement pair, not 5,000 updates).
+ * Each queue operation is a small, constant number of statements: the same for a queue of 10 as
+ * for one of 5,000, but for the two or three that split or merge a segment when one fills up or
+ * runs nearly empty (no ticket row is written then either).
  */
 @SpringBootTest
 @Import(StatementCounter.class)
@@ -31,7 +32,10 @@ class QueueStatementCountTest {
 	 * out of its segment, the new neighbours (segment list and one short index read), the new
 	 * rank, into its segment.
 	 */
-	private static final int MAX_STATEMENTS = 14;
+	private static final int MAX_STATEMENTS = 16;
+
+	/** What splitting or merging a segment adds: its neighbour read, one insert or delete, one count. */
+	private static final int SEGMENT_UPKEEP = 3;
 
 	@Autowired
 	QueueService queues;
@@ -50,8 +54,10 @@ class QueueStatementCountTest {
 		Map<String, Integer> small = countStatements(10);
 		Map<String, Integer> large = countStatements(5_000);
 
-		assertThat(large).isEqualTo(small);
-		assertThat(small.values()).allSatisfy(count -> assertThat(count).isBetween(1, MAX_STATEMENTS));
+		assertThat(large).containsOnlyKeys(small.keySet());
+		small.forEach((operation, count) -> assertThat(large.get(operation)).as(operation)
+			.isBetween(count, count + SEGMENT_UPKEEP));
+		assertThat(large.values()).allSatisfy(count -> assertThat(count).isBetween(1, MAX_STATEMENTS));
 	}
 
 	private Map<String, Integer> countStatements(int queueLength) {
