@@ -49,7 +49,7 @@ class SecurityConfig {
 				UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
-			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/error", "/login").permitAll()
+			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon*", "/error", "/login").permitAll()
 			// The account flows of visitors who cannot sign in (yet); CSRF still guards their POSTs.
 			.requestMatchers("/register", "/register/confirm", "/password/forgot", "/password/reset").permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
