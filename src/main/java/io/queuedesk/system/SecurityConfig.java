@@ -14,6 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -39,7 +40,8 @@ class SecurityConfig {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain securityFilterChain(HttpSecurity http,
 			@Value("${queuedesk.login.max-per-address-per-minute:20}") int maxLoginsPerAddress,
-			@Value("${queuedesk.account-mail.max-per-address-per-minute:5}") int maxAccountMailsPerAddress)
+			@Value("${queuedesk.account-mail.max-per-address-per-minute:5}") int maxAccountMailsPerAddress,
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
 			throws Exception {
 		// Per-address limit on POST /login, before authentication (and any account counter) is reached.
 		http.addFilterBefore(new LoginRateLimitFilter(maxLoginsPerAddress), UsernamePasswordAuthenticationFilter.class);
@@ -62,7 +64,16 @@ class SecurityConfig {
 						PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						AnyRequestMatcher.INSTANCE))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			// Anonymous pages create no session (SessionlessVisitors): the CSRF token lives in a
+			// cookie, no request is saved for after the login (it always goes to "/"), and a failed
+			// login is told by ?error alone.
+			.csrf(csrf -> csrf.csrfTokenRepository(SessionlessVisitors.csrfTokenCookie(secureCookies))
+				.csrfTokenRequestHandler(SessionlessVisitors.csrfTokenOnEveryRequest()))
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/", true)
+				.failureHandler(SessionlessVisitors.loginFailure("/login?error"))
+				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
