@@ -59,6 +59,18 @@ class SessionlessVisitorsTest {
 	}
 
 	@Test
+	void theFormsOfVisitorsCreateNoSession() throws Exception {
+		long before = sessions();
+
+		HttpResponse<String> forgot = new Browser(port).post("/password/forgot", "/password/forgot", "email",
+				"nobody-sessionless@test.example");
+
+		assertThat(forgot.statusCode()).isEqualTo(200);
+		assertThat(forgot.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
+		assertThat(sessions()).isEqualTo(before);
+	}
+
+	@Test
 	void theCsrfTokenCookieIsHttpOnlyAndSameSite() throws Exception {
 		HttpResponse<String> page = new Browser(port).get("/login");
 
