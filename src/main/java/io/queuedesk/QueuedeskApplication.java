@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import io.queuedesk.system.CommandRunner;
 
@@ -16,6 +17,8 @@ import io.queuedesk.system.CommandRunner;
  */
 @SpringBootApplication
 public class QueuedeskApplication {
+
+	static final String STATEMENT_TIMEOUT = "queuedesk.db.statement-timeout-ms";
 
 	public static void main(String[] args) {
 		if (CommandRunner.isCommand(args)) {
@@ -36,6 +39,10 @@ public class QueuedeskApplication {
 				CommandRunner.COMMAND_PROPERTY, args[0],
 				"spring.main.banner-mode", "off",
 				"logging.level.root", "WARN"));
+		// Commands run long set-based statements on purpose (demo data, resets): no statement
+		// timeout. Above every other source, so the web application's setting does not apply.
+		app.addInitializers(context -> context.getEnvironment().getPropertySources()
+			.addFirst(new MapPropertySource("queuedeskCommand", Map.of(STATEMENT_TIMEOUT, "0"))));
 		String[] springArgs = Arrays.copyOfRange(args, 1, args.length);
 		try (ConfigurableApplicationContext context = app.run(springArgs)) {
 			return context.getBean(CommandRunner.class).run(args[0], springArgs);

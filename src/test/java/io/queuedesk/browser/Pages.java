@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -118,8 +119,25 @@ final class Pages {
 	void andWaitForNextPage(Runnable action) {
 		WebElement current = driver.findElement(By.tagName("html"));
 		action.run();
-		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> replaced(current));
 		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.tagName("footer")).size() > 0);
+	}
+
+	/**
+	 * Whether the page that held the element is gone: it is stale, or, asked at the very moment
+	 * the new document replaces it, ChromeDriver says the node "does not belong to the document"
+	 * (an error of its own, which Selenium's stalenessOf does not expect).
+	 */
+	private static boolean replaced(WebElement element) {
+		try {
+			return Boolean.TRUE.equals(ExpectedConditions.stalenessOf(element).apply(null));
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	private WebElement visible(By by) {

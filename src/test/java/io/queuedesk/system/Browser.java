@@ -66,13 +66,23 @@ public class Browser {
 		return submit(pagePath, actionPath, "*/*", fields);
 	}
 
+	/** The CSRF token that a page's form carries. */
+	public static String csrfToken(String html) {
+		Matcher token = CSRF.matcher(html);
+		if (!token.find()) {
+			throw new IllegalStateException("The page has no CSRF token");
+		}
+		return token.group(1);
+	}
+
+	/** The HTTP client with this browser's cookies, for requests a real browser would not make. */
+	HttpClient http() {
+		return http;
+	}
+
 	private HttpResponse<String> submit(String pagePath, String actionPath, String accept, String... fields)
 			throws IOException, InterruptedException {
-		Matcher token = CSRF.matcher(get(pagePath).body());
-		if (!token.find()) {
-			throw new IllegalStateException("The page " + pagePath + " has no CSRF token");
-		}
-		StringBuilder form = new StringBuilder("_csrf=").append(encode(token.group(1)));
+		StringBuilder form = new StringBuilder("_csrf=").append(encode(csrfToken(get(pagePath).body())));
 		for (int i = 0; i + 1 < fields.length; i += 2) {
 			form.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
 		}

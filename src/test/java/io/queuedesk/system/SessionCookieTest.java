@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The session cookie on the real server: script-proof, and renewed on login (session fixation). */
+/**
+ * The session cookie on the real server: script-proof, and renewed on login (session fixation).
+ * Visitors who are not signed in get no session at all (see SessionlessVisitorsTest).
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SessionCookieTest {
 
@@ -20,9 +23,9 @@ class SessionCookieTest {
 	@Test
 	void sessionCookieIsHttpOnly() throws Exception {
 		Browser browser = new Browser(port);
-		HttpResponse<String> loginPage = browser.get("/login");
+		HttpResponse<String> login = browser.signIn("developer2@example.com", "P@55word");
 
-		assertThat(loginPage.headers().allValues("Set-Cookie")).filteredOn(c -> c.matches("(JSESSIONID|SESSION)=.*"))
+		assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.matches("(JSESSIONID|SESSION)=.*"))
 			.singleElement()
 			.satisfies(cookie -> assertThat(cookie).containsIgnoringCase("HttpOnly"));
 		assertThat(browser.sessionCookie()).get().extracting(HttpCookie::isHttpOnly).isEqualTo(true);
@@ -31,10 +34,12 @@ class SessionCookieTest {
 	@Test
 	void sessionIdChangesOnLogin() throws Exception {
 		Browser browser = new Browser(port);
-		browser.get("/login");
+		assertThat(browser.signIn("user@example.com", "P@55word").statusCode()).isEqualTo(302);
 		String before = browser.sessionCookie().orElseThrow().getValue();
 
-		HttpResponse<String> login = browser.signIn("developer1@example.com", "P@55word");
+		// Signing in again over a session that exists (one an attacker could have planted).
+		HttpResponse<String> login = browser.post("/account/password", "/login", "username", "developer1@example.com",
+				"password", "P@55word");
 
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location")).get().asString().endsWith("/");

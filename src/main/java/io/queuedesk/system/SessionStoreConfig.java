@@ -1,0 +1,35 @@
+package io.queuedesk.system;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * The session store that the session filter and {@code UserSessions} use: Boot's Spring Session
+ * JDBC repository, set up and cleaned up by Boot as usual, wrapped so that it writes the
+ * last-access time only once a minute (see SparseAccessTimeSessions). Wrapped rather than
+ * replaced: Boot backs off from its whole JDBC session set-up as soon as another session
+ * repository bean exists. The jar's commands have no session store: then nothing is wrapped.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStoreConfig {
+
+	static final String INTERVAL = "queuedesk.session.access-time-interval";
+
+	@Bean
+	static BeanPostProcessor sparseAccessTimeSessions(Environment environment) {
+		Duration interval = environment.getProperty(INTERVAL, Duration.class, Duration.ofMinutes(1));
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JdbcIndexedSessionRepository sessions)
+						? new SparseAccessTimeSessions<>(sessions, interval) : bean;
+			}
+		};
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.queuedesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.MapSession;
+
+/**
+ * The session store writes a session's last-access time at most once a minute, and still reads
+ * the session from the database on every request, so an ended session is over at once.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SparseAccessTimeSessionsTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theAccessTimeMovesOnlyOnceItIsAnIntervalOld() {
+		Instant start = Instant.parse("2026-01-01T08:00:00Z");
+		MapSession stored = new MapSession();
+		stored.setLastAccessedTime(start);
+		var session = new SparseAccessTimeSessions.StoredSession<>(stored, Duration.ofMinutes(1));
+
+		session.setLastAccessedTime(start.plusSeconds(59));
+		assertThat(session.getLastAccessedTime()).isEqualTo(start);
+
+		session.setLastAccessedTime(start.plusSeconds(60));
+		assertThat(session.getLastAccessedTime()).isEqualTo(start.plusSeconds(60));
+	}
+
+	@Test
+	void aPageViewDoesNotWriteTheSessionRow() throws Exception {
+		Browser browser = new Browser(port);
+		assertThat(browser.signIn("developer1@example.com", "P@55word").statusCode()).isEqualTo(302);
+		String id = browser.sessionCookie().orElseThrow().getValue();
+		String sessionId = new String(java.util.Base64.getDecoder().decode(id));
+		long stamped = lastAccess(sessionId);
+
+		assertThat(browser.get("/account/password").statusCode()).isEqualTo(200);
+		assertThat(browser.get("/my/tickets").statusCode()).isEqualTo(200);
+
+		assertThat(lastAccess(sessionId)).isEqualTo(stamped);
+	}
+
+	@Test
+	void aSessionDeletedFromTheDatabaseEndsAtOnce() throws Exception {
+		Browser browser = new Browser(port);
+		assertThat(browser.signIn("developer2@example.com", "P@55word").statusCode()).isEqualTo(302);
+		assertThat(browser.get("/account/password").statusCode()).isEqualTo(200);
+		String sessionId = new String(
+				java.util.Base64.getDecoder().decode(browser.sessionCookie().orElseThrow().getValue()));
+
+		// As another instance would, e.g. on sign-out or deactivation there.
+		jdbc.sql("delete from spring_session where session_id = ?").param(sessionId).update();
+
+		HttpResponse<String> after = browser.get("/account/password");
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(after.headers().firstValue("Location")).get().asString().endsWith("/login");
+	}
+
+	private long lastAccess(String sessionId) {
+		return jdbc.sql("select last_access_time from spring_session where session_id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single();
+	}
+
+}
