@@ -16,11 +16,10 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * every page link ({@code /tickets/123}, …) as a file in the jar on every render, and a miss is not
  * cached: half of a page's CPU. Now it sees only links under these paths.
  * <p>
- * Stylesheets, Bootstrap and the icon font get content-hashed URLs
+ * Stylesheets, scripts, Bootstrap and the icon font get content-hashed URLs
  * ({@code /css/app-<md5>.css}; links inside stylesheets are rewritten too), so browsers may keep
  * them for a year and still see a new release at once. The plain paths keep working, including
- * the version-less {@code /webjars/bootstrap/css/bootstrap.min.css}. Scripts keep their plain path
- * (pages and tests refer to it) and are fetched again on every page instead.
+ * the version-less {@code /webjars/bootstrap/css/bootstrap.min.css}.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
@@ -34,11 +33,7 @@ class StaticResources implements WebMvcConfigurer {
 			.addResolver(new LiteWebJarsResourceResolver());
 		hashed(registry, "/css/**", "classpath:/static/css/");
 		hashed(registry, "/favicon*", "classpath:/static/");
-		registry.addResourceHandler("/js/**")
-			.addResourceLocations("classpath:/static/js/")
-			.setCacheControl(CacheControl.noCache())
-			.setUseLastModified(false)
-			.resourceChain(true);
+		hashed(registry, "/js/**", "classpath:/static/js/");
 	}
 
 	private static ResourceChainRegistration hashed(ResourceHandlerRegistry registry, String pattern, String location) {
