@@ -100,8 +100,9 @@ final class Pages {
 
 	/** Clicks the visible button (or summary) whose text, hidden text included, reads exactly {@code text}. */
 	void click(String text) {
-		WebElement target = visible(By.xpath("//button[normalize-space()=" + literal(text) + "] | //summary[normalize-space()="
-				+ literal(text) + "]"));
+		// A button is found by its accessible name: its text or, for an icon button, its aria-label.
+		WebElement target = visible(By.xpath("//button[normalize-space()=" + literal(text) + " or @aria-label=" + literal(text)
+				+ "] | //summary[normalize-space()=" + literal(text) + "]"));
 		if (target.getTagName().equals("summary")) {
 			target.click(); // opens a <details> in place
 		}
