@@ -32,6 +32,8 @@ final class TicketConditions {
 
 	private final Long clientId;
 
+	private boolean searches;
+
 	private TicketConditions(TicketFilter filter) {
 		TicketStatus status = filter.getStatus();
 		this.queued = status == null || status.isQueued();
@@ -78,6 +80,11 @@ final class TicketConditions {
 		return clientId != null;
 	}
 
+	/** Whether a text search narrows the list (then its index, not the order's, finds the rows). */
+	boolean searches() {
+		return searches;
+	}
+
 	String sql() {
 		return String.join(" and ", conditions);
 	}
@@ -113,6 +120,7 @@ final class TicketConditions {
 			return;
 		}
 		List<String> words = List.of(text.split("\\s+")).stream().filter(w -> !w.isEmpty()).limit(MAX_SEARCH_TERMS).toList();
+		searches = !words.isEmpty();
 		if (fullText) {
 			add("to_tsvector('simple', t.title || ' ' || t.description) @@ to_tsquery('simple', :search)", "search",
 					String.join(" & ", words.stream().map(TicketConditions::prefixTerm).toList()));

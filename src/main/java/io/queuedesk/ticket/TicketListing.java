@@ -73,7 +73,9 @@ class TicketListing {
 		Map<String, Object> params = new LinkedHashMap<>(where.params());
 		// Limits are literals, not parameters: the planner must know them to prefer an index walk.
 		int limit = size + 1;
-		String sql = order == ListOrder.QUEUES && postgres ? acrossQueues(where, start, params, limit)
+		// A search finds its few matches in the full-text index and sorts them; walking every queue
+		// in order and testing each ticket's text would read all queued tickets for a rare word.
+		String sql = order == ListOrder.QUEUES && postgres && !where.searches() ? acrossQueues(where, start, params, limit)
 				: ordered(where, order, start, params, limit);
 		List<Fetched> fetched = new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, order)).list());
 		boolean more = fetched.size() > size;
@@ -115,13 +117,17 @@ class TicketListing {
 
 	/**
 	 * Matches, counted up to just past the cap: never more than that many index entries read.
-	 * The order is there for the planner, not the count: it makes it walk an index in that order
-	 * (the queue's, or the archive's) and stop at the cap, where a sequential scan "with a
-	 * limit" could read most of the table before finding enough completed or queued rows.
+	 * Without a search, the order is there for the planner, not the count: it makes it walk an
+	 * index in that order (the queue's, or the archive's) and stop at the cap, where a sequential
+	 * scan "with a limit" could read most of the table before finding enough completed or queued
+	 * rows.
 	 */
 	private long count(TicketConditions where) {
-		String order = where.queued() ? "t.client_id, t.queue_rank" : "t.completed_at, t.id";
-		return jdbc.sql("select count(*) from (select 1 from tickets t where " + where.sql() + " order by " + order
+		// A search counts what its full-text index finds; an order there would invite a walk of
+		// every queued ticket, testing each one's text.
+		String order = where.searches() ? ""
+				: where.queued() ? " order by t.client_id, t.queue_rank" : " order by t.completed_at, t.id";
+		return jdbc.sql("select count(*) from (select 1 from tickets t where " + where.sql() + order
 				+ " limit " + (COUNT_CAP + 1) + ") matches").params(where.params()).query(Long.class).single();
 	}
 
