@@ -43,7 +43,7 @@ class SqlPlans {
 	static final Set<String> GUARDED = Set.of("tickets", "comments", "activity_log");
 
 	/** One statement as the application ran it: SQL with '?' and the setter calls of its parameters. */
-	record Captured(String sql, List<ParameterSetOperation> parameters) {
+	record Captured(String sql, List<ParameterSetOperation> parameters, long millis) {
 
 		boolean isQuery() {
 			String start = sql.stripLeading().toLowerCase(Locale.ROOT);
@@ -96,7 +96,7 @@ class SqlPlans {
 									parameters.add(new ParameterSetOperation(p.getMethod(), p.getArgs().clone()));
 								}
 							}
-							into.add(new Captured(query.getQuery(), parameters));
+							into.add(new Captured(query.getQuery(), parameters, execution.getElapsedTime()));
 						}
 					}).build();
 				}
@@ -106,26 +106,39 @@ class SqlPlans {
 	}
 
 	/** A plan of one statement: its JSON, the scans of guarded tables in it, its estimated cost. */
-	record Plan(String kind, JsonNode json, List<String> guardedSeqScans, double cost) {
+	record Plan(String kind, JsonNode json, List<String> guardedSeqScans, double cost, long rowsRead, String biggestRead) {
 	}
 
 	/**
-	 * The plan PostgreSQL makes for the statement with these parameter values (a custom plan):
-	 * EXPLAIN through JDBC with the parameters bound by the very setter calls the application made.
+	 * The plan PostgreSQL makes for the statement with these parameter values (a custom plan),
+	 * run with EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) through JDBC with the parameters bound by the
+	 * very setter calls the application made, in a transaction that is rolled back. ANALYZE adds
+	 * what the plan really read (rows per node); TIMING OFF leaves out the clock.
 	 */
 	static Plan customPlan(Connection connection, Captured statement) throws SQLException {
-		try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (FORMAT JSON) " + statement.sql())) {
-			for (ParameterSetOperation p : statement.parameters()) {
-				try {
-					p.getMethod().invoke(explain, p.getArgs());
-				}
-				catch (IllegalAccessException | InvocationTargetException ex) {
-					throw new IllegalStateException("Cannot replay " + p.getMethod(), ex);
-				}
-			}
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try (PreparedStatement explain = connection
+			.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) " + statement.sql())) {
+			bind(explain, statement);
 			try (ResultSet rs = explain.executeQuery()) {
 				rs.next();
 				return plan("custom plan", rs.getString(1));
+			}
+		}
+		finally {
+			connection.rollback();
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	private static void bind(PreparedStatement explain, Captured statement) throws SQLException {
+		for (ParameterSetOperation p : statement.parameters()) {
+			try {
+				p.getMethod().invoke(explain, p.getArgs());
+			}
+			catch (IllegalAccessException | InvocationTargetException ex) {
+				throw new IllegalStateException("Cannot replay " + p.getMethod(), ex);
 			}
 		}
 	}
@@ -183,20 +196,20 @@ class SqlPlans {
 			}
 			return text.toString();
 		}
-		try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + statement.sql())) {
-			for (ParameterSetOperation p : statement.parameters()) {
-				try {
-					p.getMethod().invoke(explain, p.getArgs());
-				}
-				catch (IllegalAccessException | InvocationTargetException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try (PreparedStatement explain = connection
+			.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + statement.sql())) {
+			bind(explain, statement);
 			try (ResultSet rs = explain.executeQuery()) {
 				while (rs.next()) {
 					text.append("    ").append(rs.getString(1)).append('\n');
 				}
 			}
+		}
+		finally {
+			connection.rollback();
+			connection.setAutoCommit(autoCommit);
 		}
 		return text.toString();
 	}
@@ -205,7 +218,10 @@ class SqlPlans {
 		JsonNode root = JSON.readTree(json).get(0).get("Plan");
 		List<String> scans = new ArrayList<>();
 		collectSeqScans(root, scans);
-		return new Plan(kind, root, scans, root.get("Total Cost").asDouble());
+		long[] read = new long[2];
+		String[] biggest = { null };
+		collectRowsRead(root, read, biggest);
+		return new Plan(kind, root, scans, root.get("Total Cost").asDouble(), read[0], biggest[0]);
 	}
 
 	private static void collectSeqScans(JsonNode node, List<String> into) {
@@ -216,6 +232,29 @@ class SqlPlans {
 		}
 		for (JsonNode child : node.path("Plans")) {
 			collectSeqScans(child, into);
+		}
+	}
+
+	/**
+	 * Rows that scans of the guarded tables looked at (returned plus removed by a filter or an
+	 * index recheck, times the node's loops), known only from EXPLAIN ANALYZE: read[0] the sum,
+	 * read[1] and biggest[0] the node that read most.
+	 */
+	private static void collectRowsRead(JsonNode node, long[] read, String[] biggest) {
+		String relation = node.path("Relation Name").asString();
+		if (node.has("Actual Rows") && GUARDED.contains(relation)) {
+			long rows = (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
+					+ node.path("Rows Removed by Index Recheck").asLong()) * Math.max(1, node.path("Actual Loops").asLong());
+			read[0] += rows;
+			if (rows > read[1]) {
+				read[1] = rows;
+				biggest[0] = node.path("Node Type").asString() + " on " + relation
+						+ (node.has("Index Name") ? " using " + node.get("Index Name").asString() : "") + ": " + rows
+						+ " rows in " + Math.max(1, node.path("Actual Loops").asLong()) + " loop(s)";
+			}
+		}
+		for (JsonNode child : node.path("Plans")) {
+			collectRowsRead(child, read, biggest);
 		}
 	}
 
