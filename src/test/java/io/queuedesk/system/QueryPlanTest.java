@@ -44,7 +44,9 @@ import io.queuedesk.queue.QueueService;
  * as the role that uses it, every SQL statement it sends is recorded with its bound parameters
  * ({@link SqlPlans}), and each SELECT is explained on the same database: no plan may read
  * {@code tickets}, {@code comments} or {@code activity_log} with a sequential scan, neither the
- * custom plan for the page's values nor the generic plan a prepared statement switches to. The
+ * custom plan for the page's values nor the generic plan a prepared statement switches to, and no
+ * statement may look at more than {@link #MAX_ROWS_READ} rows of them (counted by EXPLAIN ANALYZE:
+ * an index that walks a whole queue to filter it is no better than a sequential scan). The
  * list pages also send as many statements for a deep page or a big client as for page 1 or a small
  * one. Runs in the PostgreSQL run of the suite only; the H2 run reports it as skipped.
  */
