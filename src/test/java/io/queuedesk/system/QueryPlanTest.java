@@ -298,11 +298,18 @@ class QueryPlanTest {
 				}
 				SqlPlans.Plan generic = SqlPlans.genericPlan(connection, statement);
 				if (PRINT && generic != null) {
-					System.out.printf("  generic plan: %s, cost %.0f (custom %.0f)%n", generic.guardedSeqScans(), generic.cost(),
-							custom.cost());
+					System.out.printf("  generic plan: %s, %d rows read, cost %.0f (custom %.0f)%n", generic.guardedSeqScans(),
+							generic.rowsRead(), generic.cost(), custom.cost());
 				}
-				if (generic != null && !generic.guardedSeqScans().isEmpty() && wouldBeChosen(generic, custom)) {
-					problems.add(problem(connection, statement, generic, true));
+				if (generic != null && wouldBeChosen(generic, custom)) {
+					if (!generic.guardedSeqScans().isEmpty()) {
+						problems.add(problem(connection, statement, generic, true));
+					}
+					else if (generic.rowsRead() > MAX_ROWS_READ) {
+						problems.add("  reads " + generic.rowsRead() + " rows of tickets, comments and activity_log (at most "
+								+ MAX_ROWS_READ + "); most in " + generic.biggestRead() + "\n"
+								+ problem(connection, statement, generic, true));
+					}
 				}
 			}
 		}

@@ -157,19 +157,23 @@ class SqlPlans {
 		List<ParameterSetOperation> parameters = statement.parameters();
 		String types = parameters.stream().map(SqlPlans::typeOf).collect(Collectors.joining(", "));
 		String values = parameters.stream().map(SqlPlans::literalOf).collect(Collectors.joining(", "));
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
 		try (Statement sql = connection.createStatement()) {
+			sql.execute("SET LOCAL plan_cache_mode = force_generic_plan");
 			sql.execute("PREPARE qd_plan_check (" + types + ") AS " + numbered(statement.sql()));
-			try {
-				sql.execute("SET plan_cache_mode = force_generic_plan");
-				try (ResultSet rs = sql.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE qd_plan_check (" + values + ")")) {
-					rs.next();
-					return plan("generic plan", rs.getString(1));
-				}
+			try (ResultSet rs = sql.executeQuery(
+					"EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) EXECUTE qd_plan_check (" + values + ")")) {
+				rs.next();
+				return plan("generic plan", rs.getString(1));
 			}
-			finally {
-				sql.execute("RESET plan_cache_mode");
-				sql.execute("DEALLOCATE qd_plan_check");
+		}
+		finally {
+			connection.rollback();
+			try (Statement sql = connection.createStatement()) {
+				sql.execute("DEALLOCATE ALL");
 			}
+			connection.setAutoCommit(autoCommit);
 		}
 	}
 
@@ -179,20 +183,24 @@ class SqlPlans {
 		if (generic) {
 			String types = statement.parameters().stream().map(SqlPlans::typeOf).collect(Collectors.joining(", "));
 			String values = statement.parameters().stream().map(SqlPlans::literalOf).collect(Collectors.joining(", "));
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
 			try (Statement sql = connection.createStatement()) {
+				sql.execute("SET LOCAL plan_cache_mode = force_generic_plan");
 				sql.execute("PREPARE qd_plan_text (" + types + ") AS " + numbered(statement.sql()));
-				try {
-					sql.execute("SET plan_cache_mode = force_generic_plan");
-					try (ResultSet rs = sql.executeQuery("EXPLAIN EXECUTE qd_plan_text (" + values + ")")) {
-						while (rs.next()) {
-							text.append("    ").append(rs.getString(1)).append('\n');
-						}
+				try (ResultSet rs = sql
+					.executeQuery("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) EXECUTE qd_plan_text (" + values + ")")) {
+					while (rs.next()) {
+						text.append("    ").append(rs.getString(1)).append('\n');
 					}
 				}
-				finally {
-					sql.execute("RESET plan_cache_mode");
-					sql.execute("DEALLOCATE qd_plan_text");
+			}
+			finally {
+				connection.rollback();
+				try (Statement sql = connection.createStatement()) {
+					sql.execute("DEALLOCATE ALL");
 				}
+				connection.setAutoCommit(autoCommit);
 			}
 			return text.toString();
 		}
