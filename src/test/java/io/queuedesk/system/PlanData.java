@@ -22,6 +22,10 @@ import org.flywaydb.core.Flyway;
  * database's comment records the generator version and size, and a run reuses the data when the
  * comment matches and no migration is pending; otherwise it empties the schema, lets Flyway create
  * it when the application starts, and generates the data again ({@link #generate}).
+ * <p>
+ * The data come from {@code plan-data.sql} until {@code generate-data} (branch perf-gen) is on
+ * main; then {@link #generate} can call that command instead, with the constants below (accounts,
+ * search words) set to what it generates and {@link #GENERATOR_VERSION} raised.
  */
 final class PlanData {
 
@@ -37,6 +41,21 @@ final class PlanData {
 	static final String URL = System.getProperty("queuedesk.test.plans-url", derivedUrl());
 
 	static final String DATABASE = databaseOf(URL);
+
+	// What the tests need to know of the generated data; all else they look up.
+
+	static final String ADMIN = "plan-admin-1@plans.example";
+
+	static final String DEVELOPER = "plan-dev-1@plans.example";
+
+	/** plan-user-1 happens to have no queued ticket in this data set. */
+	static final String SUBMITTER = "plan-user-2@plans.example";
+
+	/** In about 1.7 % of the titles. */
+	static final String FREQUENT_WORD = "ledger";
+
+	/** In about 50 titles. */
+	static final String RARE_WORD = "zephyrine";
 
 	private static final String MARKER = "queuedesk plan data v" + GENERATOR_VERSION + ", " + TICKETS + " tickets";
 
