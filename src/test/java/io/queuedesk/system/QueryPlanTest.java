@@ -1,0 +1,345 @@
+package io.queuedesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.util.HtmlUtils;
+
+import io.queuedesk.queue.QueueService;
+
+/**
+ * Issue 11, part 6: the pages stay fast on a big desk, checked without timing anything. On
+ * PostgreSQL with a generated data set of {@value #DEFAULT_SIZE} tickets (large enough for the
+ * planner to prefer indexes; see {@link PlanData}), every page below is requested through MockMvc
+ * as the role that uses it, every SQL statement it sends is recorded with its bound parameters
+ * ({@link SqlPlans}), and each SELECT is explained on the same database: no plan may read
+ * {@code tickets}, {@code comments} or {@code activity_log} with a sequential scan, neither the
+ * custom plan for the page's values nor the generic plan a prepared statement switches to, and no
+ * statement may look at more than {@link #MAX_ROWS_READ} rows of them (counted by EXPLAIN ANALYZE:
+ * an index that walks a whole queue to filter it is no better than a sequential scan). The
+ * list pages also send as many statements for a deep page or a big client as for page 1 or a small
+ * one. Runs in the PostgreSQL run of the suite only; the H2 run reports it as skipped.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(SqlPlans.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres")
+class QueryPlanTest {
+
+	static final int DEFAULT_SIZE = 200_000;
+
+	static final String ADMIN = PlanData.ADMIN;
+
+	static final String DEVELOPER = PlanData.DEVELOPER;
+
+	static final String SUBMITTER = PlanData.SUBMITTER;
+
+	static final String FREQUENT_WORD = PlanData.FREQUENT_WORD;
+
+	static final String RARE_WORD = PlanData.RARE_WORD;
+
+	/**
+	 * Rows a statement may look at in the three big tables (returned or filtered away, summed
+	 * over its scans; from EXPLAIN ANALYZE, so counted, not timed). A capped count reads up to
+	 * 10,001 rows; the positions of a page's 50 rows up to 50 × 256 index entries.
+	 */
+	static final long MAX_ROWS_READ = Long.getLong("queuedesk.test.plans-max-rows", 30_000);
+
+	/** -Dqueuedesk.test.plans-print=true prints every statement with its time and custom plan. */
+	static final boolean PRINT = Boolean.getBoolean("queuedesk.test.plans-print");
+
+	static boolean reused;
+
+	@DynamicPropertySource
+	static void planDatabase(DynamicPropertyRegistry registry) {
+		reused = PlanData.prepare();
+		registry.add("spring.datasource.url", () -> PlanData.URL);
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	long bigClient;
+
+	long smallClient;
+
+	long longConversation;
+
+	int bigQueuePages;
+
+	@BeforeAll
+	void generateUnlessCached(@Autowired PasswordEncoder encoder, @Autowired QueueService queues) {
+		if (reused) {
+			System.out.println("[queuedesk] Plan test data reused from " + PlanData.DATABASE);
+		}
+		else {
+			PlanData.generate(encoder.encode("plan-P@55word"), queues::rebuild);
+		}
+		// The clients with the longest and the shortest (non-empty) queue, whatever the generator calls them.
+		bigClient = jdbc.sql("""
+				select client_id from tickets where queue_rank is not null
+				group by client_id order by count(*) desc, client_id limit 1""").query(Long.class).single();
+		smallClient = jdbc.sql("""
+				select client_id from tickets where queue_rank is not null
+				group by client_id order by count(*), client_id limit 1""").query(Long.class).single();
+		longConversation = jdbc.sql("select ticket_id from comments group by ticket_id order by count(*) desc, ticket_id limit 1")
+			.query(Long.class)
+			.single();
+		long queued = jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is not null")
+			.param(bigClient)
+			.query(Long.class)
+			.single();
+		bigQueuePages = (int) (queued / 50);
+		assertThat(queued).as("queued tickets of the big client").isGreaterThan(PlanData.TICKETS / 25);
+	}
+
+	/** The pages to check: name → (user, URL). */
+	Map<String, Page> pages() {
+		String activityTicket = Long.toString(longConversation);
+		LocalDate today = LocalDate.now();
+		Map<String, Page> pages = new LinkedHashMap<>();
+		add(pages, "ticket list", ADMIN, "/tickets");
+		add(pages, "ticket list, big client", ADMIN, "/tickets?client=" + bigClient);
+		add(pages, "ticket list, small client", ADMIN, "/tickets?client=" + smallClient);
+		add(pages, "search, frequent word", ADMIN, "/tickets?q=" + FREQUENT_WORD);
+		add(pages, "search, rare word", ADMIN, "/tickets?q=" + RARE_WORD);
+		add(pages, "search, two words", ADMIN, "/tickets?q=export+" + FREQUENT_WORD);
+		add(pages, "sort by target date", ADMIN, "/tickets?sort=TARGET_DATE");
+		add(pages, "sort newest first", ADMIN, "/tickets?sort=CREATED");
+		add(pages, "sort by completion", ADMIN, "/tickets?sort=COMPLETED");
+		add(pages, "status completed", ADMIN, "/tickets?status=COMPLETED");
+		add(pages, "status open", ADMIN, "/tickets?status=OPEN");
+		add(pages, "overdue", ADMIN, "/tickets?overdue=true");
+		add(pages, "unassigned", ADMIN, "/tickets?assignee=none");
+		add(pages, "big client by target date", ADMIN, "/tickets?client=" + bigClient + "&sort=TARGET_DATE");
+		add(pages, "big client completed", ADMIN, "/tickets?client=" + bigClient + "&status=COMPLETED");
+		add(pages, "page 150 (offset)", ADMIN, "/tickets?page=150");
+		add(pages, "page 5000 (refused)", ADMIN, "/tickets?page=5000");
+		add(pages, "ticket list, developer", DEVELOPER, "/tickets");
+		add(pages, "ticket list, submitter", SUBMITTER, "/tickets");
+		add(pages, "search, submitter", SUBMITTER, "/tickets?q=" + FREQUENT_WORD);
+		add(pages, "queue of the big client", ADMIN, "/queues/" + bigClient);
+		add(pages, "queue of the big client, deep page", ADMIN, "/queues/" + bigClient + "?page=" + (bigQueuePages - 1));
+		add(pages, "queue of a small client", ADMIN, "/queues/" + smallClient);
+		add(pages, "ticket with 30 comments", ADMIN, "/tickets/" + longConversation);
+		add(pages, "ticket, its developer", DEVELOPER, "/tickets/" + ticketOf("assignee_id", DEVELOPER));
+		add(pages, "ticket, its submitter", SUBMITTER, "/tickets/" + ticketOf("submitter_id", SUBMITTER));
+		add(pages, "archive", ADMIN, "/archive");
+		add(pages, "archive search", ADMIN, "/archive?q=" + FREQUENT_WORD);
+		add(pages, "archive, big client", ADMIN, "/archive?client=" + bigClient);
+		add(pages, "my tickets, developer", DEVELOPER, "/my/tickets");
+		add(pages, "my tickets, submitter", SUBMITTER, "/my/tickets");
+		add(pages, "API, big client", ADMIN, "/api/tickets?client=" + bigClient);
+		add(pages, "API, search", ADMIN, "/api/tickets?q=" + RARE_WORD);
+		add(pages, "dashboard", ADMIN, "/admin");
+		add(pages, "dashboard, last 30 days", ADMIN, "/admin?from=" + today.minusDays(30) + "&to=" + today);
+		add(pages, "activity", ADMIN, "/admin/activity");
+		add(pages, "activity, deep page", ADMIN, "/admin/activity?page=2000");
+		add(pages, "activity by user", ADMIN, "/admin/activity?user=" + DEVELOPER);
+		add(pages, "activity by ticket", ADMIN, "/admin/activity?ticket=" + activityTicket);
+		add(pages, "activity by action", ADMIN, "/admin/activity?action=STATUS_CHANGED");
+		add(pages, "activity by date", ADMIN, "/admin/activity?from=" + today.minusDays(7) + "&to=" + today);
+		add(pages, "users, search", ADMIN, "/admin/users?q=plan-user-12");
+		add(pages, "users", ADMIN, "/admin/users");
+		return pages;
+	}
+
+	/** The newest queued ticket with this user in this column ("assignee_id", "submitter_id"). */
+	private long ticketOf(String column, String email) {
+		return jdbc.sql("select max(t.id) from tickets t join users u on u.id = t." + column
+				+ " where u.email = ? and t.queue_rank is not null")
+			.param(email)
+			.query(Long.class)
+			.single();
+	}
+
+	record Page(String user, String url) {
+	}
+
+	private static void add(Map<String, Page> pages, String name, String user, String url) {
+		pages.put(name, new Page(user, url));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyPageReadsTheBigTablesThroughIndexes() {
+		List<DynamicTest> tests = new ArrayList<>();
+		pages().forEach((name, page) -> tests.add(DynamicTest.dynamicTest(name + " " + page.url(),
+				() -> assertIndexedOnly(name, page.user(), page.url()))));
+		tests.add(DynamicTest.dynamicTest("ticket list, next page (cursor)", () -> {
+			String next = nextPageLink(ADMIN, "/tickets");
+			assertIndexedOnly("ticket list, next page", ADMIN, next);
+		}));
+		tests.add(DynamicTest.dynamicTest("search, next page (cursor)", () -> {
+			String next = nextPageLink(ADMIN, "/tickets?q=" + FREQUENT_WORD);
+			assertIndexedOnly("search, next page", ADMIN, next);
+		}));
+		tests.add(DynamicTest.dynamicTest("archive, next page (cursor)", () -> {
+			String next = nextPageLink(ADMIN, "/archive");
+			assertIndexedOnly("archive, next page", ADMIN, next);
+		}));
+		return tests.stream();
+	}
+
+	@Test
+	void theTicketListIsAsManyStatementsOnADeepPageAsOnTheFirst() throws Exception {
+		int first = statements(ADMIN, "/tickets");
+		assertThat(statements(ADMIN, nextPageLink(ADMIN, "/tickets"))).as("next page").isEqualTo(first);
+		assertThat(statements(ADMIN, "/tickets?page=150")).as("page 150").isEqualTo(first);
+		assertThat(statements(ADMIN, "/tickets?client=" + smallClient)).as("small client")
+			.isEqualTo(statements(ADMIN, "/tickets?client=" + bigClient));
+		assertThat(statements(ADMIN, "/archive")).as("archive page 2")
+			.isEqualTo(statements(ADMIN, nextPageLink(ADMIN, "/archive")));
+	}
+
+	@Test
+	void theQueuePageIsAsManyStatementsForTheBigQueueAsForASmallOne() throws Exception {
+		int small = statements(ADMIN, "/queues/" + smallClient);
+		assertThat(statements(ADMIN, "/queues/" + bigClient)).as("big queue, page 1").isEqualTo(small);
+		assertThat(statements(ADMIN, "/queues/" + bigClient + "?page=" + (bigQueuePages - 1))).as("big queue, last page")
+			.isEqualTo(small);
+	}
+
+	@Test
+	void theAuditTrailIsAsManyStatementsOnADeepPageAsOnTheFirst() throws Exception {
+		assertThat(statements(ADMIN, "/admin/activity?page=2000")).isEqualTo(statements(ADMIN, "/admin/activity"));
+	}
+
+	private int statements(String user, String url) throws Exception {
+		return request(user, url).captured().size();
+	}
+
+	record Response(String body, List<SqlPlans.Captured> captured) {
+	}
+
+	private Response request(String email, String url) throws Exception {
+		UserDetails principal = accounts.loadUserByUsername(email);
+		SqlPlans.record();
+		MvcResult result;
+		try {
+			result = mvc.perform(get(url).with(user(principal))).andReturn();
+		}
+		finally {
+			List<SqlPlans.Captured> captured = SqlPlans.stop();
+			RECENT.set(captured);
+		}
+		assertThat(result.getResponse().getStatus()).as("status of " + url + " as " + email).isEqualTo(200);
+		return new Response(result.getResponse().getContentAsString(), RECENT.get());
+	}
+
+	private static final ThreadLocal<List<SqlPlans.Captured>> RECENT = new ThreadLocal<>();
+
+	private static final Pattern NEXT = Pattern.compile("href=\"([^\"]*[?&](?:amp;)?after=[^\"]*)\"");
+
+	private String nextPageLink(String user, String url) throws Exception {
+		Matcher next = NEXT.matcher(request(user, url).body());
+		assertThat(next.find()).as("a next-page link on " + url).isTrue();
+		return HtmlUtils.htmlUnescape(next.group(1));
+	}
+
+	private void assertIndexedOnly(String name, String user, String url) throws Exception {
+		List<SqlPlans.Captured> captured = request(user, url).captured();
+		assertThat(captured).as("statements of " + url).isNotEmpty();
+		List<String> problems = new ArrayList<>();
+		try (Connection connection = PlanData.connect()) {
+			for (SqlPlans.Captured statement : captured) {
+				if (!statement.isQuery()) {
+					continue;
+				}
+				SqlPlans.Plan custom = SqlPlans.customPlan(connection, statement);
+				if (PRINT) {
+					System.out.printf("[plans] %s (%s as %s): %d ms, %d rows read%n  %s%n  %s%n%s", name, url, user,
+							statement.millis(), custom.rowsRead(),
+							statement.sql().replaceAll("\\s+", " "), statement.parameterText(),
+							SqlPlans.text(connection, statement, false));
+				}
+				if (!custom.guardedSeqScans().isEmpty()) {
+					problems.add(problem(connection, statement, custom, false));
+					continue;
+				}
+				if (custom.rowsRead() > MAX_ROWS_READ) {
+					problems.add("  reads " + custom.rowsRead() + " rows of tickets, comments and activity_log (at most "
+							+ MAX_ROWS_READ + "); most in " + custom.biggestRead() + "\n" + problem(connection, statement, custom, false));
+					continue;
+				}
+				SqlPlans.Plan generic = SqlPlans.genericPlan(connection, statement);
+				if (PRINT && generic != null) {
+					System.out.printf("  generic plan: %s, %d rows read, cost %.0f (custom %.0f)%n", generic.guardedSeqScans(),
+							generic.rowsRead(), generic.cost(), custom.cost());
+				}
+				if (generic != null && wouldBeChosen(generic, custom)) {
+					if (!generic.guardedSeqScans().isEmpty()) {
+						problems.add(problem(connection, statement, generic, true));
+					}
+					else if (generic.rowsRead() > MAX_ROWS_READ) {
+						problems.add("  reads " + generic.rowsRead() + " rows of tickets, comments and activity_log (at most "
+								+ MAX_ROWS_READ + "); most in " + generic.biggestRead() + "\n"
+								+ problem(connection, statement, generic, true));
+					}
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			fail("Page \"%s\" (%s as %s) reads a big table whole or too much of it:%n%s".formatted(name, url, user,
+					String.join("\n", problems)));
+		}
+	}
+
+	/**
+	 * Whether PostgreSQL's plan cache (plan_cache_mode = auto) would run the generic plan: once a
+	 * statement ran 5 times with custom plans, it takes the generic one if that is estimated no
+	 * dearer than the custom plans' average cost plus their planning cost
+	 * (plancache.c, choose_custom_plan: 1000 × cpu_operator_cost × (relations + 1)). The custom
+	 * plan of these values stands in for the average; the planning cost is taken for a join of a
+	 * handful of tables. A generic plan that scans a big table but costs more than that is never
+	 * run, so it is no finding.
+	 */
+	private static boolean wouldBeChosen(SqlPlans.Plan generic, SqlPlans.Plan custom) {
+		double planning = 1000 * 0.0025 * 6;
+		return generic.cost() <= custom.cost() + planning;
+	}
+
+	private static String problem(Connection connection, SqlPlans.Captured statement, SqlPlans.Plan plan, boolean generic)
+			throws java.sql.SQLException {
+		return "  " + plan.kind() + (plan.guardedSeqScans().isEmpty() ? "" : ": " + plan.guardedSeqScans()) + "\n  SQL: " + statement.sql().replaceAll("\\s+", " ")
+				+ "\n  parameters: " + statement.parameterText() + "\n  plan:\n" + SqlPlans.text(connection, statement, generic);
+	}
+
+}
