@@ -95,7 +95,8 @@ fi
 log "starting the application on port $PORT"
 APP_LOG=$WORK/app.log
 started_ns=$(date +%s%N)
-PORT=$PORT MALLOC_ARENA_MAX=2 java -Dserver.port="$PORT" -Xmx256m -Xss512k -XX:+UseSerialGC \
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options, as in the Procfile
+MALLOC_ARENA_MAX=2 java -Dserver.port="$PORT" -Xmx256m -Xss512k -XX:+UseSerialGC \
   -XX:ReservedCodeCacheSize=64m ${JAVA_OPTS:-} -jar "$JAR" > "$APP_LOG" 2>&1 &
 APP_PID=$!
 RSS_PID=''
@@ -173,6 +174,7 @@ for entry in "${PAGES[@]}"; do
   read -r status size ms < <(one_request "$role" "$path")
   label="\`$path\`"; [[ $role != admin ]] && label+=" ($role)"
   [[ $status == 200 ]] || label+=" **HTTP $status**"
+  (( errors == 0 )) || label+=" **$errors failed under load**"
   ROWS+="| $label | $status | $(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1024 }') | $ms |$row $errors |"$'\n'
 done
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers of scripts/bench/bench.sh (sourced, not run). Plain bash, curl, wrk, psql; no jq.
 # Globals used: BASE (http://127.0.0.1:PORT), WORK (scratch directory), DB, PG_HOST, PG_PORT, PG_USER,
 # ACCEPT_ENCODING (empty = none), RESULTS (the markdown being built).
@@ -58,9 +59,9 @@ csrf_for() {
 
 # one_request ROLE PATH: "status bytes ms" — HTTP status and size of one GET, median time of 5.
 one_request() {
-  local jar="$WORK/$1.jar" path=$2 times=() status size t i
+  local jar="$WORK/$1.jar" path=$2 times=() status size t
   [[ $1 == anonymous ]] && jar=/dev/null
-  for i in 1 2 3 4 5; do
+  for _ in 1 2 3 4 5; do
     read -r status size t < <(qcurl "$jar" -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' "$BASE$path")
     times+=("$t")
   done
