@@ -4,7 +4,7 @@
 # Usage and the meaning of every column: docs/PERFORMANCE.md, "Running the benchmark".
 #
 #   scripts/bench/bench.sh [--tickets=N] [--data=generated|demo] [--database=NAME] [--reuse]
-#                          [--duration=20s] [--connections=16,64] [--quick] [--port=8089]
+#                          [--duration=20s] [--connections=16,64] [--quick] [--port=8089] [--jar=PATH]
 #                          [--writes=20] [--no-gzip] [--admin=EMAIL] [--developer=EMAIL]
 #                          [--submitter=EMAIL] [--password=PW] [--admin-password=PW]
 #                          [--frequent-word=W] [--rare-word=W] [--user-query=Q]
@@ -28,6 +28,7 @@ for arg in "$@"; do
     --connections=*) CONNECTIONS=${arg#*=} ;;
     --quick) DURATION=3s WARMUP=2s CONNECTIONS=16 WRITES=5 ;;
     --port=*) PORT=${arg#*=} ;;
+    --jar=*) JAR=${arg#*=} ;;
     --writes=*) WRITES=${arg#*=} ;;
     --no-gzip) ACCEPT_ENCODING='' ;;
     --admin=*) ADMIN=${arg#*=} ;;
@@ -82,11 +83,15 @@ if [[ $DATA == demo ]]; then
   : "${ADMIN:=admin@example.com}" "${DEVELOPER:=developer1@example.com}" "${SUBMITTER:=user@example.com}"
   : "${ADMIN_PASSWORD:=adminP@55word}" "${PASSWORD:=P@55word}" "${FREQUENT:=login}" "${RARE:=export}"
 else
-  # generate-data prints the accounts' password and a frequent and a rare search word.
-  printed() { [[ -f $GEN_LOG ]] && grep -i -E "$1" "$GEN_LOG" | head -n 1 | sed -E 's/.*[:=][[:space:]]*//; s/[[:space:]"`'"'"'].*//'; }
-  : "${PASSWORD:=$(printed 'password')}" "${FREQUENT:=$(printed 'frequent')}" "${RARE:=$(printed 'rare')}"
+  # generate-data prints the accounts, their password and a frequent and a rare search word, e.g.
+  #   Sign in as admin1@load.example, developer1@load.example or user1@load.example with password loadP@55word
+  #   Search words: frequent 'reconciliation' (~1.7 % of titles), rare 'ombudsman' (12 tickets).
+  printed_word() { [[ -f $GEN_LOG ]] && sed -n -E "s/.*$1( search)?( words?)?[[:space:]:=]*['\"]?([^'\" ,;()]+).*/\3/Ip" "$GEN_LOG" | head -n 1; }
+  printed_email() { [[ -f $GEN_LOG ]] && grep -o -E "\\b$1[0-9]*@[[:alnum:].-]*[[:alnum:]]" "$GEN_LOG" | head -n 1; }
+  : "${PASSWORD:=$(printed_word password)}" "${FREQUENT:=$(printed_word frequent)}" "${RARE:=$(printed_word rare)}"
+  : "${ADMIN:=$(printed_email admin)}" "${DEVELOPER:=$(printed_email developer)}" "${SUBMITTER:=$(printed_email user)}"
   : "${ADMIN:=admin1@load.example}" "${DEVELOPER:=developer1@load.example}" "${SUBMITTER:=user1@load.example}"
-  : "${PASSWORD:=loadP@55word}" "${FREQUENT:=request}" "${RARE:=zebra}"
+  : "${PASSWORD:=loadP@55word}" "${FREQUENT:=reconciliation}" "${RARE:=ombudsman}"
   : "${ADMIN_PASSWORD:=$PASSWORD}"
 fi
 : "${USER_QUERY:=$(sed -E 's/[0-9]*@.*//' <<<"$SUBMITTER")}"
