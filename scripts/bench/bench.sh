@@ -7,7 +7,7 @@
 #                          [--duration=20s] [--connections=16,64] [--quick] [--port=8089] [--jar=PATH]
 #                          [--writes=20] [--no-gzip] [--admin=EMAIL] [--developer=EMAIL]
 #                          [--submitter=EMAIL] [--password=PW] [--admin-password=PW]
-#                          [--frequent-word=W] [--rare-word=W] [--user-query=Q]
+#                          [--frequent-word=W] [--rare-word=W] [--user-query=Q] [--client=ID]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=scripts/bench/lib.sh
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 
 TICKETS=1000000 DATA=generated DB='' REUSE=false DURATION=20s WARMUP=10s CONNECTIONS=16,64 PORT=8089 WRITES=20
 ACCEPT_ENCODING='gzip, deflate, br' FREQUENT='' RARE='' USER_QUERY=''
-ADMIN='' DEVELOPER='' SUBMITTER='' PASSWORD='' ADMIN_PASSWORD=''
+BIG='' ADMIN='' DEVELOPER='' SUBMITTER='' PASSWORD='' ADMIN_PASSWORD=''
 PG_HOST=${PGHOST:-127.0.0.1} PG_PORT=${PGPORT:-5432} PG_USER=${PGUSER:-postgres}
 JAR=target/queuedesk.jar
 for arg in "$@"; do
@@ -39,7 +39,8 @@ for arg in "$@"; do
     --frequent-word=*) FREQUENT=${arg#*=} ;;
     --rare-word=*) RARE=${arg#*=} ;;
     --user-query=*) USER_QUERY=${arg#*=} ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --client=*) BIG=${arg#*=} ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) die "unknown option $arg (see --help)" ;;
   esac
 done
@@ -123,7 +124,7 @@ login developer "$DEVELOPER" "$PASSWORD"
 login submitter "$SUBMITTER" "$PASSWORD"
 
 # 5. The ids the pages need.
-BIG=$(sql "select client_id from tickets where status <> 'COMPLETED' group by client_id order by count(*) desc, client_id limit 1")
+[[ -n $BIG ]] || BIG=$(sql "select client_id from tickets where status <> 'COMPLETED' group by client_id order by count(*) desc, client_id limit 1")
 BIG_QUEUED=$(sql "select count(*) from tickets where client_id = $BIG and status <> 'COMPLETED'")
 AREA=$(sql "select min(id) from product_areas where active")
 SUBMITTER_TICKETS=$(sql "select count(*) from tickets t join users u on u.id = t.submitter_id where u.email = lower('$SUBMITTER')")
