@@ -167,21 +167,21 @@ DURATION=$WARMUP run_wrk anonymous /login 16 >/dev/null
 
 header="| page (admin unless said) | status | KB | one request ms |" rule="|---|---|---|---|"
 for c in "${CONNS[@]}"; do header+=" req/s c$c | p99 ms c$c |"; rule+="---|---|"; done
-ROWS="$header errors |"$'\n'"$rule---|"$'\n'
+ROWS="$header errors (${CONNECTIONS//,/ / }) |"$'\n'"$rule---|"$'\n'
 for entry in "${PAGES[@]}"; do
   role=${entry%%|*} path=${entry#*|}
   log "page $path ($role)"
   read -r status _ _ < <(one_request "$role" "$path")
-  row="" errors=0
+  row="" errors=0 per_c=""
   for c in "${CONNS[@]}"; do
     read -r rps p99 err < <(run_wrk "$role" "$path" "$c")
-    row+=" $rps | $p99 |"; errors=$(( errors + err ))
+    row+=" $rps | $p99 |"; errors=$(( errors + err )); per_c+="${per_c:+ / }$err"
   done
   read -r status size ms < <(one_request "$role" "$path")
   label="\`$path\`"; [[ $role != admin ]] && label+=" ($role)"
   [[ $status == 200 ]] || label+=" **HTTP $status**"
   (( errors == 0 )) || label+=" **$errors failed under load**"
-  ROWS+="| $label | $status | $(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1024 }') | $ms |$row $errors |"$'\n'
+  ROWS+="| $label | $status | $(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1024 }') | $ms |$row $per_c |"$'\n'
 done
 
 # 7. Writes, as the admin, each the median of WRITES POSTs (a 302 back to a page is success).
