@@ -4,7 +4,7 @@
 # Usage and the meaning of every column: docs/PERFORMANCE.md, "Running the benchmark".
 #
 #   scripts/bench/bench.sh [--tickets=N] [--data=generated|demo] [--database=NAME] [--reuse]
-#                          [--duration=20s] [--connections=16,64] [--quick] [--port=8089] [--jar=PATH]
+#                          [--duration=20s] [--connections=16,64] [--quick] [--port=8089] [--jar=PATH] [--cds] [--no-demo-startup]
 #                          [--writes=20] [--no-gzip] [--admin=EMAIL] [--developer=EMAIL]
 #                          [--submitter=EMAIL] [--password=PW] [--admin-password=PW]
 #                          [--frequent-word=W] [--rare-word=W] [--user-query=Q] [--client=ID]
@@ -17,7 +17,8 @@ TICKETS=1000000 DATA=generated DB='' REUSE=false DURATION=20s WARMUP=10s CONNECT
 ACCEPT_ENCODING='gzip, deflate, br' FREQUENT='' RARE='' USER_QUERY=''
 BIG='' ADMIN='' DEVELOPER='' SUBMITTER='' PASSWORD='' ADMIN_PASSWORD=''
 PG_HOST=${PGHOST:-127.0.0.1} PG_PORT=${PGPORT:-5432} PG_USER=${PGUSER:-postgres}
-JAR=target/queuedesk.jar
+JAR=target/queuedesk.jar CDS=false DEMO_STARTUP=true
+MEMORY_FLAGS='-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m'
 for arg in "$@"; do
   case $arg in
     --tickets=*) TICKETS=${arg#*=} ;;
@@ -26,9 +27,11 @@ for arg in "$@"; do
     --reuse) REUSE=true ;;
     --duration=*) DURATION=${arg#*=} ;;
     --connections=*) CONNECTIONS=${arg#*=} ;;
-    --quick) DURATION=3s WARMUP=2s CONNECTIONS=16 WRITES=5 ;;
+    --quick) DURATION=3s WARMUP=2s CONNECTIONS=16 WRITES=5 DEMO_STARTUP=false ;;
     --port=*) PORT=${arg#*=} ;;
     --jar=*) JAR=${arg#*=} ;;
+    --cds) CDS=true ;;
+    --no-demo-startup) DEMO_STARTUP=false ;;
     --writes=*) WRITES=${arg#*=} ;;
     --no-gzip) ACCEPT_ENCODING='' ;;
     --admin=*) ADMIN=${arg#*=} ;;
@@ -49,12 +52,13 @@ done
 for tool in wrk curl psql java; do command -v "$tool" >/dev/null || die "$tool is missing (apt-get install wrk curl postgresql-client)"; done
 
 STAMP=$(date -u +%Y-%m-%dT%H%M%SZ) LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-OUT=target/bench; WORK=$OUT/run-$STAMP; mkdir -p "$WORK"
+OUT=target/bench; WORK=$PWD/$OUT/run-$STAMP; mkdir -p "$WORK"
 BASE=http://127.0.0.1:$PORT
 curl -s -o /dev/null "$BASE/" && die "port $PORT is already in use (--port=…)"
 
 # 1. The jar.
 if [[ ! -f $JAR ]]; then log "building $JAR"; ./mvnw -q -DskipTests package; fi
+JAR=$(realpath "$JAR") APP_JAR=$(realpath "$JAR")
 
 # The application's database settings (README "Configuration"); nothing else from the caller's shell.
 unset DATABASE_URL
@@ -98,23 +102,26 @@ fi
 : "${USER_QUERY:=$(sed -E 's/[0-9]*@.*//' <<<"$SUBMITTER")}"
 
 # 3. Start the jar with the Procfile's flags; start-up from its log line and to the first ready 200.
+APP_PID='' RSS_PID=''
+trap 'stop_app; [[ -n $RSS_PID ]] && kill "$RSS_PID" 2>/dev/null; true' EXIT
+CDS_FLAGS=''
+if [[ $CDS == true ]]; then
+  log "building the class data sharing archive (scripts/build-cds.sh)"
+  JAVA_OPTS="$MEMORY_FLAGS ${JAVA_OPTS:-}" bash scripts/build-cds.sh "$JAR" "$WORK/app" > "$WORK/cds.log" 2>&1 \
+    || { tail -n 20 "$WORK/cds.log"; die "scripts/build-cds.sh failed"; }
+  CDS_FLAGS="-XX:SharedArchiveFile=$WORK/app/queuedesk.jsa" APP_JAR=$WORK/app/$(basename "$JAR")
+fi
+if [[ $DEMO_STARTUP == true ]]; then
+  # The demo's start-up (issue 11's target): the embedded H2 in a fresh ./data, started twice.
+  mkdir -p "$WORK/h2"
+  log "demo start-up on the embedded H2: first start (creates the demo data)"
+  start_app "$WORK/h2-first.log" "$WORK/h2" h2; DEMO_FIRST="$STARTED_S s / $READY_S s"; stop_app
+  log "demo start-up on the embedded H2: second start"
+  start_app "$WORK/h2-second.log" "$WORK/h2" h2; DEMO_SECOND="$STARTED_S s / $READY_S s"; stop_app
+fi
 log "starting the application on port $PORT"
 APP_LOG=$WORK/app.log
-started_ns=$(date +%s%N)
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options, as in the Procfile
-MALLOC_ARENA_MAX=2 java -Dserver.port="$PORT" -Xmx256m -Xss512k -XX:+UseSerialGC \
-  -XX:ReservedCodeCacheSize=64m ${JAVA_OPTS:-} -jar "$JAR" > "$APP_LOG" 2>&1 &
-APP_PID=$!
-RSS_PID=''
-trap 'kill "$APP_PID" 2>/dev/null || true; [[ -n $RSS_PID ]] && kill "$RSS_PID" 2>/dev/null; true' EXIT
-until [[ $(curl -s "$BASE/actuator/health/readiness" 2>/dev/null) == *'"UP"'* ]]; do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$APP_LOG"; die "the application exited"; }
-  (( $(date +%s%N) - started_ns < 300000000000 )) || die "not ready after 300 s"
-  sleep 0.1
-done
-READY_S=$(awk -v n="$(( $(date +%s%N) - started_ns ))" 'BEGIN { printf "%.1f", n / 1e9 }')
-STARTED_S=$(grep -o -m1 'Started QueuedeskApplication in [0-9.]* seconds' "$APP_LOG" | awk '{ print $4 }')
-log "ready after ${READY_S}s (log: Started in ${STARTED_S}s)"
+start_app "$APP_LOG" . postgresql
 RSS_FILE=$WORK/rss-max; echo 0 > "$RSS_FILE"
 sample_rss "$APP_PID" "$RSS_FILE" & RSS_PID=$!
 
@@ -245,8 +252,13 @@ REPORT=$OUT/results-$STAMP.md
     echo "| $name | ${WRITE_MS[$name]} |"
   done
   echo
-  echo "Max RSS under the run: **$RSS_MB MB** (-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m, MALLOC_ARENA_MAX=2)."
-  echo "Start-up: \"Started QueuedeskApplication in ${STARTED_S:-?} s\"; $READY_S s wall clock from launch to the first ready 200."
+  echo "Max RSS under the run: **$RSS_MB MB** ($MEMORY_FLAGS${JAVA_OPTS:+ $JAVA_OPTS}, MALLOC_ARENA_MAX=2${CDS_FLAGS:+, class data sharing archive})."
+  echo
+  echo "| start-up$([[ -n $CDS_FLAGS ]] && echo ' (with the CDS archive)') | \"Started QueuedeskApplication in\" | launch to first ready 200 |"
+  echo "|---|---|---|"
+  [[ $DEMO_STARTUP == true ]] && echo "| demo, embedded H2, first start (creates the demo data) | ${DEMO_FIRST% / *} | ${DEMO_FIRST#* / } |" \
+    && echo "| demo, embedded H2, second start | ${DEMO_SECOND% / *} | ${DEMO_SECOND#* / } |"
+  echo "| this run, PostgreSQL \`$DB\` | ${STARTED_S:-?} s | $READY_S s |"
 } > "$REPORT"
 cat "$REPORT"
 log "saved $REPORT (wrk output: $WORK/wrk.log, app log: $APP_LOG)"

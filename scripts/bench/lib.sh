@@ -98,6 +98,38 @@ timed_post() {
     | awk '{ printf "%.1f %s %s\n", $1 * 1000, $2, $3 }'
 }
 
+# start_app LOG DIR h2|postgresql: starts APP_JAR in DIR as the Procfile does (memory flags, then
+# JAVA_OPTS) and waits until it is ready. h2 = the embedded demo: no datasource settings, demo data
+# on the first start. Sets APP_PID, STARTED_S (the log's "Started … in X seconds") and READY_S
+# (wall clock from launch to the first 200 of the readiness probe).
+start_app() {
+  local log=$1 dir=$2 mode=$3 started_ns
+  started_ns=$(date +%s%N)
+  local env=(MALLOC_ARENA_MAX=2)
+  [[ $mode == h2 ]] && env=(-u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD
+    MALLOC_ARENA_MAX=2 QUEUEDESK_DEMO_DATA=auto)
+  # shellcheck disable=SC2086 # flag lists, as in the Procfile
+  (cd "$dir" && exec env "${env[@]}" java -Dserver.port="$PORT" $MEMORY_FLAGS ${JAVA_OPTS:-} $CDS_FLAGS \
+    -jar "$APP_JAR" > "$log" 2>&1) &
+  APP_PID=$!
+  until [[ $(curl -s "$BASE/actuator/health/readiness" 2>/dev/null) == *'"UP"'* ]]; do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$log"; die "the application exited (log: $log)"; }
+    (( $(date +%s%N) - started_ns < 300000000000 )) || die "not ready after 300 s (log: $log)"
+    sleep 0.1
+  done
+  READY_S=$(awk -v n="$(( $(date +%s%N) - started_ns ))" 'BEGIN { printf "%.1f", n / 1e9 }')
+  STARTED_S=$(grep -o -m1 'Started QueuedeskApplication in [0-9.]* seconds' "$log" | awk '{ print $4 }')
+  log "ready after ${READY_S}s (log: Started in ${STARTED_S}s)"
+}
+
+# Stops the app started last (SIGTERM: graceful shutdown) and waits for it to exit.
+stop_app() {
+  [[ -n ${APP_PID:-} ]] || return 0
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=''
+}
+
 # Max resident set size (KB) sampled every second into FILE while PID lives.
 sample_rss() {
   local pid=$1 file=$2 max=0 rss
