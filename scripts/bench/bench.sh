@@ -195,7 +195,7 @@ done
 declare -A WRITE_MS=()
 write_row() { # NAME FILE [FAILED-CHECKS]: median of the times in FILE; failures = answers other than 302
   local bad; bad=$(( $(awk '$2 != 302' "$2" | wc -l) + ${3:-0} ))
-  WRITE_MS[$1]="$(awk '{ print $1 }' "$2" | median) | $(wc -l < "$2") | $bad"
+  WRITE_MS[$1]="$(awk '{ print $1 }' "$2" | median) | $(awk 'NR == 1 { print $1 }' "$2") | $(wc -l < "$2") | $bad"
 }
 CSRF=$(csrf_for admin)
 log "writes: create at the top of queue $BIG"
@@ -246,8 +246,8 @@ REPORT=$OUT/results-$STAMP.md
   echo
   printf '%s' "$ROWS"
   echo
-  echo "| write (admin, median of $WRITES) | ms | count | failed |"
-  echo "|---|---|---|---|"
+  echo "| write (admin) | median ms | first ms | count | failed |"
+  echo "|---|---|---|---|---|"
   for name in "create at the top of the big queue" "move bottom → top of the big queue" "complete (In progress → Completed)" "add a comment"; do
     echo "| $name | ${WRITE_MS[$name]} |"
   done
