@@ -59,6 +59,11 @@ curl -s -o /dev/null "$BASE/" && die "port $PORT is already in use (--port=…)"
 # 1. The jar.
 if [[ ! -f $JAR ]]; then log "building $JAR"; ./mvnw -q -DskipTests package; fi
 JAR=$(realpath "$JAR") APP_JAR=$(realpath "$JAR")
+JAR_NOTE="jar \`${JAR#"$PWD"/}\` built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
+if [[ -n $(find src pom.xml -newer "$JAR" -type f 2>/dev/null | head -n 1) ]]; then
+  JAR_NOTE+=" (**older than the sources**: rebuild with ./mvnw -q -DskipTests package)"
+  log "warning: $JAR is older than the sources"
+fi
 
 # The application's database settings (README "Configuration"); nothing else from the caller's shell.
 unset DATABASE_URL
@@ -242,6 +247,7 @@ REPORT=$OUT/results-$STAMP.md
     "submitter with $SUBMITTER_TICKETS tickets; search words \`$FREQUENT\` / \`$RARE\`."
   echo "Machine: $(nproc) cores, load average before the run $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg);" \
     "$(java -version 2>&1 | head -n 1); PostgreSQL $(sql "show server_version" | awk "{ print \$1 }")."
+  echo "Jar: $JAR_NOTE."
   echo "wrk -t2 -d$DURATION --timeout 30s --latency$([[ -n $ACCEPT_ENCODING ]] && echo ", Accept-Encoding: $ACCEPT_ENCODING"); one request = median of 5 with curl; KB as transferred."
   echo
   printf '%s' "$ROWS"
