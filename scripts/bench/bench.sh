@@ -59,7 +59,7 @@ curl -s -o /dev/null "$BASE/" && die "port $PORT is already in use (--port=…)"
 # 1. The jar.
 if [[ ! -f $JAR ]]; then log "building $JAR"; ./mvnw -q -DskipTests package; fi
 JAR=$(realpath "$JAR") APP_JAR=$(realpath "$JAR")
-JAR_NOTE="jar \`${JAR#"$PWD"/}\` built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
+JAR_NOTE="\`${JAR#"$PWD"/}\` built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
 if [[ -n $(find src pom.xml -newer "$JAR" -type f 2>/dev/null | head -n 1) ]]; then
   JAR_NOTE+=" (**older than the sources**: rebuild with ./mvnw -q -DskipTests package)"
   log "warning: $JAR is older than the sources"
