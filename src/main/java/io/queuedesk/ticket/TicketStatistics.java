@@ -115,13 +115,13 @@ public class TicketStatistics {
 		Map<String, Object> loadParams = new LinkedHashMap<>(params);
 		loadParams.put("today", today);
 		jdbc.sql("""
-				select g.assignee_id, u.display_name, g.status, g.tickets, g.overdue from (
+				select g.assignee_id, (select u.display_name from users u where u.id = g.assignee_id) as display_name,
+				  g.status, g.tickets, g.overdue from (
 				  select t.assignee_id, t.status, count(*) as tickets,
 				    sum(case when t.target_date < :today then 1 else 0 end) as overdue
 				  from tickets t where t.queue_rank is not null""" + range + """
 
 				  group by t.assignee_id, t.status) g
-				left join users u on u.id = g.assignee_id
 				""").params(loadParams).query(rs -> {
 			Long id = rs.getObject("assignee_id", Long.class);
 			TicketStatus status = TicketStatus.valueOf(rs.getString("status"));
