@@ -14,7 +14,7 @@ import io.queuedesk.system.DateRange;
  * first; clients with no queued tickets are not listed
  * @param otherQueues clients with queued tickets that are not listed
  * @param workload not-completed tickets per assignee by status, for the people with most open work
- * (at most {@link TicketStatistics#TOP_ASSIGNEES}), by name, "unassigned" (null id) last
+ * (at most {@link TicketStatistics#TOP_ASSIGNEES}) by name, then "unassigned" (null id)
  * @param otherAssignees people with open work that are not listed
  * @param overdue tickets whose target date has passed and that are not completed
  * @param period the days {@code completedInPeriod} counts (from/to may be open)

@@ -177,19 +177,19 @@ public class TicketStatistics {
 
 		List<AssigneeLoad> workload = top(loads.values());
 		return new TicketFigures(byStatus, queues, queueCount[0] - queues.size(), workload,
-				loads.size() - workload.size(), overdue[0], period, completedInPeriod, now);
+				Math.max(0, loads.size() - workload.size()), overdue[0], period, completedInPeriod, now);
 	}
 
-	/** The people with most open work (unassigned always among them), by name, unassigned last. */
+	/** The {@link #TOP_ASSIGNEES} people with most open work by name, then "unassigned" if any. */
 	private static List<AssigneeLoad> top(java.util.Collection<AssigneeLoad> loads) {
-		List<AssigneeLoad> sorted = new ArrayList<>(loads);
-		sorted.sort(Comparator.comparing((AssigneeLoad load) -> load.assigneeId() != null)
-			.thenComparing(Comparator.comparingLong(AssigneeLoad::total).reversed())
-			.thenComparing(load -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER));
-		List<AssigneeLoad> top = new ArrayList<>(sorted.subList(0, Math.min(TOP_ASSIGNEES, sorted.size())));
-		top.sort(Comparator.comparing((AssigneeLoad load) -> load.assigneeId() == null)
+		List<AssigneeLoad> people = new ArrayList<>(loads.stream().filter(load -> load.assigneeId() != null).toList());
+		people.sort(Comparator.comparingLong(AssigneeLoad::total).reversed()
 			.thenComparing(load -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER)
-			.thenComparing(load -> load.assigneeId() == null ? 0 : load.assigneeId()));
+			.thenComparing(AssigneeLoad::assigneeId));
+		List<AssigneeLoad> top = new ArrayList<>(people.subList(0, Math.min(TOP_ASSIGNEES, people.size())));
+		top.sort(Comparator.comparing((AssigneeLoad load) -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER)
+			.thenComparing(AssigneeLoad::assigneeId));
+		loads.stream().filter(load -> load.assigneeId() == null).forEach(top::add);
 		return top;
 	}
 

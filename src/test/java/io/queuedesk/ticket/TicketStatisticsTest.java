@@ -141,11 +141,18 @@ class TicketStatisticsTest {
 	@Test
 	void onlyTheBiggestQueuesAreListedAndTheRestCounted() {
 		List<Long> clients = new ArrayList<>();
+		List<String> developers = new ArrayList<>();
 		for (int i = 0; i < TicketStatistics.TOP_QUEUES + 2; i++) {
 			long other = data.client("Top" + i);
 			clients.add(other);
+			String developer = "top" + i + "-" + data.tag + "@test.example";
+			data.sql("insert into users (email, display_name, password_hash, active, confirmed, created_at)"
+					+ " values (?, ?, '{noop}x', true, true, current_timestamp)", developer, "Top " + i + " " + data.tag);
+			data.sql("insert into user_roles (user_id, role) values (?, 'DEVELOPER')", data.userId(developer));
+			developers.add(developer);
 			for (int n = 0; n <= i; n++) {
-				long id = data.ticket(other, "q" + n + " " + data.tag, "About", "Billing", null, "OPEN", SUBMITTER, null);
+				long id = data.ticket(other, "q" + n + " " + data.tag, "About", "Billing", null, "OPEN", SUBMITTER,
+						n == 0 && i == 0 ? null : developer);
 				Timestamp at = Timestamp.from(day.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant());
 				data.sql("update tickets set created_at = ? where id = ?", at, id);
 			}
@@ -159,6 +166,16 @@ class TicketStatisticsTest {
 		assertThat(figures.queuedByClient()).extracting(ClientCount::queued).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 		assertThat(figures.queuedByClient()).extracting(ClientCount::clientId).doesNotContain(clients.get(0), clients.get(1));
 		assertThat(figures.otherQueues()).isEqualTo(2);
+		// The 20 people with most open work by name, then "unassigned"; of 21 people with open work (the
+		// first developer's only ticket is unassigned) the one with least is counted, not listed.
+		assertThat(figures.workload()).hasSize(TicketStatistics.TOP_ASSIGNEES + 1);
+		assertThat(figures.workload().get(TicketStatistics.TOP_ASSIGNEES).assigneeId()).isNull();
+		assertThat(figures.workload()).extracting(AssigneeLoad::assigneeId)
+			.doesNotContain(data.userId(developers.get(0)), data.userId(developers.get(1)))
+			.contains(data.userId(developers.get(2)));
+		assertThat(figures.workload().subList(0, TicketStatistics.TOP_ASSIGNEES)).extracting(AssigneeLoad::name)
+			.isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+		assertThat(figures.otherAssignees()).isEqualTo(1);
 		assertThat(figures.total()).isEqualTo((TicketStatistics.TOP_QUEUES + 2) * (TicketStatistics.TOP_QUEUES + 3) / 2);
 	}
 
