@@ -179,6 +179,8 @@ class QueryPlanTest {
 		add(pages, "activity by date", ADMIN, "/admin/activity?from=" + today.minusDays(7) + "&to=" + today);
 		add(pages, "users, search", ADMIN, "/admin/users?q=plan-user-12");
 		add(pages, "users", ADMIN, "/admin/users");
+		add(pages, "users, developers", ADMIN, "/admin/users?role=DEVELOPER");
+		add(pages, "users, active submitters", ADMIN, "/admin/users?role=SUBMITTER&active=true");
 		return pages;
 	}
 
