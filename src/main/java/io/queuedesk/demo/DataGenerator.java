@@ -209,7 +209,8 @@ class DataGenerator {
 		 */
 		String hash(String n, int slot) {
 			String key = "(cast(" + n + " as bigint) * 32 + " + slot + ")";
-			return "mod(mod(" + key + " * 48271 + " + plan.seed() + ", 2147483647) * mod(" + key
+			// H2 types mod(bigint, int) as INT: the cast keeps the product in BIGINT.
+			return "mod(cast(mod(" + key + " * 48271 + " + plan.seed() + ", 2147483647) as bigint) * mod(" + key
 					+ " * 16807 + 7, 2147483629), 2147483587)";
 		}
 
