@@ -78,7 +78,8 @@ class GenerateDataCommand implements CliCommand {
 
 	private static GenerationPlan plan(ApplicationArguments args) {
 		for (String name : args.getOptionNames()) {
-			if (!OPTIONS.contains(name)) {
+			// Dotted names are Spring properties (--spring.datasource.url=…), read by the context.
+			if (!OPTIONS.contains(name) && !name.contains(".")) {
 				throw new IllegalArgumentException("unknown option --" + name);
 			}
 		}

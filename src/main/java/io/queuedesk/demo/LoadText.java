@@ -142,7 +142,7 @@ final class LoadText {
 			};
 			text.append(pick(random, words));
 		}
-		return text.toString();
+		return text.toString().replaceAll("\\ba ([aeiou])", "an $1");
 	}
 
 	private static String pick(Random random, List<String> words) {
