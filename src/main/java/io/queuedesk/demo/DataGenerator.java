@@ -82,12 +82,15 @@ class DataGenerator {
 	void deleteGenerated(PrintStream out) {
 		String users = "select id from users where email like '%" + EMAIL_DOMAIN + "'";
 		String clients = "select id from clients where name like '" + CLIENT_PREFIX + "%'";
-		String tickets = "select id from tickets where client_id in (" + clients + ") or submitter_id in (" + users + ")";
+		String tickets = "select id from tickets where client_id in (" + clients + ")";
 		long deleted = jdbc.queryForObject("select count(*) from (" + tickets + ") t", Long.class);
-		jdbc.update("delete from activity_log where actor_email like '%" + EMAIL_DOMAIN + "' or ticket_id in (" + tickets
-				+ ")");
-		jdbc.update("delete from comments where ticket_id in (" + tickets + ") or author_id in (" + users + ")");
-		jdbc.update("delete from tickets where id in (" + tickets + ")");
+		// One condition per statement (no OR), so each is an index or hash lookup on H2 too. Entries
+		// of the audit trail have no foreign keys: those of other actors about these tickets stay.
+		jdbc.update("delete from activity_log where actor_email like '%" + EMAIL_DOMAIN + "'");
+		jdbc.update("delete from comments where ticket_id in (" + tickets + ")");
+		jdbc.update("delete from comments where author_id in (" + users + ")");
+		jdbc.update("delete from tickets where client_id in (" + clients + ")");
+		jdbc.update("delete from tickets where submitter_id in (" + users + ")");
 		jdbc.update("update tickets set assignee_id = null where assignee_id in (" + users + ")");
 		jdbc.update("delete from clients where id in (" + clients + ")");
 		if (dialect.isPostgres()) {
