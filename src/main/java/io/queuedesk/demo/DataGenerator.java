@@ -337,7 +337,7 @@ class DataGenerator {
 					    %10$d + mod(h4, %11$d) as submitter,
 					    %12$s as area,
 					    least(created + (1 + mod(h8 / 72, 720)) * interval '1' hour, %4$s) as completed,
-					    case when mod(n, %13$d) = 0 then %14$s || ' %15$s'
+					    case when mod(n, %13$d) = mod(n / %13$d, 20) + 1 then %14$s || ' %15$s'
 					      when mod(h5, 1000) < 17 then %14$s || ' ' || %16$s
 					      else %14$s || ' ' || %17$s end as title,
 					    %18$s as description
@@ -361,7 +361,7 @@ class DataGenerator {
 
 		private String description() {
 			StringBuilder sql = new StringBuilder();
-			for (int s = 0; s < 6; s++) {
+			for (int s = 0; s < 5; s++) {
 				sql.append(s == 0 ? "" : " || ' ' || ").append(pick("p.d", LoadText.SENTENCES, "n", 11 + s));
 			}
 			return sql.toString();

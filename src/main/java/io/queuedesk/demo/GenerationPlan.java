@@ -18,8 +18,8 @@ record GenerationPlan(long tickets, long seed, int admins, int developers, int s
 	static final int KINDS = 20;
 
 	static GenerationPlan of(long tickets, long seed) {
-		if (tickets < 100 || tickets > MAX_TICKETS) {
-			throw new IllegalArgumentException("--tickets must be between 100 and " + MAX_TICKETS);
+		if (tickets < 1_000 || tickets > MAX_TICKETS) {
+			throw new IllegalArgumentException("--tickets must be between 1000 and " + MAX_TICKETS);
 		}
 		double scale = tickets / 1_000_000.0;
 		int admins = (int) Math.max(3, Math.round(20 * scale));
@@ -39,9 +39,18 @@ record GenerationPlan(long tickets, long seed, int admins, int developers, int s
 		return admins + developers + submitters;
 	}
 
-	/** Tickets with the rare word: every {@link #rareStep}-th. */
+	/**
+	 * Tickets with the rare word: one in each block of {@link #rareStep} tickets, at an offset
+	 * that moves with the block (so they fall on every kind, queued and completed).
+	 */
 	long rareTickets() {
-		return tickets / rareStep;
+		long count = 0;
+		for (long block = 0; block * rareStep < tickets; block++) {
+			if (block * rareStep + block % KINDS + 1 <= tickets) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/** How many n in 1..tickets have a kind between {@code from} and {@code to}. */

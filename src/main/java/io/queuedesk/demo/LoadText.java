@@ -106,7 +106,9 @@ final class LoadText {
 	LoadText(long seed) {
 		Random random = new Random(seed);
 		titleSubjects = distinct(TITLE_PARTS, () -> pick(random, QUALIFIERS) + " " + pick(random, OBJECTS));
-		titlePredicates = distinct(TITLE_PARTS, () -> pick(random, PREDICATES) + " " + pick(random, CONTEXTS));
+		// Half the predicates carry a context, so titles average about 40 characters.
+		titlePredicates = distinct(TITLE_PARTS,
+				() -> pick(random, PREDICATES) + (random.nextBoolean() ? " " + pick(random, CONTEXTS) : ""));
 		sentences = distinct(SENTENCES, () -> fill(random, pick(random, SENTENCE_FORMS)));
 		commentSentences = distinct(COMMENT_SENTENCES, () -> fill(random, pick(random, COMMENT_FORMS)));
 	}
