@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.queuedesk.PostgresRunCondition;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.CommandRunner;
 
@@ -161,6 +163,16 @@ class GenerateDataCommandTest {
 		assertThat(description).isBetween(300.0, 500.0);
 		assertThat(count("select distinct title from tickets where id in (" + GENERATED_TICKETS + ")"))
 			.isGreaterThan(TICKETS * 9L / 10);
+	}
+
+	@Test
+	void theSearchIndexesDroppedForTheLoadAreBackOnPostgresql() {
+		Assumptions.assumeTrue(PostgresRunCondition.isPostgresRun(), "H2 has no full-text indexes");
+		assertThat(jdbc.sql("select indexname from pg_indexes where tablename = 'tickets' and indexdef like '%USING gin%'")
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("ix_tickets_completed_search", "ix_tickets_queued_search");
+		assertThat(count("select id from tickets where to_tsvector('simple', title || ' ' || description)"
+				+ " @@ to_tsquery('simple', '" + LoadText.RARE + ":*')")).isEqualTo(plan.rareTickets());
 	}
 
 	@Test
