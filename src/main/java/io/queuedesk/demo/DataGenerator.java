@@ -71,6 +71,12 @@ class DataGenerator {
 		return jdbc.queryForObject("select count(*) from tickets", Long.class);
 	}
 
+	/** Whether users or clients of an earlier run are there (possibly without tickets, if it was interrupted). */
+	boolean hasGeneratedRows() {
+		return jdbc.queryForObject("select count(*) from users where email like '%" + EMAIL_DOMAIN + "'", Long.class)
+				+ jdbc.queryForObject("select count(*) from clients where name like '" + CLIENT_PREFIX + "%'", Long.class) > 0;
+	}
+
 	/** What a run built: the ids it used, for the report and the tests. */
 	record Result(long firstUserId, long firstClientId, long firstTicketId) {
 	}
@@ -98,8 +104,9 @@ class DataGenerator {
 			// vacuum every check would scan the deleted rows again.
 			jdbc.execute("vacuum tickets");
 		}
-		jdbc.update("delete from users where id in (" + users + ")");
-		out.printf("Deleted the data of an earlier generate-data run (%,d tickets).%n", deleted);
+		if (jdbc.update("delete from users where id in (" + users + ")") > 0) {
+			out.printf("Deleted the data of an earlier generate-data run (%,d tickets).%n", deleted);
+		}
 	}
 
 	Result generate(GenerationPlan plan, PrintStream out) {

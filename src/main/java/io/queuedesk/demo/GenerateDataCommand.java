@@ -55,8 +55,14 @@ class GenerateDataCommand implements CliCommand {
 					+ "(the data of an earlier generate-data run is deleted first).%n", existing);
 			return CommandRunner.EXIT_USAGE;
 		}
+		if (generator.hasGeneratedRows() && !force) {
+			// An interrupted run can leave users and clients without tickets; their emails would clash.
+			err.println("error: the database holds users or clients of an earlier generate-data run. Add --force to "
+					+ "delete them first.");
+			return CommandRunner.EXIT_USAGE;
+		}
 		long started = System.nanoTime();
-		if (existing > 0) {
+		if (force) {
 			generator.deleteGenerated(out);
 		}
 		out.printf("Generating %,d tickets (%,d queued, %,d at the big client), seed %d ...%n", plan.tickets(),
