@@ -57,7 +57,7 @@ final class GenerationSql {
 
 	/**
 	 * A pseudo-random non-negative int from a row key and the seed: the product of two linear
-	 * congruences modulo primes, in BIGINT arithmetic that cannot overflow (keys stay below 2^32, each
+	 * congruences modulo primes, in BIGINT arithmetic that cannot overflow (keys stay below 2^40, each
 	 * factor below 2^31).
 	 * Each use passes its own slot, so the choices of one row are independent of each other.
 	 */
