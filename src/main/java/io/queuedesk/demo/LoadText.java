@@ -106,9 +106,12 @@ final class LoadText {
 	LoadText(long seed) {
 		Random random = new Random(seed);
 		titleSubjects = distinct(TITLE_PARTS, () -> pick(random, QUALIFIERS) + " " + pick(random, OBJECTS));
-		// Half the predicates carry a context, so titles average about 40 characters.
-		titlePredicates = distinct(TITLE_PARTS,
-				() -> pick(random, PREDICATES) + (random.nextBoolean() ? " " + pick(random, CONTEXTS) : ""));
+		// Half the predicates carry a context, so titles average about 40 characters (not distinct:
+		// there are only a few dozen without one).
+		titlePredicates = java.util.stream.Stream
+			.generate(() -> pick(random, PREDICATES) + (random.nextBoolean() ? " " + pick(random, CONTEXTS) : ""))
+			.limit(TITLE_PARTS)
+			.toList();
 		sentences = distinct(SENTENCES, () -> fill(random, pick(random, SENTENCE_FORMS)));
 		commentSentences = distinct(COMMENT_SENTENCES, () -> fill(random, pick(random, COMMENT_FORMS)));
 	}
