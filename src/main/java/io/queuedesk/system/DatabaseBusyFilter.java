@@ -3,6 +3,7 @@ package io.queuedesk.system;
 import java.io.IOException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -80,8 +81,14 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-		Map<String, Object> model = Map.of("timestamp", Instant.now().toString(), "status", status.value(),
-				"error", status.getReasonPhrase(), "path", request.getRequestURI());
+		Map<String, Object> model = new HashMap<>(Map.of("timestamp", Instant.now().toString(), "status", status.value(),
+				"error", status.getReasonPhrase(), "path", request.getRequestURI()));
+		// The layout of a visitor, said explicitly: when the pool ran dry while a page was rendering
+		// (the session saved as the page's first bytes went out), that page's variables are still
+		// request attributes (Thymeleaf keeps them there), among them a signed-in user's navigation,
+		// while the security context is gone out here: the layout then failed on the user's name
+		// and the 503 became a 500.
+		model.put("navigation", new LayoutModel.Navigation(false, false));
 		try {
 			view(request).render(model, request, response);
 		}
