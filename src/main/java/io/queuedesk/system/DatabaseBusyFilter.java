@@ -57,6 +57,11 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
+			// A committed response cannot become a 503 any more: left to the container, which logs
+			// it and closes the connection, so the client cannot take a cut page for a whole one.
+			// Nothing should get here: a page needs no connection once it streams out (the session
+			// is saved before its first bytes leave, and read once per request:
+			// SparseAccessTimeSessions), and templates load nothing lazily (open-in-view is off).
 			if (!noConnectionInTime(ex) || response.isCommitted()) {
 				throw ex;
 			}
