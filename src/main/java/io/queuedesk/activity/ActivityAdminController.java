@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
-import io.queuedesk.system.PageLinks;
 
 /** The audit trail for admins (SPEC §3): filters, pages newest first, and the CSV export. */
 @Controller
@@ -42,9 +40,11 @@ class ActivityAdminController {
 	@GetMapping
 	String list(@ModelAttribute("filter") ActivityFilter filter, BindingResult result, Model model) {
 		ActivityQuery query = filter.resolve(result);
-		Page<ActivityEntry> page = trail.page(query, filter.safePage());
-		model.addAttribute("entries", page.getContent());
-		model.addAttribute("pages", PageLinks.of(page));
+		ActivitySlice page = trail.page(query, filter.afterCursor(), filter.beforeCursor(), filter.safePage());
+		model.addAttribute("entries", page.entries());
+		model.addAttribute("pages", page.links());
+		model.addAttribute("tooDeep", page.tooDeep());
+		model.addAttribute("maxOffset", ActivityTrail.MAX_OFFSET);
 		model.addAttribute("actions", ActivityAction.values());
 		model.addAttribute("exportLink", exportLink());
 		return "activity/list";
@@ -71,11 +71,13 @@ class ActivityAdminController {
 		trail.exportCsv(query, response.getWriter());
 	}
 
-	/** The export of what the page shows: the same filters, without the page number. */
+	/** The export of what the page shows: the same filters, without the page number or cursor. */
 	private static String exportLink() {
 		UriComponents uri = ServletUriComponentsBuilder.fromCurrentRequest()
 			.path("/export.csv")
 			.replaceQueryParam("page")
+			.replaceQueryParam("after")
+			.replaceQueryParam("before")
 			.build();
 		return uri.getQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getQuery();
 	}

@@ -18,6 +18,10 @@ public class ActivityFilter extends DateRangeFilter {
 
 	private int page;
 
+	private String after;
+
+	private String before;
+
 	/** The filters that are valid; each invalid one is rejected on its field. */
 	ActivityQuery resolve(Errors errors) {
 		return new ActivityQuery(user, ticketId(errors), action(errors), range(errors));
@@ -56,6 +60,32 @@ public class ActivityFilter extends DateRangeFilter {
 
 	public int safePage() {
 		return Math.max(0, page);
+	}
+
+	/** The cursor of "next" (older entries), or null when there is none or it is not one. */
+	ActivityCursor afterCursor() {
+		return ActivityCursor.parse(after).orElse(null);
+	}
+
+	/** The cursor of "previous" (newer entries), or null. */
+	ActivityCursor beforeCursor() {
+		return ActivityCursor.parse(before).orElse(null);
+	}
+
+	public String getAfter() {
+		return after;
+	}
+
+	public void setAfter(String after) {
+		this.after = after;
+	}
+
+	public String getBefore() {
+		return before;
+	}
+
+	public void setBefore(String before) {
+		this.before = before;
 	}
 
 	public String getUser() {

@@ -1,5 +1,9 @@
 package io.queuedesk.dashboard;
 
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -15,7 +19,10 @@ import io.queuedesk.ticket.TicketFigures;
 import io.queuedesk.ticket.TicketStatistics;
 import io.queuedesk.ticket.TicketStatus;
 
-/** The admin home (SPEC §6). Reads only; never changes anything. */
+/**
+ * The admin home (SPEC §6). Reads only; never changes anything. The figures may be a few seconds
+ * old (see {@link TicketStatistics}); the page says when they were counted.
+ */
 @Controller
 class DashboardController {
 
@@ -27,10 +34,13 @@ class DashboardController {
 
 	private final MessageSource messages;
 
-	DashboardController(TicketStatistics statistics, ActivityTrail activity, MessageSource messages) {
+	private final Clock clock;
+
+	DashboardController(TicketStatistics statistics, ActivityTrail activity, MessageSource messages, Clock clock) {
 		this.statistics = statistics;
 		this.activity = activity;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/admin")
@@ -52,6 +62,9 @@ class DashboardController {
 			.map(w -> BarChart.bar(w.name() == null ? text("dashboard.unassigned") : w.name(), w.total()))
 			.toList()));
 		model.addAttribute("notCompleted", TicketStatus.queued());
+		model.addAttribute("topQueues", TicketStatistics.TOP_QUEUES);
+		model.addAttribute("topAssignees", TicketStatistics.TOP_ASSIGNEES);
+		model.addAttribute("asOf", LocalTime.ofInstant(figures.asOf(), clock.getZone()).truncatedTo(ChronoUnit.SECONDS));
 		model.addAttribute("recent", activity.recent(RECENT_ACTIVITY));
 		return "dashboard/index";
 	}

@@ -23,7 +23,7 @@ public class CommandRunner {
 	 * of after connecting to (and migrating) a possibly production database. Each name has a
 	 * {@link CliCommand} bean; a test keeps the two in step.
 	 */
-	public static final Set<String> NAMES = Set.of("create-user", "populate-database", "reset-database");
+	public static final Set<String> NAMES = Set.of("create-user", "generate-data", "populate-database", "reset-database");
 
 	private final List<CliCommand> commands;
 

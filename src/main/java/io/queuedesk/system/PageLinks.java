@@ -38,12 +38,35 @@ public record PageLinks(int number, int totalPages, long totalElements, boolean 
 				capped, previous, next);
 	}
 
+	/**
+	 * Links of one of several lists on a page, each paged by cursor with parameters of its own:
+	 * {@code <prefix>Page}, {@code <prefix>After}, {@code <prefix>Before} (the other lists'
+	 * parameters stay in the links). See {@link #ofCursor(int, int, long, boolean, Object, Object)}.
+	 */
+	public static PageLinks ofCursor(String prefix, int number, int size, long total, boolean capped,
+			Object previousCursor, Object nextCursor) {
+		String page = prefix + "Page";
+		String after = prefix + "After";
+		String before = prefix + "Before";
+		String previous = previousCursor == null ? null
+				: number <= 1 ? linkTo(Map.of(), page, after, before)
+						: linkTo(Map.of(before, previousCursor, page, number - 1), page, after, before);
+		String next = nextCursor == null ? null : linkTo(Map.of(after, nextCursor, page, number + 1), page, after, before);
+		int pages = (int) Math.max(1, (total + size - 1) / size);
+		return new PageLinks(number + 1, capped ? Math.max(pages, number + 2) : Math.max(pages, number + 1), total,
+				capped, previous, next);
+	}
+
 	/** A relative link: the current path and query, paging parameters replaced by {@code paging}. */
 	private static String linkTo(Map<String, Object> paging) {
-		UriComponentsBuilder builder = ServletUriComponentsBuilder.fromCurrentRequest()
-			.replaceQueryParam("page")
-			.replaceQueryParam("after")
-			.replaceQueryParam("before");
+		return linkTo(paging, "page", "after", "before");
+	}
+
+	private static String linkTo(Map<String, Object> paging, String... pagingParameters) {
+		UriComponentsBuilder builder = ServletUriComponentsBuilder.fromCurrentRequest();
+		for (String name : pagingParameters) {
+			builder.replaceQueryParam(name);
+		}
 		paging.forEach(builder::replaceQueryParam);
 		UriComponents uri = builder.build();
 		return uri.getQuery() == null ? uri.getPath() : uri.getPath() + "?" + uri.getQuery();

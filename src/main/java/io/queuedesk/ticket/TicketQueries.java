@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +34,11 @@ public class TicketQueries {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	TicketQueries(TicketRepository tickets, TicketListing listing, QueueService queues, ActivityService activity,
-			Clock clock) {
+			Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.tickets = tickets;
 		this.listing = listing;
 		this.activity = activity;
@@ -118,19 +122,113 @@ public class TicketQueries {
 	/** Queued tickets assigned to the viewer, by client and rank. */
 	@SignedIn
 	public TicketSlice assignedTo(SignedInUser viewer, int size) {
-		TicketFilter filter = new TicketFilter();
-		filter.setAssignee(String.valueOf(viewer.getId()));
-		filter.setSize(size);
-		return list(filter, viewer);
+		return assignedTo(viewer, size, null, null, 0);
 	}
 
-	/** Tickets the viewer raised, newest first. */
+	/** A page of the viewer's queued tickets in queue order (by client name, then rank), from a cursor. */
 	@SignedIn
-	public Page<TicketRow> raisedBy(SignedInUser viewer, int page, int size) {
+	public TicketSlice assignedTo(SignedInUser viewer, int size, String after, String before, int page) {
+		TicketFilter filter = new TicketFilter();
+		filter.setAssignee(String.valueOf(viewer.getId()));
+		return list(paged(filter, size, after, before, page), viewer);
+	}
+
+	/** A page of the unassigned queued tickets in queue order, for a developer to pick up. */
+	@SignedIn
+	public TicketSlice unassigned(SignedInUser viewer, int size, String after, String before, int page) {
+		TicketFilter filter = new TicketFilter();
+		filter.setAssignee("none");
+		return list(paged(filter, size, after, before, page), viewer);
+	}
+
+	private static TicketFilter paged(TicketFilter filter, int size, String after, String before, int page) {
+		filter.setSize(size);
+		filter.setAfter(after);
+		filter.setBefore(before);
+		filter.setPage(page);
+		return filter;
+	}
+
+	/** Tickets the viewer raised, newest first: the first page. */
+	@SignedIn
+	public TicketSlice raisedBy(SignedInUser viewer, int page, int size) {
+		return raisedBy(viewer, null, null, page, size);
+	}
+
+	/**
+	 * Tickets the viewer raised (queued and completed), newest first, in four statements whatever
+	 * the page: a capped count and the page's ids, both read from the index (submitter_id,
+	 * created_at, id) from the cursor on; the tickets with their names; their queue positions.
+	 */
+	@SignedIn
+	public TicketSlice raisedBy(SignedInUser viewer, String after, String before, int page, int size) {
 		LocalDate today = today();
-		Page<Ticket> raised = tickets.findRaisedBy(viewer.getId(), PageRequest.of(Math.max(0, page), size));
-		Map<Long, Integer> positions = queues.positionsOf(raised.map(Ticket::getId).getContent());
-		return raised.map(t -> TicketRow.of(t, positions.get(t.getId()), today));
+		long me = viewer.getId();
+		long total = jdbc.sql("select count(*) from (select 1 from tickets t where t.submitter_id = :me"
+				+ " order by t.created_at desc, t.id desc limit " + (TicketListing.COUNT_CAP + 1) + ") raised")
+			.param("me", me)
+			.query(Long.class)
+			.single();
+		ListCursor afterCursor = raisedCursor(after);
+		ListCursor beforeCursor = afterCursor == null ? raisedCursor(before) : null;
+		boolean forward = beforeCursor == null;
+		ListCursor cursor = forward ? afterCursor : beforeCursor;
+		long offset = cursor == null ? (long) Math.max(0, page) * size : 0;
+		if (offset >= TicketListing.MAX_OFFSET) {
+			return TicketSlice.tooDeep(page, size, total);
+		}
+		String direction = forward ? " desc" : "";
+		StringBuilder sql = new StringBuilder("select t.id, t.created_at from tickets t where t.submitter_id = :me");
+		Map<String, Object> params = new java.util.LinkedHashMap<>();
+		params.put("me", me);
+		if (cursor != null) {
+			Object[] key = ListOrder.CREATED.parameters(cursor);
+			sql.append(" and (t.created_at, t.id) ").append(forward ? "<" : ">").append(" (:key0, :key1)");
+			params.put("key0", key[0]);
+			params.put("key1", key[1]);
+		}
+		sql.append(" order by t.created_at").append(direction).append(", t.id").append(direction).append(" limit ")
+			.append(size + 1);
+		if (offset > 0) {
+			sql.append(" offset ").append(offset);
+		}
+		List<ListCursor> keys = new java.util.ArrayList<>(jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> ListOrder.CREATED.cursorOf(rs))
+			.list());
+		boolean more = keys.size() > size;
+		if (more) {
+			keys.remove(size);
+		}
+		if (!forward) {
+			java.util.Collections.reverse(keys);
+		}
+		List<Long> ids = keys.stream().map(key -> key.values()[1]).toList();
+		Map<Long, Ticket> loaded = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			tickets.findDetailedIn(ids).forEach(ticket -> loaded.put(ticket.getId(), ticket));
+		}
+		Map<Long, Integer> positions = queues.positionsOf(ids);
+		List<TicketRow> rows = ids.stream()
+			.map(loaded::get)
+			.filter(java.util.Objects::nonNull)
+			.map(t -> TicketRow.of(t, positions.get(t.getId()), today))
+			.toList();
+		ListCursor first = keys.isEmpty() ? null : keys.get(0);
+		ListCursor last = keys.isEmpty() ? null : keys.get(keys.size() - 1);
+		boolean hasPrevious = forward ? cursor != null || page > 0 : more;
+		boolean hasNext = forward ? more : true;
+		return new TicketSlice(rows, Math.max(0, page), size, total, total > TicketListing.COUNT_CAP,
+				hasPrevious ? first : null, hasNext ? last : null);
+	}
+
+	private static ListCursor raisedCursor(String text) {
+		try {
+			return ListCursor.parse(text).filter(ListOrder.CREATED::accepts).orElse(null);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**

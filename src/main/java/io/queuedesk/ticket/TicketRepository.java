@@ -1,6 +1,7 @@
 package io.queuedesk.ticket;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,11 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 	@EntityGraph(attributePaths = { "client", "productArea", "assignee", "submitter" })
 	@Query("select t from Ticket t where t.id = :id")
 	Optional<Ticket> findDetailed(Long id);
+
+	/** Tickets by id with their names (a page whose ids were read from an index), in any order. */
+	@EntityGraph(attributePaths = { "client", "productArea", "assignee", "submitter" })
+	@Query("select t from Ticket t where t.id in :ids")
+	List<Ticket> findDetailedIn(Collection<Long> ids);
 
 	/** What a user raised, newest first (index ix_tickets_submitter_created). */
 	@EntityGraph(attributePaths = { "client", "productArea", "assignee", "submitter" })

@@ -39,4 +39,9 @@ public record TicketSlice(List<TicketRow> rows, int number, int size, long total
 		return PageLinks.ofCursor(number, size, shownTotal(), capped, previous, next);
 	}
 
+	/** Links of one of several lists on a page, with paging parameters named after {@code prefix}. */
+	public PageLinks links(String prefix) {
+		return PageLinks.ofCursor(prefix, number, size, shownTotal(), capped, previous, next);
+	}
+
 }

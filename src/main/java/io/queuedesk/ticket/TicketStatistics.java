@@ -1,8 +1,10 @@
 package io.queuedesk.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -11,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import jakarta.persistence.EntityManager;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,27 +27,63 @@ import io.queuedesk.ticket.TicketFigures.AssigneeLoad;
 import io.queuedesk.ticket.TicketFigures.ClientCount;
 
 /**
- * Aggregate ticket counts for the admin dashboard: a fixed number of GROUP BY queries however
- * many tickets there are. Open bounds become far-away instants rather than optional SQL
- * conditions, so every query has one shape that the created_at/completed_at indexes serve.
+ * Aggregate ticket counts for the admin dashboard: four statements however many tickets there
+ * are, each one an index serves (see docs/PERFORMANCE.md, "Admin pages"), and the result kept for
+ * a short while ({@code queuedesk.dashboard.figures-ttl}, 30 s by default) per date range and
+ * day, so a dashboard open on many screens counts once per interval, not once per view. The page
+ * says when the figures were counted.
+ * <ul>
+ * <li>Not-completed tickets are counted per assignee and status in one grouped query over the
+ * queued tickets (a quarter of all at most; on PostgreSQL an index-only scan of the partial index
+ * {@code ix_tickets_queued_created}); the status counts, the overdue count and the workload table
+ * all come from it.</li>
+ * <li>Completed tickets: without a range, an index-only count of the archive's partial index;
+ * with one, the tickets created in the range minus the queued ones (the created_at index).</li>
+ * <li>Queued per client: without a range, the sums of {@code queue_segments} (a few hundred
+ * rows for every queue together, never the tickets); with one, the queued tickets created in the
+ * range. Only the {@link #TOP_QUEUES} biggest queues are listed.</li>
+ * <li>Completed in the period: a range of the archive's completed_at index.</li>
+ * </ul>
  */
 @Service
 @Transactional(readOnly = true)
 public class TicketStatistics {
 
-	private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+	/** Queues listed on the dashboard, biggest first; the rest are counted ("N more"). */
+	public static final int TOP_QUEUES = 20;
 
-	private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+	/** People listed in the workload table, most open work first; the rest are counted. */
+	public static final int TOP_ASSIGNEES = 20;
+
+	/** Ranges whose figures are kept at most; more are not expected from a dashboard. */
+	private static final int MAX_CACHED = 64;
 
 	private static final List<TicketStatus> NOT_COMPLETED = TicketStatus.queued();
 
-	private final EntityManager em;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	TicketStatistics(EntityManager em, Clock clock) {
-		this.em = em;
+	/**
+	 * Figures per range and day. Once older than the TTL they are counted again in the
+	 * background while views still get the previous ones, so no view waits for the count (on a
+	 * million tickets it reads a few hundred thousand index entries); a view after a quiet spell of
+	 * twice the TTL counts afresh rather than show figures that old. Concurrent first views of a
+	 * range wait for one count, not one each.
+	 */
+	private final LoadingCache<Key, TicketFigures> cache;
+
+	private final boolean caching;
+
+	TicketStatistics(JdbcClient jdbc, Clock clock, @Value("${queuedesk.dashboard.figures-ttl:PT30S}") Duration ttl) {
+		this.jdbc = jdbc;
 		this.clock = clock;
+		this.caching = !ttl.isZero() && !ttl.isNegative();
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(MAX_CACHED)
+			.refreshAfterWrite(caching ? ttl : Duration.ofSeconds(1))
+			.expireAfterWrite(caching ? ttl.multipliedBy(2) : Duration.ofSeconds(2))
+			.build(key -> count(key.range(), key.today(), clock.instant()));
 	}
 
 	/** Without a range, "completed" counts the last 30 days, today included. */
@@ -50,92 +91,128 @@ public class TicketStatistics {
 
 	/**
 	 * Figures about the tickets created within {@code created}; completions are counted by their
-	 * completion day, within the same range or, when it is open, the last 30 days.
+	 * completion day, within the same range or, when it is open, the last 30 days. Counted at most
+	 * {@code queuedesk.dashboard.figures-ttl} before (twice that while a new count runs).
 	 */
 	@AdminOnly
 	public TicketFigures figures(DateRange created) {
-		Instant start = start(created);
-		Instant end = end(created);
 		LocalDate today = LocalDate.now(clock);
+		Instant now = clock.instant();
+		if (!caching) {
+			return count(created, today, now);
+		}
+		return cache.get(new Key(created, today));
+	}
+
+	private TicketFigures count(DateRange created, LocalDate today, Instant now) {
 		DateRange period = created.isOpen() ? new DateRange(today.minusDays(DEFAULT_PERIOD_DAYS - 1), today) : created;
-		return new TicketFigures(byStatus(start, end), queuedByClient(start, end), workload(start, end),
-				overdue(start, end), period, completed(start(period), end(period)));
-	}
+		Map<String, Object> params = new LinkedHashMap<>();
+		String range = createdIn(created, params);
 
-	private Map<TicketStatus, Long> byStatus(Instant start, Instant end) {
-		Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+		// 1. Queued tickets per assignee and status, with their overdue ones.
+		Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
 		for (TicketStatus status : TicketStatus.values()) {
-			counts.put(status, 0L);
+			byStatus.put(status, 0L);
 		}
-		em.createQuery("""
-				select t.status, count(t) from Ticket t where t.createdAt >= :start and t.createdAt < :end
-				group by t.status
-				""", Object[].class)
-			.setParameter("start", start)
-			.setParameter("end", end)
-			.getResultList()
-			.forEach(row -> counts.put((TicketStatus) row[0], (Long) row[1]));
-		return counts;
-	}
-
-	/** Every client, also those with an empty queue: a left entity join. */
-	private List<ClientCount> queuedByClient(Instant start, Instant end) {
-		return em.createQuery("""
-				select c.id, c.name, count(t)
-				from Client c left join Ticket t on t.client = c and t.queueRank is not null
-				  and t.createdAt >= :start and t.createdAt < :end
-				group by c.id, c.name order by c.name
-				""", Object[].class)
-			.setParameter("start", start)
-			.setParameter("end", end)
-			.getResultList()
-			.stream()
-			.map(row -> new ClientCount((Long) row[0], (String) row[1], (Long) row[2]))
-			.toList();
-	}
-
-	private List<AssigneeLoad> workload(Instant start, Instant end) {
-		List<Object[]> rows = em.createQuery("""
-				select a.id, a.displayName, t.status, count(t) from Ticket t left join t.assignee a
-				where t.status in :statuses and t.createdAt >= :start and t.createdAt < :end
-				group by a.id, a.displayName, t.status
-				""", Object[].class)
-			.setParameter("statuses", NOT_COMPLETED)
-			.setParameter("start", start)
-			.setParameter("end", end)
-			.getResultList();
 		Map<Long, AssigneeLoad> loads = new LinkedHashMap<>();
-		for (Object[] row : rows) {
-			Long id = (Long) row[0];
-			AssigneeLoad load = loads.computeIfAbsent(id, key -> new AssigneeLoad(key, (String) row[1], zeroes()));
-			load.byStatus().put((TicketStatus) row[2], (Long) row[3]);
+		long[] overdue = { 0 };
+		Map<String, Object> loadParams = new LinkedHashMap<>(params);
+		loadParams.put("today", today);
+		jdbc.sql("""
+				select g.assignee_id, (select u.display_name from users u where u.id = g.assignee_id) as display_name,
+				  g.status, g.tickets, g.overdue from (
+				  select t.assignee_id, t.status, count(*) as tickets,
+				    sum(case when t.target_date < :today then 1 else 0 end) as overdue
+				  from tickets t where t.queue_rank is not null""" + range + """
+
+				  group by t.assignee_id, t.status) g
+				""").params(loadParams).query(rs -> {
+			Long id = rs.getObject("assignee_id", Long.class);
+			TicketStatus status = TicketStatus.valueOf(rs.getString("status"));
+			long tickets = rs.getLong("tickets");
+			byStatus.merge(status, tickets, Long::sum);
+			overdue[0] += rs.getLong("overdue");
+			String name = rs.getString("display_name");
+			loads.computeIfAbsent(id, key -> new AssigneeLoad(key, name, zeroes())).byStatus().put(status, tickets);
+		});
+		long queued = NOT_COMPLETED.stream().mapToLong(byStatus::get).sum();
+
+		// 2. Completed tickets (created in the range).
+		long completed = created.isOpen()
+				? jdbc.sql("select count(*) from tickets t where t.queue_rank is null").query(Long.class).single()
+				: jdbc.sql("select count(*) from tickets t where " + range.substring(" and ".length()))
+					.params(params)
+					.query(Long.class)
+					.single() - queued;
+		byStatus.put(TicketStatus.COMPLETED, completed);
+
+		// 3. The biggest queues.
+		List<ClientCount> queues = new ArrayList<>();
+		long[] queueCount = { 0 };
+		String perClient = created.isOpen()
+				? "select client_id, sum(ticket_count) as queued from queue_segments group by client_id"
+						+ " having sum(ticket_count) > 0"
+				: "select t.client_id, count(*) as queued from tickets t where t.queue_rank is not null" + range
+						+ " group by t.client_id";
+		jdbc.sql("select q.client_id, c.name, q.queued, count(*) over () as queues from (" + perClient
+				+ ") q join clients c on c.id = q.client_id order by q.queued desc, c.name, c.id limit " + TOP_QUEUES)
+			.params(params)
+			.query(rs -> {
+				queues.add(new ClientCount(rs.getLong("client_id"), rs.getString("name"), rs.getLong("queued")));
+				queueCount[0] = rs.getLong("queues");
+			});
+
+		// 4. Completed in the period.
+		Map<String, Object> periodParams = new LinkedHashMap<>();
+		List<String> periodConditions = new ArrayList<>();
+		if (period.from() != null) {
+			periodConditions.add(" and t.completed_at >= :periodStart");
+			periodParams.put("periodStart", utc(period.start(clock.getZone())));
 		}
-		List<AssigneeLoad> sorted = new ArrayList<>(loads.values());
-		sorted.sort(Comparator.comparing((AssigneeLoad load) -> load.assigneeId() == null)
-			.thenComparing(load -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER));
-		return sorted;
+		if (period.to() != null) {
+			periodConditions.add(" and t.completed_at < :periodEnd");
+			periodParams.put("periodEnd", utc(period.end(clock.getZone())));
+		}
+		long completedInPeriod = jdbc
+			.sql("select count(*) from tickets t where t.queue_rank is null" + String.join("", periodConditions))
+			.params(periodParams)
+			.query(Long.class)
+			.single();
+
+		List<AssigneeLoad> workload = top(loads.values());
+		return new TicketFigures(byStatus, queues, queueCount[0] - queues.size(), workload,
+				Math.max(0, loads.size() - workload.size()), overdue[0], period, completedInPeriod, now);
 	}
 
-	private long overdue(Instant start, Instant end) {
-		return em.createQuery("""
-				select count(t) from Ticket t where t.targetDate < :today and t.status in :statuses
-				  and t.createdAt >= :start and t.createdAt < :end
-				""", Long.class)
-			.setParameter("today", LocalDate.now(clock))
-			.setParameter("statuses", NOT_COMPLETED)
-			.setParameter("start", start)
-			.setParameter("end", end)
-			.getSingleResult();
+	/** The {@link #TOP_ASSIGNEES} people with most open work by name, then "unassigned" if any. */
+	private static List<AssigneeLoad> top(java.util.Collection<AssigneeLoad> loads) {
+		List<AssigneeLoad> people = new ArrayList<>(loads.stream().filter(load -> load.assigneeId() != null).toList());
+		people.sort(Comparator.comparingLong(AssigneeLoad::total).reversed()
+			.thenComparing(load -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER)
+			.thenComparing(AssigneeLoad::assigneeId));
+		List<AssigneeLoad> top = new ArrayList<>(people.subList(0, Math.min(TOP_ASSIGNEES, people.size())));
+		top.sort(Comparator.comparing((AssigneeLoad load) -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER)
+			.thenComparing(AssigneeLoad::assigneeId));
+		loads.stream().filter(load -> load.assigneeId() == null).forEach(top::add);
+		return top;
 	}
 
-	private long completed(Instant start, Instant end) {
-		return em.createQuery("""
-				select count(t) from Ticket t where t.status = io.queuedesk.ticket.TicketStatus.COMPLETED
-				  and t.completedAt >= :start and t.completedAt < :end
-				""", Long.class)
-			.setParameter("start", start)
-			.setParameter("end", end)
-			.getSingleResult();
+	/** " and …" conditions on created_at for the bounds that are set (nothing when open). */
+	private String createdIn(DateRange created, Map<String, Object> params) {
+		StringBuilder sql = new StringBuilder();
+		if (created.from() != null) {
+			sql.append(" and t.created_at >= :start");
+			params.put("start", utc(created.start(clock.getZone())));
+		}
+		if (created.to() != null) {
+			sql.append(" and t.created_at < :end");
+			params.put("end", utc(created.end(clock.getZone())));
+		}
+		return sql.toString();
+	}
+
+	private static java.time.OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private static Map<TicketStatus, Long> zeroes() {
@@ -144,14 +221,7 @@ public class TicketStatistics {
 		return counts;
 	}
 
-	private Instant start(DateRange range) {
-		Instant start = range.start(clock.getZone());
-		return start == null ? EARLIEST : start;
-	}
-
-	private Instant end(DateRange range) {
-		Instant end = range.end(clock.getZone());
-		return end == null ? LATEST : end;
+	private record Key(DateRange range, LocalDate today) {
 	}
 
 }

@@ -54,9 +54,11 @@ class UserAdminController {
 	/** A malformed filter value (role=GOD, active=maybe) is reported and ignored, never a 500. */
 	@GetMapping
 	String list(@ModelAttribute("filter") UserFilter filter, BindingResult result, Model model) {
-		Page<UserRow> page = users.list(filter);
-		model.addAttribute("users", page.getContent());
-		model.addAttribute("pages", PageLinks.of(page));
+		UserSlice page = users.list(filter);
+		model.addAttribute("users", page.rows());
+		model.addAttribute("pages", page.links());
+		model.addAttribute("tooDeep", page.tooDeep());
+		model.addAttribute("maxOffset", UserAdminService.MAX_OFFSET);
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("filterProblems", result.getFieldErrors().stream().map(flash::text).toList());
 		return "users/list";

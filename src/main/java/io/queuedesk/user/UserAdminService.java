@@ -2,16 +2,18 @@ package io.queuedesk.user;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +34,12 @@ import io.queuedesk.system.NotFoundException;
 @Transactional(readOnly = true)
 class UserAdminService {
 
+	/** Matches are counted up to this many; beyond, the list says "more than …". */
+	static final int COUNT_CAP = 10_000;
+
+	/** Deepest row a page number alone may reach. */
+	static final int MAX_OFFSET = 10_000;
+
 	private final UserRepository users;
 
 	private final UserService accounts;
@@ -44,8 +52,11 @@ class UserAdminService {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	UserAdminService(UserRepository users, UserService accounts, ActivityService activity, UserSessions sessions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.users = users;
 		this.accounts = accounts;
 		this.activity = activity;
@@ -54,20 +65,85 @@ class UserAdminService {
 		this.clock = clock;
 	}
 
-	/** One page by display name: the page query, a count when needed and one query for the roles. */
-	public Page<UserRow> list(UserFilter filter) {
-		Page<User> page = users.findAll(UserSpecifications.matching(filter),
-				PageRequest.of(filter.safePage(), filter.safeSize(), Sort.by("displayName", "id")));
-		Map<Long, Set<Role>> roles = new HashMap<>();
-		if (page.hasContent()) {
-			for (Object[] row : users.findRolesOf(page.map(User::getId).getContent())) {
-				roles.computeIfAbsent((Long) row[0], id -> EnumSet.noneOf(Role.class)).add((Role) row[1]);
+	/**
+	 * One page by display name in three statements: a capped count, the page (keyset from the
+	 * cursor's user, or an offset for a page number within the first {@link #MAX_OFFSET}), and the
+	 * roles of its users. The search ({@code q}: any part of the email or display name) is a LIKE
+	 * that trigram indexes serve on PostgreSQL (migration V10); the order is the display-name index.
+	 */
+	public UserSlice list(UserFilter filter) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		List<String> conditions = new ArrayList<>();
+		String pattern = filter.containsPattern();
+		if (pattern != null) {
+			// Emails are stored lower-case; the name index is on lower(display_name).
+			conditions.add("(u.email like :q escape '\\' or lower(u.display_name) like :q escape '\\')");
+			params.put("q", pattern);
+		}
+		if (filter.getRole() != null) {
+			conditions.add("exists (select 1 from user_roles r where r.user_id = u.id and r.role = :role)");
+			params.put("role", filter.getRole().name());
+		}
+		if (filter.getActive() != null) {
+			conditions.add("u.active = :active");
+			params.put("active", filter.getActive());
+		}
+		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		// Counted without an order: the planner may then stop a scan or merge join at the cap (an order
+		// by name made it sort every match of a role filter first).
+		long total = jdbc.sql("select count(*) from (select 1 from users u" + where + " limit " + (COUNT_CAP + 1)
+				+ ") matches").params(params).query(Long.class).single();
+		int size = filter.safeSize();
+		int page = filter.safePage();
+		Long after = filter.afterId();
+		Long before = filter.beforeId();
+		boolean forward = after != null || before == null;
+		Long cursor = after != null ? after : before;
+		long offset = cursor == null ? (long) page * size : 0;
+		if (offset >= MAX_OFFSET) {
+			return new UserSlice(List.of(), page, size, total, total > COUNT_CAP, null, null, true);
+		}
+		List<String> pageConditions = new ArrayList<>(conditions);
+		Map<String, Object> pageParams = new LinkedHashMap<>(params);
+		if (cursor != null) {
+			pageConditions.add("(u.display_name, u.id) " + (forward ? ">" : "<")
+					+ " ((select c.display_name from users c where c.id = :cursor), :cursor)");
+			pageParams.put("cursor", cursor);
+		}
+		String direction = forward ? "" : " desc";
+		Instant now = Instant.now(clock);
+		List<UserRow> rows = new ArrayList<>(jdbc
+			.sql("select u.id, u.email, u.display_name, u.active, u.locked_until from users u"
+					+ (pageConditions.isEmpty() ? "" : " where " + String.join(" and ", pageConditions))
+					+ " order by u.display_name" + direction + ", u.id" + direction + " limit " + (size + 1)
+					+ (offset > 0 ? " offset " + offset : ""))
+			.params(pageParams)
+			.query((rs, n) -> {
+				OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+				Instant lockedUntil = locked == null ? null : locked.toInstant();
+				return new UserRow(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+						EnumSet.noneOf(Role.class), rs.getBoolean("active"), lockedUntil,
+						lockedUntil != null && lockedUntil.isAfter(now));
+			})
+			.list());
+		boolean more = rows.size() > size;
+		if (more) {
+			rows.remove(size);
+		}
+		if (!forward) {
+			Collections.reverse(rows);
+		}
+		if (!rows.isEmpty()) {
+			for (Object[] row : users.findRolesOf(rows.stream().map(UserRow::id).toList())) {
+				rows.stream().filter(r -> r.id() == (Long) row[0]).findFirst().ifPresent(r -> r.roles().add((Role) row[1]));
 			}
 		}
-		Instant now = Instant.now(clock);
-		return page.map(u -> new UserRow(u.getId(), u.getEmail(), u.getDisplayName(),
-				roles.getOrDefault(u.getId(), EnumSet.noneOf(Role.class)), u.isActive(), u.getLockedUntil(),
-				u.isLockedAt(now)));
+		Long first = rows.isEmpty() ? null : rows.get(0).id();
+		Long last = rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
+		boolean hasPrevious = forward ? cursor != null || page > 0 : more;
+		boolean hasNext = forward ? more : true;
+		return new UserSlice(rows, page, size, total, total > COUNT_CAP, hasPrevious ? first : null,
+				hasNext ? last : null, false);
 	}
 
 	public User get(long id) {

@@ -12,6 +12,45 @@ public class UserFilter extends PagedSearch {
 
 	private Boolean active;
 
+	private String after;
+
+	private String before;
+
+	/** The id of the user that "next" starts after, or null. */
+	Long afterId() {
+		return id(after);
+	}
+
+	/** The id of the user that "previous" ends before, or null. */
+	Long beforeId() {
+		return id(before);
+	}
+
+	private static Long id(String text) {
+		try {
+			return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	public String getAfter() {
+		return after;
+	}
+
+	public void setAfter(String after) {
+		this.after = after;
+	}
+
+	public String getBefore() {
+		return before;
+	}
+
+	public void setBefore(String before) {
+		this.before = before;
+	}
+
 	public Role getRole() {
 		return role;
 	}

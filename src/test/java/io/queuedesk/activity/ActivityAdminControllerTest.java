@@ -29,8 +29,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -67,7 +65,8 @@ class ActivityAdminControllerTest {
 
 	@BeforeEach
 	void onePage() {
-		given(trail.page(any(), anyInt())).willReturn(new PageImpl<>(List.of(ENTRY), PageRequest.of(0, 50), 1));
+		given(trail.page(any(), any(), any(), anyInt()))
+			.willReturn(new ActivitySlice(List.of(ENTRY), 0, 50, 1, false, null, null, false));
 	}
 
 	@Test
@@ -84,7 +83,8 @@ class ActivityAdminControllerTest {
 			.contains("href=\"/admin/activity/export.csv?user=Ada@Example.com&amp;action=TICKET_MOVED\"")
 			.contains("<option value=\"TICKET_MOVED\" selected=\"selected\">")
 			.doesNotContain("style=");
-		verify(trail).page(new ActivityQuery("ada@example.com", null, ActivityAction.TICKET_MOVED, DateRange.ALL), 0);
+		verify(trail).page(new ActivityQuery("ada@example.com", null, ActivityAction.TICKET_MOVED, DateRange.ALL), null,
+				null, 0);
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class ActivityAdminControllerTest {
 			.andExpect(model().attributeHasFieldErrorCode("filter", "ticket", "activity.filter.ticket.invalid"))
 			.andExpect(model().attributeHasFieldErrorCode("filter", "action", "activity.filter.action.invalid"))
 			.andExpect(model().attributeHasFieldErrorCode("filter", "from", "dateRange.invalid"));
-		verify(trail).page(ActivityQuery.ALL, 0);
+		verify(trail).page(ActivityQuery.ALL, null, null, 0);
 
 		assertThat(page("/admin/activity?ticket=-3")).contains("id=\"ticket-error\"")
 			.contains("Enter a ticket number, for example 42.")
@@ -118,7 +118,7 @@ class ActivityAdminControllerTest {
 			.param("page", "3")).andExpect(status().isOk());
 
 		verify(trail).page(new ActivityQuery("x@test.example", 12L, null,
-				new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))), 3);
+				new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))), null, null, 3);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -99,14 +100,35 @@ class ActivityTrailTest {
 		Collections.reverse(newestFirst);
 
 		StatementCounter.reset();
-		var first = trail.page(mine, 0);
+		ActivitySlice first = trail.page(mine, null, null, 0);
 		assertThat(StatementCounter.count()).isLessThanOrEqualTo(2);
-		var second = trail.page(mine, 1);
+		ActivitySlice second = trail.page(mine, null, null, 1);
 
-		assertThat(first.getTotalElements()).isEqualTo(60);
-		assertThat(ids(first.getContent())).containsExactlyElementsOf(newestFirst.subList(0, 50));
-		assertThat(ids(second.getContent())).containsExactlyElementsOf(newestFirst.subList(50, 60));
-		assertThat(trail.page(mine, 9).getContent()).isEmpty();
+		assertThat(first.total()).isEqualTo(60);
+		assertThat(first.capped()).isFalse();
+		assertThat(ids(first.entries())).containsExactlyElementsOf(newestFirst.subList(0, 50));
+		assertThat(ids(second.entries())).containsExactlyElementsOf(newestFirst.subList(50, 60));
+		assertThat(trail.page(mine, null, null, 9).entries()).isEmpty();
+
+		// By cursor: "next" after the first page's last entry, "previous" before the second's first.
+		StatementCounter.reset();
+		ActivitySlice next = trail.page(mine, first.next(), null, 1);
+		assertThat(StatementCounter.count()).isLessThanOrEqualTo(2);
+		assertThat(ids(next.entries())).containsExactlyElementsOf(newestFirst.subList(50, 60));
+		assertThat(next.next()).isNull();
+		assertThat(next.previous()).isNotNull();
+		ActivitySlice back = trail.page(mine, null, next.previous(), 0);
+		assertThat(ids(back.entries())).containsExactlyElementsOf(newestFirst.subList(0, 50));
+		assertThat(back.next()).isNotNull();
+		// The same through the links of the page.
+		String viaCursor = mvc
+			.perform(get("/admin/activity").param("user", ann).param("after", first.next().toString()).param("page", "1")
+				.with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(viaCursor).contains(">n9<").doesNotContain(">n10<").contains("rel=\"prev\"");
 
 		String html = mvc.perform(get("/admin/activity").param("user", ann).param("page", "1").with(admin()))
 			.andExpect(status().isOk())
@@ -157,6 +179,16 @@ class ActivityTrailTest {
 		jdbc.batchUpdate("insert into activity_log (occurred_at, actor_email, action, details, internal) values (?, ?, ?, ?, false)",
 				rows);
 
+		// The count stops past 10,000; page numbers stop there too, cursors go on.
+		ActivityQuery all = query(bulk, null, null, DateRange.ALL);
+		ActivitySlice page = trail.page(all, null, null, 0);
+		assertThat(page.capped()).isTrue();
+		assertThat(page.shownTotal()).isEqualTo(ActivityTrail.COUNT_CAP);
+		assertThat(trail.page(all, null, null, ActivityTrail.MAX_OFFSET / ActivityTrail.PAGE_SIZE).tooDeep()).isTrue();
+		// A cursor at the entry written 100 s after the first: row 100 (same time, smaller id) down to 51.
+		assertThat(trail.page(all, new ActivityCursor(start.toInstant().plusSeconds(100), Long.MAX_VALUE), null, 300)
+			.entries()).extracting(ActivityEntry::details)
+			.containsExactlyElementsOf(IntStream.rangeClosed(51, 100).map(i -> 151 - i).mapToObj(i -> "row " + i).toList());
 		StatementCounter.reset();
 		long began = System.nanoTime();
 		List<CSVRecord> exported = csv("?user=" + bulk);
@@ -168,6 +200,13 @@ class ActivityTrailTest {
 		assertThat(exported.get(0).get("details")).isEqualTo("row 19999");
 		assertThat(exported.get(19_999).get("details")).isEqualTo("row 0");
 		assertThat(statements).isLessThanOrEqualTo(1);
+
+		String html = mvc.perform(get("/admin/activity").param("user", bulk).with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("More than 10,000 entries").contains("Page 1<");
 	}
 
 	private List<CSVRecord> csv(String query) throws Exception {
@@ -199,7 +238,7 @@ class ActivityTrailTest {
 	}
 
 	private List<Long> ids(ActivityQuery query) {
-		return ids(trail.page(query, 0).getContent());
+		return ids(trail.page(query, null, null, 0).entries());
 	}
 
 	private static List<Long> ids(List<ActivityEntry> entries) {

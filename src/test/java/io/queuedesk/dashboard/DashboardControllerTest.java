@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,8 +41,18 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
 @WebMvcTest(DashboardController.class)
-@Import(SliceSecurity.class)
+@Import({ SliceSecurity.class, DashboardControllerTest.SystemClock.class })
 class DashboardControllerTest {
+
+	@TestConfiguration
+	static class SystemClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.systemDefaultZone();
+		}
+
+	}
 
 	@Autowired
 	MockMvc mvc;
@@ -61,9 +75,9 @@ class DashboardControllerTest {
 				TicketStatus.IN_PROGRESS, 3L, TicketStatus.ON_HOLD, 0L));
 		Map<TicketStatus, Long> nobody = new EnumMap<>(Map.of(TicketStatus.OPEN, 3L, TicketStatus.ACCEPTED, 0L,
 				TicketStatus.IN_PROGRESS, 0L, TicketStatus.ON_HOLD, 0L));
-		given(statistics.figures(any())).willReturn(new TicketFigures(counts, List.of(new ClientCount(5, "Acme", 10)),
-				List.of(new AssigneeLoad(2L, "Dev One", devOne), new AssigneeLoad(null, null, nobody)), 2,
-				new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 30)), 6));
+		given(statistics.figures(any())).willReturn(new TicketFigures(counts, List.of(new ClientCount(5, "Acme", 10)), 3,
+				List.of(new AssigneeLoad(2L, "Dev One", devOne), new AssigneeLoad(null, null, nobody)), 4, 2,
+				new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 30)), 6, Instant.parse("2026-01-30T10:15:30Z")));
 	}
 
 	@Test
@@ -82,6 +96,10 @@ class DashboardControllerTest {
 			.contains("Unassigned")
 			.contains("href=\"/admin/activity\"")
 			.doesNotContain("style=");
+		// Only the biggest queues and the people with most open work; the rest are counted.
+		assertThat(html).contains("href=\"/queues\">3 more queues</a>")
+			.contains("4 more people have open work")
+			.containsPattern("Figures as of \\d\\d:\\d\\d:\\d\\d\\.");
 		// Three charts, each an image with a name, next to their tables.
 		assertThat(html.split("role=\"img\"", -1)).hasSize(4);
 		assertThat(html).contains("aria-labelledby=\"chart-status-title\"")

@@ -6,17 +6,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.queuedesk.StatementCounter;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
@@ -27,6 +31,7 @@ import io.queuedesk.user.TestUsers;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(StatementCounter.class)
 class MyTicketsAndArchivePageTest {
 
 	@Autowired
@@ -97,6 +102,50 @@ class MyTicketsAndArchivePageTest {
 		assertThat(html).contains("#2 of 2 in " + data.clientName(clientA) + "&#39;s queue");
 		assertThat(html).contains("/tickets/" + open + "/edit").doesNotContain("/tickets/" + completed + "/edit");
 		assertThat(html).contains("/tickets/" + completed + "/transition").doesNotContain("/tickets/" + open + "/transition");
+	}
+
+	@Test
+	void everySectionIsPagedByCursorInAConstantNumberOfStatements() throws Exception {
+		for (int i = 0; i < 55; i++) {
+			data.ticket(clientA, String.format("Paged %02d %s", i, data.tag), "d", "Billing", null, "OPEN", submitter,
+					developer);
+		}
+		for (int i = 0; i < 5; i++) {
+			data.ticket(clientB, "Paged done " + i + " " + data.tag, "d", "Billing", null, "COMPLETED", submitter, null);
+		}
+
+		// Assigned to the developer: 50 in queue order, then the rest after the cursor.
+		StatementCounter.reset();
+		String first = page("/my/tickets", developer);
+		int firstStatements = StatementCounter.count();
+		String assigned = first.substring(first.indexOf("assigned-heading"), first.indexOf("pickable-heading"));
+		assertThat(assigned).contains("Paged 49 " + data.tag).doesNotContain("Paged 50 " + data.tag);
+		String next = link(assigned, "next");
+		assertThat(next).contains("assignedAfter=").contains("assignedPage=1");
+		StatementCounter.reset();
+		String second = page(next, developer);
+		assertThat(StatementCounter.count()).isEqualTo(firstStatements).isLessThanOrEqualTo(14);
+		String assignedAgain = second.substring(second.indexOf("assigned-heading"), second.indexOf("pickable-heading"));
+		assertThat(assignedAgain).contains("Paged 50 " + data.tag, "Paged 54 " + data.tag)
+			.doesNotContain("Paged 49 " + data.tag);
+		assertThat(link(assignedAgain, "prev")).isEqualTo("/my/tickets");
+
+		// Raised by the submitter: newest first (queued and completed), 50 and then 10.
+		String raised = page("/my/tickets", submitter);
+		assertThat(raised).contains("Paged done 4 " + data.tag).contains("Paged 10 " + data.tag)
+			.doesNotContain("Paged 09 " + data.tag);
+		String older = page(link(raised, "next"), submitter);
+		assertThat(older).contains("Paged 09 " + data.tag, "Paged 00 " + data.tag)
+			.doesNotContain("Paged 10 " + data.tag);
+		String back = page(link(older, "prev"), submitter);
+		assertThat(back).contains("Paged 10 " + data.tag).doesNotContain("Paged 09 " + data.tag);
+	}
+
+	/** The href of the first link with that rel, unescaped. */
+	private static String link(String html, String rel) {
+		Matcher matcher = Pattern.compile("href=\"([^\"]*)\" class=\"[^\"]*\" rel=\"" + rel + "\"").matcher(html);
+		assertThat(matcher.find()).as("a %s link", rel).isTrue();
+		return matcher.group(1).replace("&amp;", "&");
 	}
 
 	@Test

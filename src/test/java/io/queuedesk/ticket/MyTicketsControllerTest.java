@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -27,9 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,11 +64,12 @@ class MyTicketsControllerTest {
 	@Test
 	void developerSeesAssignedTicketsByClientAndTicketsToPickUp() throws Exception {
 		SignedInUser dev = TestUsers.signedIn(42, "dev@test.example", "Dev One", Role.DEVELOPER);
-		given(queries.assignedTo(dev, MyTicketsController.SECTION_SIZE))
+		given(queries.assignedTo(eq(dev), eq(MyTicketsController.SECTION_SIZE), any(), any(), anyInt()))
 			.willReturn(slice(row(11, "Alpha first", CLIENT_A, 1, DEV, SAM, false),
 					row(12, "Alpha second", CLIENT_A, 2, DEV, SAM, true), row(21, "Bravo first", CLIENT_B, 1, DEV, SAM, false)));
-		given(queries.list(any(), any())).willReturn(slice(row(31, "Nobody has this", CLIENT_B, 2, null, SAM, false)));
-		given(queries.raisedBy(any(), anyInt(), anyInt())).willReturn(page());
+		given(queries.unassigned(eq(dev), eq(MyTicketsController.SECTION_SIZE), any(), any(), anyInt()))
+			.willReturn(slice(row(31, "Nobody has this", CLIENT_B, 2, null, SAM, false)));
+		given(queries.raisedBy(any(), any(), any(), anyInt(), anyInt())).willReturn(slice());
 
 		String html = mvc.perform(get("/my/tickets").with(user(dev)))
 			.andExpect(status().isOk())
@@ -91,8 +90,8 @@ class MyTicketsControllerTest {
 	@Test
 	void submitterSeesTheirTicketsWithQueuePositionAndNoStaffSections() throws Exception {
 		SignedInUser sam = TestUsers.signedIn(7, "sam@test.example", "Sam", Role.SUBMITTER);
-		given(queries.raisedBy(sam, 0, MyTicketsController.SECTION_SIZE))
-			.willReturn(page(row(11, "Printer on fire", CLIENT_A, 3, DEV, SAM, false)));
+		given(queries.raisedBy(sam, null, null, 0, MyTicketsController.SECTION_SIZE))
+			.willReturn(slice(row(11, "Printer on fire", CLIENT_A, 3, DEV, SAM, false)));
 		given(queues.sizes()).willReturn(Map.of(1L, 5));
 
 		mvc.perform(get("/my/tickets").with(user(sam)))
@@ -102,8 +101,8 @@ class MyTicketsControllerTest {
 			.andExpect(content().string(containsString("Dev One")))
 			.andExpect(content().string(not(containsString("Assigned to me"))))
 			.andExpect(content().string(not(containsString("Ready to pick up"))));
-		verify(queries, never()).assignedTo(any(), anyInt());
-		verify(queries, never()).list(any(), any());
+		verify(queries, never()).assignedTo(any(), anyInt(), any(), any(), anyInt());
+		verify(queries, never()).unassigned(any(), anyInt(), any(), any(), anyInt());
 	}
 
 	@Test
@@ -124,8 +123,5 @@ class MyTicketsControllerTest {
 		return TicketSliceData.slice(List.of(rows), 0, MyTicketsController.SECTION_SIZE, rows.length);
 	}
 
-	private static Page<TicketRow> page(TicketRow... rows) {
-		return new PageImpl<>(List.of(rows), PageRequest.of(0, MyTicketsController.SECTION_SIZE), rows.length);
-	}
 
 }

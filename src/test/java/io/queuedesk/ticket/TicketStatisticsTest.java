@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -97,8 +100,9 @@ class TicketStatisticsTest {
 		assertThat(elevenDays.overdue()).isEqualTo(3);
 
 		assertThat(statistics.figures(new DateRange(day.plusDays(1), day.plusDays(9))).total()).isZero();
+		// Only queues with tickets are listed (the biggest first); before, every client was, with 0.
 		assertThat(statistics.figures(new DateRange(null, day.minusDays(1))).queuedByClient())
-			.contains(new ClientCount(client, data.clientName(client), 0));
+			.noneMatch(count -> count.clientId() == client);
 	}
 
 	@Test
@@ -131,7 +135,60 @@ class TicketStatisticsTest {
 		TicketFigures many = statistics.figures(new DateRange(day, day));
 
 		assertThat(many.total()).isEqualTo(41);
-		assertThat(StatementCounter.count()).isEqualTo(few).isLessThanOrEqualTo(5);
+		assertThat(StatementCounter.count()).isEqualTo(few).isLessThanOrEqualTo(4);
+	}
+
+	@Test
+	void onlyTheBiggestQueuesAreListedAndTheRestCounted() {
+		List<Long> clients = new ArrayList<>();
+		List<String> developers = new ArrayList<>();
+		for (int i = 0; i < TicketStatistics.TOP_QUEUES + 2; i++) {
+			long other = data.client("Top" + i);
+			clients.add(other);
+			String developer = "top" + i + "-" + data.tag + "@test.example";
+			data.sql("insert into users (email, display_name, password_hash, active, confirmed, created_at)"
+					+ " values (?, ?, '{noop}x', true, true, current_timestamp)", developer, "Top " + i + " " + data.tag);
+			data.sql("insert into user_roles (user_id, role) values (?, 'DEVELOPER')", data.userId(developer));
+			developers.add(developer);
+			for (int n = 0; n <= i; n++) {
+				long id = data.ticket(other, "q" + n + " " + data.tag, "About", "Billing", null, "OPEN", SUBMITTER,
+						n == 0 && i == 0 ? null : developer);
+				Timestamp at = Timestamp.from(day.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant());
+				data.sql("update tickets set created_at = ? where id = ?", at, id);
+			}
+		}
+
+		TicketFigures figures = statistics.figures(new DateRange(day, day));
+
+		assertThat(figures.queuedByClient()).hasSize(TicketStatistics.TOP_QUEUES);
+		assertThat(figures.queuedByClient().get(0)).isEqualTo(new ClientCount(clients.get(clients.size() - 1),
+				data.clientName(clients.get(clients.size() - 1)), TicketStatistics.TOP_QUEUES + 2));
+		assertThat(figures.queuedByClient()).extracting(ClientCount::queued).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+		assertThat(figures.queuedByClient()).extracting(ClientCount::clientId).doesNotContain(clients.get(0), clients.get(1));
+		assertThat(figures.otherQueues()).isEqualTo(2);
+		// The 20 people with most open work by name, then "unassigned"; of 21 people with open work (the
+		// first developer's only ticket is unassigned) the one with least is counted, not listed.
+		assertThat(figures.workload()).hasSize(TicketStatistics.TOP_ASSIGNEES + 1);
+		assertThat(figures.workload().get(TicketStatistics.TOP_ASSIGNEES).assigneeId()).isNull();
+		assertThat(figures.workload()).extracting(AssigneeLoad::assigneeId)
+			.doesNotContain(data.userId(developers.get(0)), data.userId(developers.get(1)))
+			.contains(data.userId(developers.get(2)));
+		assertThat(figures.workload().subList(0, TicketStatistics.TOP_ASSIGNEES)).extracting(AssigneeLoad::name)
+			.isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+		assertThat(figures.otherAssignees()).isEqualTo(1);
+		assertThat(figures.total()).isEqualTo((TicketStatistics.TOP_QUEUES + 2) * (TicketStatistics.TOP_QUEUES + 3) / 2);
+	}
+
+	@Test
+	void figuresAreKeptForTheirTimeToLivePerRange() {
+		TicketStatistics cached = new TicketStatistics(jdbc, clock, Duration.ofHours(1));
+		ticket("first", "OPEN", DEV_ONE, past, day);
+		TicketFigures before = cached.figures(new DateRange(day, day));
+		ticket("second", "OPEN", DEV_ONE, past, day);
+
+		assertThat(cached.figures(new DateRange(day, day))).isSameAs(before);
+		assertThat(cached.figures(new DateRange(day, day.plusDays(1))).total()).isEqualTo(2);
+		assertThat(new TicketStatistics(jdbc, clock, Duration.ZERO).figures(new DateRange(day, day)).total()).isEqualTo(2);
 	}
 
 	@Test

@@ -36,7 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -68,11 +67,11 @@ class UserAdminControllerTest {
 
 	@BeforeEach
 	void data() {
-		given(users.list(any())).willReturn(new PageImpl<>(List.of(
+		given(users.list(any())).willReturn(new UserSlice(List.of(
 				new UserRow(1, "admin@test.example", "Ada Admin", EnumSet.of(Role.ADMIN, Role.DEVELOPER), true, null, false),
 				new UserRow(7, "sam@test.example", "Sam Submitter", EnumSet.of(Role.SUBMITTER), false,
 						Instant.parse("2030-01-01T10:00:00Z"), true)),
-				PageRequest.of(0, 2), 5));
+				0, 2, 5, false, null, 7L, false));
 		given(users.get(7)).willReturn(sam);
 		given(activity.recentHistoryOfUser(anyLong(), anyInt(), anyInt())).willReturn(new PageImpl<>(List.of()));
 	}
@@ -86,7 +85,8 @@ class UserAdminControllerTest {
 					containsString(">Active<"), containsString(">Inactive<"), containsString("Locked until 2030-01-01"),
 					containsString("href=\"/admin/users/7\""), containsString("for=\"filter-q\""),
 					containsString("for=\"filter-role\""), containsString("for=\"filter-active\""),
-					containsString("Page 1 of 3"), containsString("page=1"))));
+					containsString("Page 1 of 3"), containsString("after=7"), containsString("page=1"),
+					containsString("5 users"))));
 	}
 
 	@Test
