@@ -3,6 +3,7 @@ package io.queuedesk.system;
 import java.io.IOException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -56,6 +57,11 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
+			// A committed response cannot become a 503 any more: left to the container, which logs
+			// it and closes the connection, so the client cannot take a cut page for a whole one.
+			// Nothing should get here: a page needs no connection once it streams out (the session
+			// is saved before its first bytes leave, and read once per request:
+			// SparseAccessTimeSessions), and templates load nothing lazily (open-in-view is off).
 			if (!noConnectionInTime(ex) || response.isCommitted()) {
 				throw ex;
 			}
@@ -80,8 +86,14 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-		Map<String, Object> model = Map.of("timestamp", Instant.now().toString(), "status", status.value(),
-				"error", status.getReasonPhrase(), "path", request.getRequestURI());
+		Map<String, Object> model = new HashMap<>(Map.of("timestamp", Instant.now().toString(), "status", status.value(),
+				"error", status.getReasonPhrase(), "path", request.getRequestURI()));
+		// The layout of a visitor, said explicitly: when the pool ran dry while a page was rendering
+		// (the session saved as the page's first bytes went out), that page's variables are still
+		// request attributes (Thymeleaf keeps them there), among them a signed-in user's navigation,
+		// while the security context is gone out here: the layout then failed on the user's name
+		// and the 503 became a 500.
+		model.put("navigation", new LayoutModel.Navigation(false, false));
 		try {
 			view(request).render(model, request, response);
 		}

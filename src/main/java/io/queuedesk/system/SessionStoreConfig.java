@@ -2,11 +2,16 @@ package io.queuedesk.system;
 
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * The session store that the session filter and {@code UserSessions} use: Boot's Spring Session
@@ -14,6 +19,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * last-access time only once a minute (see SparseAccessTimeSessions). Wrapped rather than
  * replaced: Boot backs off from its whole JDBC session set-up as soon as another session
  * repository bean exists. The jar's commands have no session store: then nothing is wrapped.
+ * The store reads a session once per request (SparseAccessTimeSessions.OneReadPerRequest), in a
+ * filter just outside Spring Session's.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfig {
@@ -30,6 +37,18 @@ class SessionStoreConfig {
 						? new SparseAccessTimeSessions<>(sessions, interval) : bean;
 			}
 		};
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	FilterRegistrationBean<SparseAccessTimeSessions.OneReadPerRequest> oneSessionReadPerRequest() {
+		FilterRegistrationBean<SparseAccessTimeSessions.OneReadPerRequest> registration = new FilterRegistrationBean<>(
+				new SparseAccessTimeSessions.OneReadPerRequest());
+		// Just outside Spring Session's filter (and inside DatabaseBusyFilter), for every dispatch
+		// that filter sees.
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+		return registration;
 	}
 
 }

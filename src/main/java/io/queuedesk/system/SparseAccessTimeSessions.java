@@ -1,10 +1,18 @@
 package io.queuedesk.system;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -20,9 +28,21 @@ import org.springframework.session.Session;
  * database each time (never cached here), so a session ended on one instance (sign-out,
  * deactivation, role change) ends at once on every instance; attribute changes, a new session id
  * and new sessions are written as before.
+ * <p>
+ * Read once per request, though: Spring Session's filter looks the requested session up a second
+ * time at the very end of a request whose response was committed before it (any page larger than
+ * the response buffer, the session having been saved on that commit), only to learn the session id
+ * it already knows. That second SELECT needed a pool connection after the page had gone out: under
+ * load it timed out, the exception hit an already committed 200 (no 503 possible any more), Tomcat
+ * logged its stack trace, appended its /error page to the page and closed the connection. Within
+ * one request ({@link OneReadPerRequest}) a session found once is therefore answered from memory;
+ * a deleted session (sign-out) is forgotten at once, and the next request reads the store again.
  */
 final class SparseAccessTimeSessions<S extends Session>
 		implements FindByIndexNameSessionRepository<SparseAccessTimeSessions.StoredSession<S>> {
+
+	/** The sessions found during the current request, by id; null outside a request. */
+	private static final ThreadLocal<@Nullable Map<String, StoredSession<?>>> FOUND_IN_THIS_REQUEST = new ThreadLocal<>();
 
 	private final FindByIndexNameSessionRepository<S> store;
 
@@ -44,13 +64,33 @@ final class SparseAccessTimeSessions<S extends Session>
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public @Nullable StoredSession<S> findById(String id) {
+		Map<String, StoredSession<?>> found = FOUND_IN_THIS_REQUEST.get();
+		if (found != null) {
+			StoredSession<S> known = (StoredSession<S>) found.get(id);
+			// Not once its id changed (sign-in) or it expired: then the store decides, as before.
+			if (known != null && known.getId().equals(id) && !known.isExpired()) {
+				return known;
+			}
+		}
 		S session = store.findById(id);
-		return (session != null) ? new StoredSession<>(session, interval) : null;
+		if (session == null) {
+			return null;
+		}
+		StoredSession<S> stored = new StoredSession<>(session, interval);
+		if (found != null) {
+			found.put(id, stored);
+		}
+		return stored;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		Map<String, StoredSession<?>> found = FOUND_IN_THIS_REQUEST.get();
+		if (found != null) {
+			found.entrySet().removeIf(entry -> entry.getKey().equals(id) || entry.getValue().getId().equals(id));
+		}
 		store.deleteById(id);
 	}
 
@@ -60,6 +100,31 @@ final class SparseAccessTimeSessions<S extends Session>
 		store.findByIndexNameAndIndexValue(indexName, indexValue)
 			.forEach((id, session) -> sessions.put(id, new StoredSession<>(session, interval)));
 		return sessions;
+	}
+
+	/**
+	 * The span in which a session once found is not read again: one request, from just outside
+	 * Spring Session's filter (so its commit at the end is included) until it has answered.
+	 * Nested dispatches (error pages) share the span of their request.
+	 */
+	static final class OneReadPerRequest implements Filter {
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			if (FOUND_IN_THIS_REQUEST.get() != null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			FOUND_IN_THIS_REQUEST.set(new HashMap<>());
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				FOUND_IN_THIS_REQUEST.remove();
+			}
+		}
+
 	}
 
 	/** A stored session whose last-access time moves only once it is {@code interval} old. */

@@ -29,9 +29,13 @@ public class Browser {
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
+	/** A GET with the given Accept header, or none when {@code accept} is null (as wrk sends). */
 	public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
+		return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {

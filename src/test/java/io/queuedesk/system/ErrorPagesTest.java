@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.View;
 import org.springframework.web.util.HtmlUtils;
 
 /** Friendly error pages on the real server (SPEC §6): the status and a plain sentence, never a stack trace. */
@@ -34,6 +35,16 @@ class ErrorPagesTest {
 		@ResponseBody
 		String boom() {
 			throw new IllegalStateException(SECRET);
+		}
+
+		/** A view that fails once it has begun its HTML, as a template that fails while rendering. */
+		@GetMapping("/test-errors/half-page")
+		View halfPage() {
+			return (model, request, response) -> {
+				response.setContentType("text/html;charset=UTF-8");
+				response.getWriter().write("<!DOCTYPE html><html><body>half a page");
+				throw new IllegalStateException(SECRET);
+			};
 		}
 
 		@GetMapping("/test-errors/number")
@@ -78,6 +89,23 @@ class ErrorPagesTest {
 		assertThat(browser.get("/test-errors/number?n=7").body()).isEqualTo("n=7");
 		assertFriendlyPage(browser.get("/test-errors/number?n=abc"), 400);
 		assertFriendlyPage(browser.get("/test-errors/number"), 400);
+	}
+
+	/**
+	 * wrk and some probes send no Accept header: Boot's error controller answered them JSON, which
+	 * failed for a page that had begun as HTML ("No converter ... with preset Content-Type").
+	 */
+	@Test
+	void clientsWithoutAcceptHeaderGetTheFriendlyPage() throws Exception {
+		assertFriendlyPage(browser.get("/test-errors/boom", null), 500);
+		assertFriendlyPage(browser.get("/test-errors/half-page", null), 500);
+		assertFriendlyPage(browser.get("/no/such/page", null), 404);
+		assertThat(browser.get("/test-errors/half-page", null).body()).doesNotContain("half a page");
+	}
+
+	@Test
+	void aPageThatFailedAfterBeginningItsHtmlIsAFriendly500() throws Exception {
+		assertFriendlyPage(browser.get("/test-errors/half-page", "*/*"), 500);
 	}
 
 	@Test
