@@ -18,7 +18,7 @@ WORKDIR /app
 # with these options; it also serves other ones given at run time (docker run -e JAVA_OPTS=…).
 ENV PORT=8080 \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m"
+    JAVA_OPTS="-Xmx192m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m"
 COPY target/queuedesk.jar /tmp/queuedesk.jar
 COPY scripts/build-cds.sh /tmp/build-cds.sh
 RUN bash /tmp/build-cds.sh /tmp/queuedesk.jar /app/jar \

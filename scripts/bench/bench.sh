@@ -18,7 +18,7 @@ ACCEPT_ENCODING='gzip, deflate, br' FREQUENT='' RARE='' USER_QUERY=''
 BIG='' ADMIN='' DEVELOPER='' SUBMITTER='' PASSWORD='' ADMIN_PASSWORD=''
 PG_HOST=${PGHOST:-127.0.0.1} PG_PORT=${PGPORT:-5432} PG_USER=${PGUSER:-postgres}
 JAR=target/queuedesk.jar CDS=false DEMO_STARTUP=true
-MEMORY_FLAGS='-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m'
+MEMORY_FLAGS='-Xmx192m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m'
 for arg in "$@"; do
   case $arg in
     --tickets=*) TICKETS=${arg#*=} ;;
