@@ -68,7 +68,14 @@ final class TicketConditions {
 			where.add(where.queued ? ListOrder.TARGET_KEY + " < :today" : "1 = 0", "today", today);
 		}
 		where.search(filter.text(), fullText);
-		where.visibleTo(viewer);
+		// A developer sees what is assigned to them and, while queued, what nobody has: a filter
+		// to exactly that needs no visibility condition, whose OR would keep the planner from
+		// reading the filter's index in queue order ("to pick up" read every unassigned ticket).
+		boolean ownOrFreeWork = filter.assigneeId() != null && filter.assigneeId().equals(viewer.getId())
+				|| filter.unassignedOnly() && where.queued;
+		if (!(ownOrFreeWork && viewer.hasRole(Role.DEVELOPER))) {
+			where.visibleTo(viewer);
+		}
 		return where;
 	}
 
