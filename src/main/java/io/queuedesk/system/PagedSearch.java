@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What every searchable, paged list takes from the query string: the search text {@code q}, the
- * page number and size. A JavaBean so that a bad value (page=abc) fails only its own field; list
+ * page number and size, and the cursors of "next" ({@code after}) and "previous"
+ * ({@code before}), which each list reads in its own format. A JavaBean so that a bad value (page=abc) fails only its own field; list
  * filters extend it with their own fields.
  */
 public abstract class PagedSearch {
@@ -18,6 +19,10 @@ public abstract class PagedSearch {
 	private int page;
 
 	private int size = DEFAULT_SIZE;
+
+	private String after;
+
+	private String before;
 
 	/** The search text, lower-case and trimmed, or null. */
 	public String text() {
@@ -61,6 +66,22 @@ public abstract class PagedSearch {
 
 	public void setSize(int size) {
 		this.size = size;
+	}
+
+	public String getAfter() {
+		return after;
+	}
+
+	public void setAfter(String after) {
+		this.after = after;
+	}
+
+	public String getBefore() {
+		return before;
+	}
+
+	public void setBefore(String before) {
+		this.before = before;
 	}
 
 }

@@ -22,9 +22,7 @@ public class TicketFilter extends PagedSearch {
 	private TicketSort sort = TicketSort.PRIORITY;
 
 	/** Cursors of the "next" and "previous" links (see ListCursor). */
-	private String after;
 
-	private String before;
 
 	public boolean unassignedOnly() {
 		return "none".equalsIgnoreCase(assignee);
@@ -45,18 +43,18 @@ public class TicketFilter extends PagedSearch {
 
 	/** The "next" cursor, or null when absent or not valid. */
 	ListCursor afterCursor() {
-		return cursor(after);
+		return cursor(getAfter());
 	}
 
 	/** The "previous" cursor, or null when absent or not valid. */
 	ListCursor beforeCursor() {
-		return cursor(before);
+		return cursor(getBefore());
 	}
 
 	/** Whether a cursor was given that is not one (the list then starts at its first page). */
 	public boolean hasBadCursor() {
-		return (after != null && !after.isBlank() && afterCursor() == null)
-				|| (before != null && !before.isBlank() && beforeCursor() == null);
+		return (getAfter() != null && !getAfter().isBlank() && afterCursor() == null)
+				|| (getBefore() != null && !getBefore().isBlank() && beforeCursor() == null);
 	}
 
 	private static ListCursor cursor(String text) {
@@ -66,22 +64,6 @@ public class TicketFilter extends PagedSearch {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	public String getAfter() {
-		return after;
-	}
-
-	public void setAfter(String after) {
-		this.after = after;
-	}
-
-	public String getBefore() {
-		return before;
-	}
-
-	public void setBefore(String before) {
-		this.before = before;
 	}
 
 	public Long getClient() {

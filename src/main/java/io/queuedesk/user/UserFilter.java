@@ -12,18 +12,16 @@ public class UserFilter extends PagedSearch {
 
 	private Boolean active;
 
-	private String after;
 
-	private String before;
 
 	/** The id of the user that "next" starts after, or null. */
 	Long afterId() {
-		return id(after);
+		return id(getAfter());
 	}
 
 	/** The id of the user that "previous" ends before, or null. */
 	Long beforeId() {
-		return id(before);
+		return id(getBefore());
 	}
 
 	private static Long id(String text) {
@@ -33,22 +31,6 @@ public class UserFilter extends PagedSearch {
 		catch (NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	public String getAfter() {
-		return after;
-	}
-
-	public void setAfter(String after) {
-		this.after = after;
-	}
-
-	public String getBefore() {
-		return before;
-	}
-
-	public void setBefore(String before) {
-		this.before = before;
 	}
 
 	public Role getRole() {

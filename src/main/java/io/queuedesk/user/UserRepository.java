@@ -7,11 +7,10 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface UserRepository extends JpaRepository<User, Long>, JpaSpecificationExecutor<User> {
+interface UserRepository extends JpaRepository<User, Long> {
 
 	/** Callers pass an email already normalised with {@link User#normalizeEmail}. */
 	@EntityGraph(attributePaths = "roles")
