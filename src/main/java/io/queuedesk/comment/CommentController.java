@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.system.Flash;
+import io.queuedesk.ticket.TicketPages;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -21,6 +22,7 @@ import io.queuedesk.user.SignedInUser;
  * answers 404 (the service's NotFoundException is left to the error page).
  */
 @Controller
+@TicketPages
 class CommentController {
 
 	/** Flash attributes the thread fragment reads after a refused comment. */
@@ -46,6 +48,8 @@ class CommentController {
 	String add(@PathVariable long id, @Valid @ModelAttribute(FORM) CommentForm form, BindingResult result,
 			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
+			// A ticket the user may not see is a 404 before anything is said about the form.
+			comments.requireVisible(id, me);
 			FieldError bodyError = result.getFieldError("body");
 			String code = bodyError == null ? "comment.invalid"
 					: "Size".equals(bodyError.getCode()) ? "comment.body.tooLong" : "comment.body.blank";

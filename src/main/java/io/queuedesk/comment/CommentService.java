@@ -27,7 +27,8 @@ import io.queuedesk.user.UserService;
 /**
  * Comments and internal notes on tickets (SPEC §2.3). Who may do what comes from the ticket
  * feature ({@link TicketQueries#access}): a ticket the user may not see is answered with 404.
- * Every change commits together with its activity entry and its event.
+ * Every change commits together with its activity entry and its event, and first locks the
+ * ticket against a concurrent delete ({@link TicketQueries#accessForComment}).
  */
 @Service
 public class CommentService {
@@ -65,7 +66,7 @@ public class CommentService {
 	@SignedIn
 	@Transactional
 	public long add(long ticketId, String body, boolean internal, SignedInUser me) {
-		TicketAccessInfo ticket = tickets.access(ticketId, me);
+		TicketAccessInfo ticket = tickets.accessForComment(ticketId, me);
 		if (!ticket.canComment()) {
 			throw new CommentRefusedException("comment.refused");
 		}
@@ -96,13 +97,23 @@ public class CommentService {
 	}
 
 	/**
+	 * 404 ({@link NotFoundException}) unless the user may see the ticket: checked before a
+	 * refused form is answered, so that its message tells nothing about a ticket the user may not see.
+	 */
+	@SignedIn
+	@Transactional(readOnly = true)
+	public void requireVisible(long ticketId, SignedInUser me) {
+		tickets.access(ticketId, me);
+	}
+
+	/**
 	 * Deletes a comment of the ticket (admins; system comments too). The activity entry keeps a
 	 * snapshot of who wrote what; it is hidden from submitters when the comment was an internal note.
 	 */
 	@AdminOnly
 	@Transactional
 	public void delete(long ticketId, long commentId, SignedInUser me) {
-		TicketAccessInfo ticket = tickets.access(ticketId, me);
+		TicketAccessInfo ticket = tickets.accessForComment(ticketId, me);
 		Comment comment = comments.findOfTicket(commentId, ticketId)
 			.orElseThrow(() -> new NotFoundException("Comment", commentId));
 		String author = comment.getAuthor() == null ? "—" : comment.getAuthor().getDisplayName();

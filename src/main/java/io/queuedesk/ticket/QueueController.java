@@ -21,6 +21,7 @@ import io.queuedesk.user.SignedInUser;
 
 /** An admin's view of one client's queue, and the move and transfer actions. */
 @Controller
+@TicketPages
 class QueueController {
 
 	static final int QUEUE_PAGE_SIZE = 50;

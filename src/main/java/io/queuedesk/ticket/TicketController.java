@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +23,7 @@ import io.queuedesk.user.SignedInUser;
 
 /** Raise, view, edit and withdraw a ticket. */
 @Controller
+@TicketPages
 class TicketController {
 
 	private final TicketService tickets;
@@ -124,8 +125,9 @@ class TicketController {
 			catch (StaleTicketException ex) {
 				return stale(id, ex.current(), result, me, model);
 			}
-			catch (OptimisticLockingFailureException ex) {
-				// Lost the race between the version check and the commit: same answer as a stale form.
+			catch (ConcurrencyFailureException ex) {
+				// Lost a race past the ticket lock (a deadlock, a lock timeout): same answer as a
+				// stale form, which keeps what the user typed.
 				return stale(id, queries.editForm(id, me), result, me, model);
 			}
 			catch (TicketActionException ex) {
@@ -145,10 +147,6 @@ class TicketController {
 		}
 		catch (TicketActionException ex) {
 			flash.error(redirect, ex);
-			return "redirect:/tickets/" + id;
-		}
-		catch (OptimisticLockingFailureException ex) {
-			flash.error(redirect, "ticket.stale");
 			return "redirect:/tickets/" + id;
 		}
 	}

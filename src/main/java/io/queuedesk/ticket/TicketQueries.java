@@ -10,6 +10,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.activity.ActivityService;
@@ -36,9 +37,12 @@ public class TicketQueries {
 
 	private final JdbcClient jdbc;
 
+	private final TicketLocks locks;
+
 	TicketQueries(TicketRepository tickets, TicketListing listing, QueueService queues, ActivityService activity,
-			Clock clock, JdbcClient jdbc) {
+			Clock clock, JdbcClient jdbc, TicketLocks locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 		this.tickets = tickets;
 		this.listing = listing;
 		this.activity = activity;
@@ -77,6 +81,19 @@ public class TicketQueries {
 	@SignedIn
 	public TicketAccessInfo access(long id, SignedInUser viewer) {
 		return accessInfo(visible(tickets, id, viewer), viewer);
+	}
+
+	/**
+	 * {@link #access} for adding or deleting a comment in the caller's transaction: the ticket
+	 * is first locked against a concurrent delete until that transaction ends, so a comment is
+	 * never inserted for a ticket that is being deleted (a foreign key failure), and a ticket
+	 * deleted meanwhile answers 404.
+	 */
+	@SignedIn
+	@Transactional(propagation = Propagation.MANDATORY)
+	public TicketAccessInfo accessForComment(long id, SignedInUser viewer) {
+		locks.againstDelete(id);
+		return access(id, viewer);
 	}
 
 	private static TicketAccessInfo accessInfo(Ticket ticket, SignedInUser viewer) {

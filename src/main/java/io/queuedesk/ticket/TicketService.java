@@ -33,6 +33,8 @@ import io.queuedesk.user.UserService;
  * Creates, edits, withdraws, moves and transfers tickets. Each method is one transaction: the
  * ticket, its queue and its activity entry change together or not at all. Ownership rules are
  * checked here, not only in the pages; a ticket the user may not see is answered as not found.
+ * Every change of an existing ticket first locks it ({@link TicketLocks}), so two changes of one
+ * ticket run one after the other and the second sees what the first saved.
  */
 @Service
 public class TicketService {
@@ -55,9 +57,12 @@ public class TicketService {
 
 	private final Clock clock;
 
+	private final TicketLocks locks;
+
 	TicketService(TicketRepository tickets, ProductAreaRepository productAreas, ClientService clients,
 			UserService users, QueueService queues, ActivityService activity, EntityManager entityManager,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, TicketLocks locks) {
+		this.locks = locks;
 		this.events = events;
 		this.tickets = tickets;
 		this.productAreas = productAreas;
@@ -111,6 +116,7 @@ public class TicketService {
 	@SignedIn
 	@Transactional
 	public void update(long id, TicketEditForm form, SignedInUser me) {
+		locks.forChange(id);
 		Ticket ticket = editable(id, me);
 		if (!Objects.equals(form.version(), ticket.getVersion())) {
 			throw new StaleTicketException(TicketEditForm.of(ticket));
@@ -137,6 +143,7 @@ public class TicketService {
 	@SignedIn
 	@Transactional
 	public void delete(long id, SignedInUser me) {
+		locks.forDelete(id);
 		Ticket ticket = editable(id, me);
 		Integer rank = inQueue(() -> queues.leave(ticket.getClient().getId(), id)).orElse(null);
 		tickets.delete(ticket);
@@ -148,6 +155,7 @@ public class TicketService {
 	@SignedIn
 	@Transactional
 	public QueueService.Move move(long id, MoveTarget target, SignedInUser me) {
+		locks.forChange(id);
 		Ticket ticket = queueManaged(id, me);
 		if (!ticket.getStatus().isQueued()) {
 			throw new TicketActionException("ticket.move.notQueued");
@@ -163,6 +171,7 @@ public class TicketService {
 	@SignedIn
 	@Transactional
 	public QueueService.Move transfer(long id, Long clientId, SignedInUser me) {
+		locks.forChange(id);
 		Ticket ticket = queueManaged(id, me);
 		Client target = clients.find(clientId)
 			.filter(Client::isActive)

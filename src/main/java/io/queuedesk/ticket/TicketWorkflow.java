@@ -25,7 +25,8 @@ import io.queuedesk.user.UserService;
 /**
  * Workflow steps and assignment (SPEC §2.2). Each call is one transaction holding the change,
  * the queue update, the activity entry and the domain event (whose listeners add the system
- * comment and the mail in the same transaction).
+ * comment and the mail in the same transaction). Each first locks the ticket ({@link TicketLocks}):
+ * of two steps sent at the same moment, the second sees the first one's result.
  */
 @Service
 public class TicketWorkflow {
@@ -44,8 +45,11 @@ public class TicketWorkflow {
 
 	private final Clock clock;
 
+	private final TicketLocks locks;
+
 	TicketWorkflow(TicketRepository tickets, UserService users, QueueService queues, ActivityService activity,
-			ApplicationEventPublisher events, EntityManager entityManager, Clock clock) {
+			ApplicationEventPublisher events, EntityManager entityManager, Clock clock, TicketLocks locks) {
+		this.locks = locks;
 		this.tickets = tickets;
 		this.users = users;
 		this.queues = queues;
@@ -63,6 +67,7 @@ public class TicketWorkflow {
 	@SignedIn
 	@Transactional
 	public void transition(long id, TicketStatus target, Long version, SignedInUser me) {
+		locks.forChange(id);
 		Ticket ticket = TicketQueries.visible(tickets, id, me);
 		if (version != null && version != ticket.getVersion()) {
 			throw new TicketActionException("ticket.transition.stale");
@@ -102,6 +107,7 @@ public class TicketWorkflow {
 	@SignedIn
 	@Transactional
 	public void assign(long id, Long assigneeId, SignedInUser me) {
+		locks.forChange(id);
 		Ticket ticket = TicketQueries.visible(tickets, id, me);
 		User assignee;
 		if (TicketAccess.canAssign(me)) {

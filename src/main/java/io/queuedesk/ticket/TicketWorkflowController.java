@@ -14,6 +14,7 @@ import io.queuedesk.user.SignedInUser;
 
 /** The workflow button and the assignment form of the ticket page. */
 @Controller
+@TicketPages
 class TicketWorkflowController {
 
 	private final TicketWorkflow workflow;
