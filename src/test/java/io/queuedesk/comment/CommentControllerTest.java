@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +37,9 @@ import io.queuedesk.user.TestUsers;
 @WebMvcTest(CommentController.class)
 @Import({ SliceSecurity.class, Flash.class })
 class CommentControllerTest {
+
+	static final String CHANGED_BY_OTHERS = "Someone else changed this ticket at the same moment, so nothing was saved. "
+			+ "It is shown below as it is now; please check and try again.";
 
 	final SignedInUser submitter = TestUsers.signedIn(4, "sam@test.example", "Sam", Role.SUBMITTER);
 
@@ -79,7 +84,7 @@ class CommentControllerTest {
 	}
 
 	@Test
-	void blankBodyRedirectsBackWithAnErrorAndDoesNotCallTheService() throws Exception {
+	void blankBodyRedirectsBackWithAnErrorAndSavesNothing() throws Exception {
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "  \r\n "))
 			.andExpect(redirectedUrl("/tickets/9"))
 			.andExpect(flash().attribute("flashError", "Please write a comment before sending it."))
@@ -89,7 +94,7 @@ class CommentControllerTest {
 			.andExpect(redirectedUrl("/tickets/9"))
 			.andExpect(flash().attribute("flashError", "Please write a comment before sending it."));
 
-		verifyNoInteractions(comments);
+		verify(comments, never()).add(anyLong(), any(), anyBoolean(), any());
 	}
 
 	@Test
@@ -105,7 +110,7 @@ class CommentControllerTest {
 					"A comment can be at most 10,000 characters long. Your text is kept below; please shorten it."))
 			.andExpect(flash().attribute("commentForm", new CommentForm(tooLong, true)));
 
-		verifyNoInteractions(comments);
+		verify(comments, never()).add(anyLong(), any(), anyBoolean(), any());
 	}
 
 	@Test
@@ -128,6 +133,31 @@ class CommentControllerTest {
 
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "Hello"))
 			.andExpect(status().isNotFound());
+	}
+
+	/** Issue 12, point 10: the 404 comes before anything is said about the form. */
+	@Test
+	void anInvalidCommentOnATicketTheUserMayNotSeeIsNotFound() throws Exception {
+		willThrow(new NotFoundException("Ticket", 9)).given(comments).requireVisible(9, submitter);
+
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", " "))
+			.andExpect(status().isNotFound())
+			.andExpect(flash().attributeCount(0));
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "x".repeat(Comment.MAX_BODY + 1)))
+			.andExpect(status().isNotFound());
+
+		verify(comments, never()).add(anyLong(), any(), anyBoolean(), any());
+	}
+
+	/** Issue 12, point 2: a comment that lost a race is answered on the ticket page, not with a 500. */
+	@Test
+	void aCommentThatLostARaceGoesBackToTheTicketWithAMessage() throws Exception {
+		given(comments.add(anyLong(), anyString(), anyBoolean(), any()))
+			.willThrow(new CannotAcquireLockException("lock timeout"));
+
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "Hello"))
+			.andExpect(redirectedUrl("/tickets/9"))
+			.andExpect(flash().attribute("flashError", CHANGED_BY_OTHERS));
 	}
 
 	@Test
