@@ -93,6 +93,16 @@ class CommentPageTest {
 		assertThat(html).contains("Status changed from Open to Accepted by Dev One", ">System<");
 	}
 
+	/** Issue 12, point 10: an empty or over-long comment on a ticket the user may not see is a 404, as any other. */
+	@Test
+	void anInvalidCommentOnATicketTheUserMayNotSeeIsNotFound() throws Exception {
+		mvc.perform(post("/tickets/{id}/comments", ticket).with(user(account(DEV_TWO))).with(csrf()).param("body", ""))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/tickets/{id}/comments", ticket).with(user(account(DEV_TWO)))
+			.with(csrf())
+			.param("body", "x".repeat(Comment.MAX_BODY + 1))).andExpect(status().isNotFound());
+	}
+
 	@Test
 	void aRefusedCommentComesBackWithTheTextAndTheErrorNextToTheField() throws Exception {
 		String tooLong = data.tag + "x".repeat(Comment.MAX_BODY);
