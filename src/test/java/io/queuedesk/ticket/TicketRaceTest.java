@@ -187,6 +187,20 @@ class TicketRaceTest {
 		queues.assertInvariantQ(client);
 	}
 
+	@Test
+	void moveRacesADelete() throws Exception {
+		for (long id : tickets) {
+			Outcome[] o = race(adminA, post("/tickets/" + id + "/move", "to", "top", "returnTo", "ticket"),
+					adminB, post("/tickets/" + id + "/delete"));
+			assertThat(o[1]).as("the delete").isEqualTo(Outcome.DONE);
+			assertThat(exists(id)).isFalse();
+			// The first ticket is already at the top: moving it there is done but records nothing.
+			assertThat(entries(id, "TICKET_MOVED").size()).isBetween(0, o[0] == Outcome.REFUSED ? 0 : 1);
+		}
+		queues.assertInvariantQ(client);
+		assertThat(queues.order(client)).isEmpty();
+	}
+
 	/** A request of a session, built before the race so that both threads only send. */
 	private interface Request {
 
