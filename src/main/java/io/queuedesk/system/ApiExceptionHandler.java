@@ -12,7 +12,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** JSON problem bodies for the REST controllers: a clean 4xx, never HTML and never a trace. */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE) // before the page advices that apply to every controller (ConflictPages)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before advices that apply to every controller, such as ConflictPages
 class ApiExceptionHandler {
 
 	@ExceptionHandler(NotFoundException.class)

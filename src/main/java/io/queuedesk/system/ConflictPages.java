@@ -26,7 +26,9 @@ import org.springframework.web.servlet.ModelAndView;
  * ticket pages: a message on the ticket as it is now).
  */
 @ControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+// Early, so that a broader DataAccessException handler elsewhere does not take these; after the
+// ticket pages' own answer and the REST controllers' JSON (both HIGHEST_PRECEDENCE).
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ConflictPages {
 
 	private static final Log log = LogFactory.getLog(ConflictPages.class);
