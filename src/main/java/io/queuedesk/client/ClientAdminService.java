@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +56,7 @@ class ClientAdminService {
 		try {
 			return clients.saveAndFlush(new Client(wanted, clock.instant()));
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DuplicateKeyException ex) {
 			throw new ClientNameTakenException(wanted);
 		}
 	}
@@ -72,7 +72,7 @@ class ClientAdminService {
 		try {
 			clients.flush();
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DuplicateKeyException ex) {
 			throw new ClientNameTakenException(wanted);
 		}
 		return client;

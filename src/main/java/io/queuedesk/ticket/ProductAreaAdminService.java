@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +55,7 @@ class ProductAreaAdminService {
 		try {
 			return areas.saveAndFlush(new ProductArea(wanted, clock.instant()));
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DuplicateKeyException ex) {
 			throw new ProductAreaNameTakenException(wanted);
 		}
 	}
@@ -71,7 +71,7 @@ class ProductAreaAdminService {
 		try {
 			areas.flush();
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DuplicateKeyException ex) {
 			throw new ProductAreaNameTakenException(wanted);
 		}
 		return area;

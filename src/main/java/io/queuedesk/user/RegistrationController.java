@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -66,7 +66,7 @@ class RegistrationController {
 		try {
 			accounts.register(form.email(), form.displayName(), form.password());
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DuplicateKeyException ex) {
 			// Registered twice at the same moment: the first one won and mailed; answer the same.
 		}
 		return AccountPages.checkInbox(model, "register.sent.text");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +53,7 @@ public class UserService {
 			user = users.saveAndFlush(new User(email, newUser.displayName(),
 					passwordEncoder.encode(newUser.password()), newUser.roles(), Instant.now(clock)));
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DuplicateKeyException ex) {
 			// Someone created the same email between the check and the insert: the unique key answered.
 			throw new DuplicateEmailException(email);
 		}

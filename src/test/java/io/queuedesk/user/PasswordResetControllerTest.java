@@ -67,6 +67,15 @@ class PasswordResetControllerTest {
 	}
 
 	@Test
+	void aControlCharacterInTheEmailIsAFieldError() throws Exception {
+		mvc.perform(post("/password/forgot").with(csrf()).param("email", "some\0one@example.com"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "email", "CleanText"))
+			.andExpect(content().string(containsString("must not contain control characters")));
+		verify(accounts, never()).requestPasswordReset(anyString());
+	}
+
+	@Test
 	void postsNeedTheCsrfToken() throws Exception {
 		mvc.perform(post("/password/forgot").param("email", "a@example.com")).andExpect(status().isForbidden());
 		mvc.perform(post("/password/reset").param("token", "t")).andExpect(status().isForbidden());

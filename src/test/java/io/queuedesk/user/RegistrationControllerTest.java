@@ -1,6 +1,8 @@
 package io.queuedesk.user;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -73,6 +76,22 @@ class RegistrationControllerTest {
 	}
 
 	@Test
+	void controlCharactersInTheNameOrEmailAreFieldErrorsNotAnInboxPage() throws Exception {
+		// Issue 12: "r\0eg" once answered "Check your inbox" while nothing was made.
+		mvc.perform(form("new@example.com", "r\0eg", "Right-pass-1", "Right-pass-1"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("user/register"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"))
+			.andExpect(content().string(containsString("must not contain control characters")))
+			.andExpect(content().string(not(containsString("Check your inbox"))));
+		mvc.perform(form("n\0ew@example.com", "\u200B", "Right-pass-1", "Right-pass-1"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "email", "CleanText"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"))
+			.andExpect(content().string(containsString("it holds only invisible characters")));
+		verify(accounts, never()).register(anyString(), anyString(), anyString());
+	}
+
+	@Test
 	void aValidFormRegistersAndShowsTheInboxPage() throws Exception {
 		mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1"))
 			.andExpect(status().isOk())
@@ -83,11 +102,20 @@ class RegistrationControllerTest {
 
 	@Test
 	void aRegistrationThatLostARaceAnswersTheSame() throws Exception {
-		willThrow(new DataIntegrityViolationException("uq_users_email")).given(accounts)
+		willThrow(new DuplicateKeyException("uq_users_email")).given(accounts)
 			.register(anyString(), anyString(), anyString());
 		mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("user/check-inbox"));
+	}
+
+	@Test
+	void aRegistrationTheDatabaseRefusedIsNeverAnsweredWithCheckYourInbox() {
+		// Issue 12: no account and no mail were made, so "Check your inbox" would be a lie.
+		willThrow(new DataIntegrityViolationException("invalid byte sequence")).given(accounts)
+			.register(anyString(), anyString(), anyString());
+		assertThatThrownBy(() -> mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1")))
+			.hasRootCauseInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	@Test

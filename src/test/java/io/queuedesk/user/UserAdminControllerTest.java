@@ -148,6 +148,22 @@ class UserAdminControllerTest {
 	}
 
 	@Test
+	void controlCharactersInTheNameAreAFieldErrorNotATakenEmail() throws Exception {
+		// Issue 12: "n\0ame" once answered "An account with this email exists".
+		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
+			.param("displayName", "n\0ame").param("roles", "SUBMITTER").param("generatePassword", "true"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"))
+			.andExpect(content().string(allOf(containsString("must not contain control characters"),
+					not(containsString("An account with this email exists")))));
+		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x\u0007@test.example")
+			.param("displayName", "\u202E\u200B\uFEFF").param("roles", "SUBMITTER").param("generatePassword", "true"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "email", "CleanText"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"));
+		verify(users, never()).create(any(), any());
+	}
+
+	@Test
 	void aDuplicateEmailIsAFieldError() throws Exception {
 		given(users.create(any(), any())).willThrow(new DuplicateEmailException("sam@test.example"));
 		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "SAM@test.example")
