@@ -5,13 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.UniqueKeyViolation;
 
 /**
  * /admin/clients: create, rename, (de)activate and delete clients. Reference data, so nothing is
@@ -56,7 +57,10 @@ class ClientAdminService {
 		try {
 			return clients.saveAndFlush(new Client(wanted, clock.instant()));
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DataIntegrityViolationException ex) {
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken name: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new ClientNameTakenException(wanted);
 		}
 	}
@@ -72,7 +76,10 @@ class ClientAdminService {
 		try {
 			clients.flush();
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DataIntegrityViolationException ex) {
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken name: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new ClientNameTakenException(wanted);
 		}
 		return client;

@@ -5,13 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.UniqueKeyViolation;
 
 /**
  * /admin/product-areas: create, rename, (de)activate and delete product areas. Reference data, so
@@ -55,7 +56,10 @@ class ProductAreaAdminService {
 		try {
 			return areas.saveAndFlush(new ProductArea(wanted, clock.instant()));
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DataIntegrityViolationException ex) {
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken name: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new ProductAreaNameTakenException(wanted);
 		}
 	}
@@ -71,7 +75,10 @@ class ProductAreaAdminService {
 		try {
 			areas.flush();
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DataIntegrityViolationException ex) {
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken name: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new ProductAreaNameTakenException(wanted);
 		}
 		return area;

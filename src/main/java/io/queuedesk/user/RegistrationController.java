@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.UniqueKeyViolation;
 
 /**
  * Self-registration for submitters (SPEC §4), switched off with
@@ -66,8 +67,12 @@ class RegistrationController {
 		try {
 			accounts.register(form.email(), form.displayName(), form.password());
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DataIntegrityViolationException ex) {
 			// Registered twice at the same moment: the first one won and mailed; answer the same.
+			// Any other refusal made no account and sent no mail, so it must not say "Check your inbox".
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex;
+			}
 		}
 		return AccountPages.checkInbox(model, "register.sent.text");
 	}

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +16,7 @@ import io.queuedesk.activity.ActivityAction;
 import io.queuedesk.activity.ActivityService;
 import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.activity.Actor;
+import io.queuedesk.system.UniqueKeyViolation;
 
 /** Accounts: creation and look-ups. Every change is recorded in the activity log. */
 @Service
@@ -53,8 +54,11 @@ public class UserService {
 			user = users.saveAndFlush(new User(email, newUser.displayName(),
 					passwordEncoder.encode(newUser.password()), newUser.roles(), Instant.now(clock)));
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DataIntegrityViolationException ex) {
 			// Someone created the same email between the check and the insert: the unique key answered.
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken email: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new DuplicateEmailException(email);
 		}
 		activity.record(actor, ActivityAction.USER_CREATED, ActivitySubject.user(user.getId(), user.getEmail()),
