@@ -25,8 +25,11 @@ import jakarta.validation.Payload;
  * (zero width space), U+FEFF or U+202E, and other invisible characters. Such a title or name
  * looks empty, so it is refused as an empty field is. Blank text is left to {@code @NotBlank}.</li>
  * </ul>
- * Null is valid. Messages: {@code text.control.singleLine}, {@code text.control.multiline},
- * {@code text.direction} and {@code text.invisible} in messages.properties.
+ * Null is valid. Each problem has its own message ({@code text.control.singleLine},
+ * {@code text.control.multiline}, {@code text.direction}, {@code text.invisible} in
+ * messages.properties), chosen by the validator as the violation's template and resolved by Spring's
+ * validator from the application's messages. The field error's code is {@code CleanText} for all
+ * four, so messages.properties must have no {@code CleanText…} key: it would hide the difference.
  */
 @Documented
 @Constraint(validatedBy = CleanTextValidator.class)
