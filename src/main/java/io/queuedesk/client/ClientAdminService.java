@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.UniqueKeyViolation;
 
 /**
  * /admin/clients: create, rename, (de)activate and delete clients. Reference data, so nothing is
@@ -57,6 +58,9 @@ class ClientAdminService {
 			return clients.saveAndFlush(new Client(wanted, clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken name: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new ClientNameTakenException(wanted);
 		}
 	}
@@ -73,6 +77,9 @@ class ClientAdminService {
 			clients.flush();
 		}
 		catch (DataIntegrityViolationException ex) {
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken name: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new ClientNameTakenException(wanted);
 		}
 		return client;

@@ -2,6 +2,8 @@ package io.queuedesk.comment;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -51,9 +53,13 @@ class CommentController {
 			// A ticket the user may not see is a 404 before anything is said about the form.
 			comments.requireVisible(id, me);
 			FieldError bodyError = result.getFieldError("body");
+			if (bodyError != null && "CleanText".equals(bodyError.getCode())) {
+				// Control characters or only invisible ones (issue 12): the constraint's own message.
+				return refused(id, form, bodyError, true, redirect);
+			}
 			String code = bodyError == null ? "comment.invalid"
 					: "Size".equals(bodyError.getCode()) ? "comment.body.tooLong" : "comment.body.blank";
-			return refused(id, form, code, bodyError != null, redirect);
+			return refused(id, form, new DefaultMessageSourceResolvable(code), bodyError != null, redirect);
 		}
 		try {
 			long commentId = comments.add(id, form.body(), form.isInternal(), me);
@@ -61,7 +67,8 @@ class CommentController {
 			return "redirect:/tickets/" + id + "#comment-" + commentId;
 		}
 		catch (CommentRefusedException ex) {
-			return refused(id, form, ex.code(), ex.code().startsWith("comment.body."), redirect);
+			return refused(id, form, new DefaultMessageSourceResolvable(ex.code()), ex.code().startsWith("comment.body."),
+					redirect);
 		}
 	}
 
@@ -74,11 +81,12 @@ class CommentController {
 	}
 
 	/** Back to the ticket with the message, and with the text as typed so that it is not lost. */
-	private String refused(long id, CommentForm form, String code, boolean aboutBody, RedirectAttributes redirect) {
-		flash.error(redirect, code);
+	private String refused(long id, CommentForm form, MessageSourceResolvable message, boolean aboutBody,
+			RedirectAttributes redirect) {
+		flash.error(redirect, message);
 		redirect.addFlashAttribute(FORM, new CommentForm(form.body(), form.isInternal()));
 		if (aboutBody) {
-			redirect.addFlashAttribute(BODY_ERROR, flash.text(code));
+			redirect.addFlashAttribute(BODY_ERROR, flash.text(message));
 		}
 		return "redirect:/tickets/" + id;
 	}

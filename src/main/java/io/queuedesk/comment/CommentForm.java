@@ -6,12 +6,14 @@ import java.io.Serializable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.queuedesk.system.CleanText;
+
 /**
  * The comment form of the ticket page (SPEC §6: {@code body}, {@code internal}; an unticked
  * checkbox is simply absent). Serializable because a refused form travels to the next page as a
  * flash attribute, in the session, so that nothing typed is lost.
  */
-public record CommentForm(@NotBlank @Size(max = Comment.MAX_BODY) String body, Boolean internal)
+public record CommentForm(@NotBlank @CleanText(multiline = true) @Size(max = Comment.MAX_BODY) String body, Boolean internal)
 		implements Serializable {
 
 	@Serial

@@ -29,6 +29,11 @@ public class Flash {
 		redirect.addFlashAttribute("flashError", text(code, args));
 	}
 
+	/** A validation error as the page's message (issue 12: a comment with control characters). */
+	public void error(RedirectAttributes redirect, MessageSourceResolvable error) {
+		redirect.addFlashAttribute("flashError", text(error));
+	}
+
 	/** The text of a validation or binding error. */
 	public String text(MessageSourceResolvable error) {
 		return messages.getMessage(error, LocaleContextHolder.getLocale());

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** The one field of the create and rename forms of reference data (clients, product areas). */
-public record NameForm(@NotBlank @Size(max = 100) String name) {
+public record NameForm(@NotBlank @CleanText @Size(max = 100) String name) {
 
 	public static NameForm empty() {
 		return new NameForm("");

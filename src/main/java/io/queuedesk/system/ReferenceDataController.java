@@ -65,7 +65,7 @@ public abstract class ReferenceDataController {
 				flash.success(redirect, kind + ".created", add(form.name()));
 				return "redirect:" + path;
 			}
-			catch (NameTakenException | DataIntegrityViolationException ex) {
+			catch (NameTakenException ex) {
 				result.rejectValue("name", kind + ".name.taken");
 			}
 		}
@@ -80,7 +80,7 @@ public abstract class ReferenceDataController {
 				flash.success(redirect, kind + ".renamed", rename(id, form.name()));
 				return "redirect:" + path;
 			}
-			catch (NameTakenException | DataIntegrityViolationException ex) {
+			catch (NameTakenException ex) {
 				result.rejectValue("name", kind + ".name.taken");
 			}
 			catch (OptimisticLockingFailureException ex) {

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.UniqueKeyViolation;
 
 /**
  * /admin/product-areas: create, rename, (de)activate and delete product areas. Reference data, so
@@ -56,6 +57,9 @@ class ProductAreaAdminService {
 			return areas.saveAndFlush(new ProductArea(wanted, clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken name: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new ProductAreaNameTakenException(wanted);
 		}
 	}
@@ -72,6 +76,9 @@ class ProductAreaAdminService {
 			areas.flush();
 		}
 		catch (DataIntegrityViolationException ex) {
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken name: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new ProductAreaNameTakenException(wanted);
 		}
 		return area;

@@ -8,13 +8,15 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import io.queuedesk.system.CleanText;
+
 /**
  * The edit form: the new-ticket fields less client, priority and assignee (those are the
  * explicit move, transfer and assign actions), plus the version the form was loaded at.
  */
 public record TicketEditForm(
-		@NotBlank @Size(max = Ticket.MAX_TITLE) String title,
-		@NotBlank @Size(max = Ticket.MAX_DESCRIPTION) String description,
+		@NotBlank @CleanText @Size(max = Ticket.MAX_TITLE) String title,
+		@NotBlank @CleanText(multiline = true) @Size(max = Ticket.MAX_DESCRIPTION) String description,
 		@NotNull Long productAreaId,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate targetDate,
 		@NotNull Long version) {

@@ -8,10 +8,12 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import io.queuedesk.system.CleanText;
+
 /** The new-ticket form (SPEC §6 field names). Rules that need the database live in the service. */
 public record TicketForm(
-		@NotBlank @Size(max = Ticket.MAX_TITLE) String title,
-		@NotBlank @Size(max = Ticket.MAX_DESCRIPTION) String description,
+		@NotBlank @CleanText @Size(max = Ticket.MAX_TITLE) String title,
+		@NotBlank @CleanText(multiline = true) @Size(max = Ticket.MAX_DESCRIPTION) String description,
 		@NotNull Long clientId,
 		@NotNull Long productAreaId,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate targetDate,

@@ -9,6 +9,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.queuedesk.system.TypedText;
+
 /** Loads accounts for form login: inactive, unconfirmed and locked accounts cannot sign in. */
 @Service
 class AccountDetailsService implements UserDetailsService {
@@ -25,6 +27,10 @@ class AccountDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
+		// No email holds a control character (CleanText), and PostgreSQL cannot even compare a NUL.
+		if (username == null || TypedText.hasControlCharacter(username, false)) {
+			throw new UsernameNotFoundException("No such account");
+		}
 		User user = users.findByEmail(User.normalizeEmail(username))
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 		return new SignedInUser(user, user.isLockedAt(Instant.now(clock)));

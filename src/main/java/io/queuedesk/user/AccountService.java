@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +39,18 @@ public class AccountService {
 
 	private final ActivityService activity;
 
+	private final UserSessions sessions;
+
 	private final Clock clock;
 
 	AccountService(UserRepository users, AccountTokens tokens, AccountLinks links, PasswordEncoder passwordEncoder,
-			ActivityService activity, Clock clock) {
+			ActivityService activity, UserSessions sessions, Clock clock) {
 		this.users = users;
 		this.tokens = tokens;
 		this.links = links;
 		this.passwordEncoder = passwordEncoder;
 		this.activity = activity;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -109,7 +113,8 @@ public class AccountService {
 	/**
 	 * Sets the password through a reset or set-password link (the caller checked the rules). The
 	 * link proved the mailbox is the owner's, so the email counts as confirmed and a login lock is
-	 * lifted. False when the token is not live: then nothing changed.
+	 * lifted. Every session of the account ends: whoever held one (perhaps with a stolen password
+	 * or cookie) signs in again. False when the token is not live: then nothing changed.
 	 */
 	@Transactional
 	public boolean resetPassword(String token, String newPassword) {
@@ -124,18 +129,25 @@ public class AccountService {
 		user.clearLoginLock();
 		setPassword(user, newPassword, purpose.get() == TokenPurpose.SET_PASSWORD ? "first password chosen by link"
 				: "reset by link");
+		sessions.endAfterCommit(user.getEmail());
 		return true;
 	}
 
-	/** The signed-in user changes their password; a wrong current password changes nothing. */
+	/**
+	 * The signed-in user changes their password; a wrong current password changes nothing. The
+	 * user's other sessions end (those on other devices, or someone else's with a stolen
+	 * password); {@code currentSessionId}, the session that made the change, goes on.
+	 */
 	@SignedIn
 	@Transactional
-	public void changePassword(SignedInUser signedIn, String currentPassword, String newPassword) {
+	public void changePassword(SignedInUser signedIn, String currentPassword, String newPassword,
+			@Nullable String currentSessionId) {
 		User user = users.findById(signedIn.getId()).orElseThrow(WrongPasswordException::new);
 		if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
 			throw new WrongPasswordException();
 		}
 		setPassword(user, newPassword, "changed by the user");
+		sessions.endOthersAfterCommit(user.getEmail(), currentSessionId);
 	}
 
 	private void setPassword(User user, String newPassword, String details) {

@@ -1,5 +1,7 @@
 package io.queuedesk.user;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,7 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.system.Flash;
 
-/** A signed-in user changes their own password (SPEC §4), proving it with the current one. */
+/**
+ * A signed-in user changes their own password (SPEC §4), proving it with the current one; their
+ * other sessions end, this one goes on.
+ */
 @Controller
 @RequestMapping("/account/password")
 class ChangePasswordController {
@@ -43,14 +48,15 @@ class ChangePasswordController {
 
 	@PostMapping
 	String change(@Valid @ModelAttribute("form") ChangePasswordForm form, BindingResult result,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+			@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
 		PasswordPolicy.check(user.getEmail(), form.password(), form.confirmPassword())
 			.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
 		if (result.hasErrors()) {
 			return "user/change-password";
 		}
 		try {
-			accounts.changePassword(user, form.currentPassword(), form.password());
+			HttpSession session = request.getSession(false);
+			accounts.changePassword(user, form.currentPassword(), form.password(), session == null ? null : session.getId());
 		}
 		catch (WrongPasswordException ex) {
 			result.rejectValue("currentPassword", "password.current.wrong");

@@ -12,6 +12,7 @@ import io.queuedesk.activity.ActivityAction;
 import io.queuedesk.activity.ActivityService;
 import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.activity.Actor;
+import io.queuedesk.system.TypedText;
 
 /**
  * Account lockout (SPEC §4): {@value #MAX_FAILURES} failed sign-ins for one account within
@@ -46,6 +47,9 @@ class LoginAttemptService {
 	 */
 	@Transactional
 	public void recordFailure(String email, String remoteAddress) {
+		if (TypedText.hasControlCharacter(email, false)) {
+			return; // no account has such an email (see AccountDetailsService)
+		}
 		Optional<User> account = users.findByEmail(User.normalizeEmail(email));
 		if (account.isEmpty()) {
 			return;

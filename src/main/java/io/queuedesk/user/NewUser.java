@@ -7,10 +7,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
+import io.queuedesk.system.CleanText;
+
 /** What it takes to create an account; the rules of SPEC §4 as constraints. */
 public record NewUser(
-		@NotBlank @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
-		@NotBlank @Size(max = 100) String displayName,
+		@NotBlank @CleanText @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
+		@NotBlank @CleanText @Size(max = 100) String displayName,
 		@NotBlank @Size(min = 8, max = 128) String password,
 		@NotEmpty Set<Role> roles) {
 }

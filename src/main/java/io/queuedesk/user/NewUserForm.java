@@ -7,14 +7,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
+import io.queuedesk.system.CleanText;
+
 /**
  * The admin's new-user form (SPEC §6 field names). Roles arrive as names, so an unknown one
  * becomes a field error; the password rules are {@link PasswordPolicy}'s, checked only when no
  * password is generated.
  */
 public record NewUserForm(
-		@NotBlank @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
-		@NotBlank @Size(max = 100) String displayName,
+		@NotBlank @CleanText @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
+		@NotBlank @CleanText @Size(max = 100) String displayName,
 		@NotEmpty List<String> roles,
 		Boolean generatePassword,
 		String password,

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.UniqueKeyViolation;
 
 /**
  * Self-registration for submitters (SPEC §4), switched off with
@@ -68,6 +69,10 @@ class RegistrationController {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Registered twice at the same moment: the first one won and mailed; answer the same.
+			// Any other refusal made no account and sent no mail, so it must not say "Check your inbox".
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex;
+			}
 		}
 		return AccountPages.checkInbox(model, "register.sent.text");
 	}

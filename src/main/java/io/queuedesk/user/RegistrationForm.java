@@ -4,10 +4,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.queuedesk.system.CleanText;
+
 /** The self-registration form; the password rules are {@link PasswordPolicy}'s. */
 record RegistrationForm(
-		@NotBlank @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
-		@NotBlank @Size(max = 100) String displayName,
+		@NotBlank @CleanText @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
+		@NotBlank @CleanText @Size(max = 100) String displayName,
 		String password,
 		String confirmPassword) {
 

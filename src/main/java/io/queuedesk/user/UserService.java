@@ -16,6 +16,7 @@ import io.queuedesk.activity.ActivityAction;
 import io.queuedesk.activity.ActivityService;
 import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.activity.Actor;
+import io.queuedesk.system.UniqueKeyViolation;
 
 /** Accounts: creation and look-ups. Every change is recorded in the activity log. */
 @Service
@@ -55,6 +56,9 @@ public class UserService {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Someone created the same email between the check and the insert: the unique key answered.
+			if (!UniqueKeyViolation.is(ex)) {
+				throw ex; // not a taken email: a value the database refuses (too long, NUL on PostgreSQL, …)
+			}
 			throw new DuplicateEmailException(email);
 		}
 		activity.record(actor, ActivityAction.USER_CREATED, ActivitySubject.user(user.getId(), user.getEmail()),

@@ -1,5 +1,6 @@
 package io.queuedesk.user;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Ends every session of an account (SPEC §4: a deactivated user's open sessions end; after a role
- * change the new roles apply at the next sign-in). Sessions live in the database (Spring Session
+ * change the new roles apply at the next sign-in; a new password ends the sessions that the old
+ * one opened, issue 12). Sessions live in the database (Spring Session
  * JDBC), so this reaches the user's sessions on every instance. The jar's commands run without a
  * web server and have no session store: there is nothing to end then.
  */
@@ -27,6 +29,14 @@ class UserSessions {
 	 * commit's sessions are looked up, or it sees the committed change).
 	 */
 	void endAfterCommit(String email) {
+		endOthersAfterCommit(email, null);
+	}
+
+	/**
+	 * The same, but the session {@code keepSessionId} goes on (the one that changed the password
+	 * itself); null ends them all.
+	 */
+	void endOthersAfterCommit(String email, @Nullable String keepSessionId) {
 		FindByIndexNameSessionRepository<?> sessions = repositories.getIfAvailable();
 		if (sessions == null) {
 			return;
@@ -34,7 +44,11 @@ class UserSessions {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				sessions.findByPrincipalName(email).keySet().forEach(sessions::deleteById);
+				sessions.findByPrincipalName(email)
+					.keySet()
+					.stream()
+					.filter(id -> !id.equals(keepSessionId))
+					.forEach(sessions::deleteById);
 			}
 		});
 	}

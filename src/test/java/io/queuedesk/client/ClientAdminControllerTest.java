@@ -1,6 +1,8 @@
 package io.queuedesk.client;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -121,12 +123,39 @@ class ClientAdminControllerTest {
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", "client.name.taken"))
 			.andExpect(content().string(containsString("A client with this name exists")));
 
-		// Lost a race: the unique constraint answered instead of the check.
-		given(clients.rename(2, "Client A")).willThrow(new DataIntegrityViolationException("uq_clients_name"));
+		given(clients.rename(2, "Client A")).willThrow(new ClientNameTakenException("Client A"));
 		mvc.perform(post("/admin/clients/2/rename").with(user(admin)).with(csrf()).param("name", "Client A"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("renameForm", "name", "client.name.taken"))
 			.andExpect(content().string(containsString("A client with this name exists")));
+	}
+
+	@Test
+	void controlCharactersInANameAreAFieldErrorNotATakenName() throws Exception {
+		// Issue 12: "cl\0ient" once answered "A client with this name exists".
+		mvc.perform(post("/admin/clients").with(user(admin)).with(csrf()).param("name", "cl\0ient"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "name", "CleanText"))
+			.andExpect(content().string(containsString("must not contain control characters")))
+			.andExpect(content().string(not(containsString("A client with this name exists"))));
+		mvc.perform(post("/admin/clients/2/rename").with(user(admin)).with(csrf()).param("name", "\u200B"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("renameForm", "name", "CleanText"))
+			.andExpect(content().string(containsString("it holds only invisible characters")));
+		verify(clients, org.mockito.Mockito.never()).create(anyString());
+		verify(clients, org.mockito.Mockito.never()).rename(anyLong(), anyString());
+	}
+
+	@Test
+	void otherDatabaseRefusalsAreNotMistakenForATakenName() {
+		// Issue 12: PostgreSQL's "invalid byte sequence" (NUL) is a DataIntegrityViolationException
+		// too; only the service's NameTakenException (a unique-key violation) means "exists".
+		given(clients.create("Client D")).willThrow(new DataIntegrityViolationException("invalid byte sequence"));
+		assertThatThrownBy(() -> mvc.perform(post("/admin/clients").with(user(admin)).with(csrf()).param("name", "Client D")))
+			.hasRootCauseInstanceOf(DataIntegrityViolationException.class);
+		given(clients.rename(2, "Client D")).willThrow(new DataIntegrityViolationException("invalid byte sequence"));
+		assertThatThrownBy(() -> mvc.perform(post("/admin/clients/2/rename").with(user(admin)).with(csrf()).param("name", "Client D")))
+			.hasRootCauseInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	@Test

@@ -98,6 +98,26 @@ class CommentControllerTest {
 	}
 
 	@Test
+	void controlCharactersAreRefusedWithTheirOwnMessageButLineBreaksAndTabsStay() throws Exception {
+		String nul = "This field must not contain control characters (such as NUL); line breaks and tabs are fine.";
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "c\0omment"))
+			.andExpect(redirectedUrl("/tickets/9"))
+			.andExpect(flash().attribute("flashError", nul))
+			.andExpect(flash().attribute("commentBodyError", nul))
+			.andExpect(flash().attribute("commentForm", new CommentForm("c\0omment", false)));
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "ding\u0007"))
+			.andExpect(flash().attribute("commentBodyError", nul));
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "\u200B\uFEFF"))
+			.andExpect(flash().attribute("commentBodyError", "Please fill in this field: it holds only invisible characters."));
+		verifyNoInteractions(comments);
+
+		given(comments.add(9, "Steps:\n\t1. open\n\t2. save", false, submitter)).willReturn(8L);
+		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf())
+			.param("body", "Steps:\r\n\t1. open\n\t2. save"))
+			.andExpect(redirectedUrl("/tickets/9#comment-8"));
+	}
+
+	@Test
 	void tooLongBodyRedirectsBackKeepingTheText() throws Exception {
 		String tooLong = "x".repeat(Comment.MAX_BODY + 1);
 

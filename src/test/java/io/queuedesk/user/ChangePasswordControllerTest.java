@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,6 +31,8 @@ import io.queuedesk.system.SliceSecurity;
 @WebMvcTest(ChangePasswordController.class)
 @Import({ SliceSecurity.class, Flash.class })
 class ChangePasswordControllerTest {
+
+	static final String SESSION_ID = "the-session-that-changes-it";
 
 	final SignedInUser me = TestUsers.signedIn(7, "me@test.example", "Me", Role.SUBMITTER);
 
@@ -66,7 +69,7 @@ class ChangePasswordControllerTest {
 
 	@Test
 	void aWrongCurrentPasswordIsAFieldError() throws Exception {
-		willThrow(new WrongPasswordException()).given(accounts).changePassword(me, "Wrong-pass-1", "Right-pass-2");
+		willThrow(new WrongPasswordException()).given(accounts).changePassword(me, "Wrong-pass-1", "Right-pass-2", SESSION_ID);
 		mvc.perform(change("Wrong-pass-1", "Right-pass-2", "Right-pass-2"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.current.wrong"))
@@ -81,7 +84,7 @@ class ChangePasswordControllerTest {
 			.andExpect(model().attributeHasFieldErrorCode("form", "password", "password.length"));
 		mvc.perform(change("Old-pass-1", "Right-pass-2", "Right-pass-3"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "confirmPassword", "password.mismatch"));
-		verify(accounts, never()).changePassword(any(), any(), any());
+		verify(accounts, never()).changePassword(any(), any(), any(), any());
 	}
 
 	@Test
@@ -89,12 +92,14 @@ class ChangePasswordControllerTest {
 		mvc.perform(change("Old-pass-1", "Right-pass-2", "Right-pass-2"))
 			.andExpect(redirectedUrl("/"))
 			.andExpect(flash().attribute("flashSuccess", "Your password has been changed."));
-		verify(accounts).changePassword(me, "Old-pass-1", "Right-pass-2");
+		// The session that changed it is the one that stays signed in (issue 12).
+		verify(accounts).changePassword(me, "Old-pass-1", "Right-pass-2", SESSION_ID);
 	}
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder change(String current,
 			String password, String confirm) {
 		return post("/account/password").with(user(me)).with(csrf())
+			.session(new MockHttpSession(null, SESSION_ID))
 			.param("currentPassword", current)
 			.param("password", password)
 			.param("confirmPassword", confirm);

@@ -83,6 +83,13 @@ class CreateUserCommandTest {
 	}
 
 	@Test
+	void refusesControlCharactersInTheName() {
+		assertRefused(CommandRunner.EXIT_USAGE, "displayName This field must not contain control characters",
+				"--email=" + TestUsers.uniqueEmail("control"), "--password=Str0ng-pass", "--role=SUBMITTER",
+				"--name=Ops\u0000Person");
+	}
+
+	@Test
 	void refusesAnUnknownRole() {
 		assertRefused(CommandRunner.EXIT_USAGE, "unknown role 'SUPERUSER'", "--email=" + TestUsers.uniqueEmail("role"),
 				"--password=Str0ng-pass", "--role=DEVELOPER,SUPERUSER");

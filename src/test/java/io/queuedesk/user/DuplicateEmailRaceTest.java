@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -69,6 +70,18 @@ class DuplicateEmailRaceTest {
 		assertThat(jdbc.sql("select count(*) from activity_log where target_user_email = ?").param(email)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aValueTheDatabaseRefusesIsNotADuplicateEmail() {
+		// Issue 12: a display name longer than the column (the form's @Size stops it first; on
+		// PostgreSQL also a NUL) is the database's refusal, not "An account with this email exists".
+		String email = TestUsers.uniqueEmail("refused");
+		SignedInUser admin = (SignedInUser) accounts.loadUserByUsername("admin@example.com");
+		assertThatThrownBy(() -> service.create(new NewUser(email, "x".repeat(101), "Right-pass-1", Set.of(Role.SUBMITTER)),
+				admin))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThat(jdbc.sql("select count(*) from users where email = ?").param(email).query(Long.class).single()).isZero();
 	}
 
 	private static void await(CountDownLatch latch) {

@@ -1,5 +1,6 @@
 package io.queuedesk.user;
 
+import static io.queuedesk.system.FieldErrorCodes.anyFieldErrorCode;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -63,6 +64,15 @@ class PasswordResetControllerTest {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "email", "Email"))
 			.andExpect(content().string(containsString("id=\"email-error\"")));
+		verify(accounts, never()).requestPasswordReset(anyString());
+	}
+
+	@Test
+	void aControlCharacterInTheEmailIsAFieldError() throws Exception {
+		mvc.perform(post("/password/forgot").with(csrf()).param("email", "some\0one@example.com"))
+			.andExpect(status().isOk())
+			.andExpect(anyFieldErrorCode("form", "email", "CleanText"))
+			.andExpect(content().string(containsString("must not contain control characters")));
 		verify(accounts, never()).requestPasswordReset(anyString());
 	}
 

@@ -1,6 +1,9 @@
 package io.queuedesk.user;
 
+import static io.queuedesk.system.FieldErrorCodes.anyFieldErrorCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -17,6 +20,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +78,22 @@ class RegistrationControllerTest {
 	}
 
 	@Test
+	void controlCharactersInTheNameOrEmailAreFieldErrorsNotAnInboxPage() throws Exception {
+		// Issue 12: "r\0eg" once answered "Check your inbox" while nothing was made.
+		mvc.perform(form("new@example.com", "r\0eg", "Right-pass-1", "Right-pass-1"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("user/register"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"))
+			.andExpect(content().string(containsString("must not contain control characters")))
+			.andExpect(content().string(not(containsString("Check your inbox"))));
+		mvc.perform(form("n\0ew@example.com", "\u200B", "Right-pass-1", "Right-pass-1"))
+			.andExpect(anyFieldErrorCode("form", "email", "CleanText"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"))
+			.andExpect(content().string(containsString("it holds only invisible characters")));
+		verify(accounts, never()).register(anyString(), anyString(), anyString());
+	}
+
+	@Test
 	void aValidFormRegistersAndShowsTheInboxPage() throws Exception {
 		mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1"))
 			.andExpect(status().isOk())
@@ -83,11 +104,21 @@ class RegistrationControllerTest {
 
 	@Test
 	void aRegistrationThatLostARaceAnswersTheSame() throws Exception {
-		willThrow(new DataIntegrityViolationException("uq_users_email")).given(accounts)
+		willThrow(new DataIntegrityViolationException("uq_users_email", new SQLException("duplicate key", "23505")))
+			.given(accounts)
 			.register(anyString(), anyString(), anyString());
 		mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("user/check-inbox"));
+	}
+
+	@Test
+	void aRegistrationTheDatabaseRefusedIsNeverAnsweredWithCheckYourInbox() {
+		// Issue 12: no account and no mail were made, so "Check your inbox" would be a lie.
+		willThrow(new DataIntegrityViolationException("invalid byte sequence")).given(accounts)
+			.register(anyString(), anyString(), anyString());
+		assertThatThrownBy(() -> mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1")))
+			.hasRootCauseInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	@Test

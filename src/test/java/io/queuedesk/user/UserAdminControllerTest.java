@@ -1,5 +1,6 @@
 package io.queuedesk.user;
 
+import static io.queuedesk.system.FieldErrorCodes.anyFieldErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -144,6 +145,22 @@ class UserAdminControllerTest {
 			.param("displayName", "X").param("roles", "SUBMITTER").param("password", "short")
 			.param("confirmPassword", "short"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "password", "password.length"));
+		verify(users, never()).create(any(), any());
+	}
+
+	@Test
+	void controlCharactersInTheNameAreAFieldErrorNotATakenEmail() throws Exception {
+		// Issue 12: "n\0ame" once answered "An account with this email exists".
+		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
+			.param("displayName", "n\0ame").param("roles", "SUBMITTER").param("generatePassword", "true"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"))
+			.andExpect(content().string(allOf(containsString("must not contain control characters"),
+					not(containsString("An account with this email exists")))));
+		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x\u0007@test.example")
+			.param("displayName", "\u202E\u200B\uFEFF").param("roles", "SUBMITTER").param("generatePassword", "true"))
+			.andExpect(anyFieldErrorCode("form", "email", "CleanText"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"));
 		verify(users, never()).create(any(), any());
 	}
 
