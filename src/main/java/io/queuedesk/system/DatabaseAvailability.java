@@ -1,0 +1,131 @@
+package io.queuedesk.system;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Readiness follows the database: the first request that finds it unreachable (DatabaseBusyFilter)
+ * turns readiness DOWN at once, so a load balancer stops sending traffic without waiting for its
+ * next health check to time out; a probe on a thread of its own then asks the database every
+ * {@code queuedesk.db.probe-interval} and turns readiness UP again as soon as it answers. Nothing
+ * needs a restart: the pool drops the broken connections and opens new ones (HikariCP, with
+ * DeadConnectionEviction for H2's closed database).
+ * <p>
+ * Should the database stay unreachable for {@code queuedesk.db.liveness-after} while the process
+ * itself could not get it back (the embedded H2 that cannot reopen its file), liveness goes DOWN
+ * too, so that a supervisor restarts the process; for a server database that is down, a restart
+ * helps nothing, so the default is off for it (see docs/ops/outage.md).
+ */
+@Component
+class DatabaseAvailability implements DisposableBean {
+
+	private static final Log log = LogFactory.getLog(DatabaseAvailability.class);
+
+	private final ApplicationEventPublisher events;
+
+	private final DataSource dataSource;
+
+	private final Duration probeInterval;
+
+	private final Duration brokenAfter;
+
+	private final AtomicBoolean unreachable = new AtomicBoolean();
+
+	private final AtomicInteger failedProbes = new AtomicInteger();
+
+	private final ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "database-probe");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile long downSince;
+
+	DatabaseAvailability(ApplicationEventPublisher events, DataSource dataSource,
+			@Value("${queuedesk.db.probe-interval:PT1S}") Duration probeInterval,
+			@Value("${queuedesk.db.liveness-after:PT0S}") Duration brokenAfter) {
+		this.events = events;
+		this.dataSource = dataSource;
+		this.probeInterval = probeInterval;
+		this.brokenAfter = brokenAfter;
+	}
+
+	/** A request found the database unreachable: readiness DOWN, and probe until it answers. */
+	void unreachable(Throwable failure) {
+		if (unreachable.compareAndSet(false, true)) {
+			downSince = System.nanoTime();
+			failedProbes.set(0);
+			log.warn("Database unreachable, readiness DOWN until it answers again: " + rootMessage(failure));
+			AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+			probe.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	boolean isUnreachable() {
+		return unreachable.get();
+	}
+
+	private void probe() {
+		if (answers()) {
+			log.warn("Database answers again after " + failedProbes.get() + " failed probes: readiness UP");
+			unreachable.set(false);
+			AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+			return;
+		}
+		failedProbes.incrementAndGet();
+		if (!brokenAfter.isZero() && System.nanoTime() - downSince > brokenAfter.toNanos()) {
+			log.error("Database unreachable for more than " + brokenAfter + ": liveness DOWN, restart the process");
+			AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
+		}
+		if (!probe.isShutdown()) {
+			probe.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * A real statement, not only a pooled connection: a connection to a closed H2 database is still
+	 * handed out; the failed statement makes the pool drop it (DeadConnectionEviction).
+	 */
+	private boolean answers() {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.setQueryTimeout((int) Math.max(1, probeInterval.toSeconds()));
+			statement.execute("SELECT 1");
+			return true;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	@Override
+	public void destroy() {
+		probe.shutdownNow();
+	}
+
+}
