@@ -1,6 +1,7 @@
 package io.queuedesk.system;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -11,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +32,7 @@ import org.springframework.stereotype.Component;
  * next health check to time out; a probe on a thread of its own then asks the database every
  * {@code queuedesk.db.probe-interval} and turns readiness UP again as soon as it answers. Nothing
  * needs a restart: the pool drops the broken connections and opens new ones (HikariCP, with
- * DeadConnectionEviction for H2's closed database).
+ * DeadConnectionEviction for H2's closed database, which ClosedH2Database lets open again).
  * <p>
  * Should the database stay unreachable for {@code queuedesk.db.liveness-after} while the process
  * itself could not get it back (the embedded H2 that cannot reopen its file), liveness goes DOWN
@@ -42,6 +47,8 @@ class DatabaseAvailability implements DisposableBean {
 	private final ApplicationEventPublisher events;
 
 	private final DataSource dataSource;
+
+	private final DataSourceProperties database;
 
 	private final Duration probeInterval;
 
@@ -59,11 +66,12 @@ class DatabaseAvailability implements DisposableBean {
 
 	private volatile long downSince;
 
-	DatabaseAvailability(ApplicationEventPublisher events, DataSource dataSource,
+	DatabaseAvailability(ApplicationEventPublisher events, DataSource dataSource, DataSourceProperties database,
 			@Value("${queuedesk.db.probe-interval:PT1S}") Duration probeInterval,
 			@Value("${queuedesk.db.liveness-after:PT0S}") Duration brokenAfter) {
 		this.events = events;
 		this.dataSource = dataSource;
+		this.database = database;
 		this.probeInterval = probeInterval;
 		this.brokenAfter = brokenAfter;
 	}
@@ -102,16 +110,45 @@ class DatabaseAvailability implements DisposableBean {
 
 	/**
 	 * A real statement, not only a pooled connection: a connection to a closed H2 database is still
-	 * handed out; the failed statement makes the pool drop it (DeadConnectionEviction).
+	 * handed out; the failed statement makes the pool drop it (DeadConnectionEviction). On the
+	 * embedded H2 also a CHECKPOINT, which writes what is pending to its file: H2 reopens its file
+	 * even on a full disk and then reads fine, but only a write shows that the disk has room again.
 	 */
 	private boolean answers() {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.setQueryTimeout((int) Math.max(1, probeInterval.toSeconds()));
 			statement.execute("SELECT 1");
+			if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+				statement.execute("CHECKPOINT");
+			}
 			return true;
 		}
 		catch (Exception ex) {
+			if (ClosedH2Database.closed(ex)) {
+				ClosedH2Database.release(database.determineUrl(), database.determineUsername(),
+						database.determinePassword());
+				dropPooledConnections();
+			}
 			return false;
+		}
+	}
+
+	/**
+	 * Every connection of the pool still belongs to the released database: dropped at once (those in
+	 * use when they come back), so that the next probe does not take one of them, see it closed and
+	 * release the database that has just opened again.
+	 */
+	private void dropPooledConnections() {
+		try {
+			if (dataSource.isWrapperFor(HikariDataSource.class)) {
+				HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+				if (pool != null) {
+					pool.softEvictConnections();
+				}
+			}
+		}
+		catch (SQLException ex) {
+			log.warn("Could not drop the pool's connections: " + ex.getMessage());
 		}
 	}
 

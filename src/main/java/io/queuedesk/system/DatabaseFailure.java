@@ -62,11 +62,36 @@ enum DatabaseFailure {
 		return busy ? BUSY : NONE;
 	}
 
+	/**
+	 * What HikariCP's proxy answers, without SQLState, once it has dropped a connection as broken:
+	 * the rollback after the failed statement then fails so, and Spring's transaction template
+	 * throws that instead of the statement's own failure.
+	 */
+	private static final String POOL_DROPPED_CONNECTION = "Connection is closed";
+
 	/** Whether the connection this exception came from is of no further use. */
 	static boolean connectionLost(SQLException sql) {
 		String state = sql.getSQLState();
-		return state != null
-				&& (state.startsWith("08") || SERVER_GONE_STATES.contains(state) || H2_CLOSED_STATES.contains(state));
+		if (state == null) {
+			return POOL_DROPPED_CONNECTION.equals(sql.getMessage()) || failedOnStorage(sql);
+		}
+		return state.startsWith("08") || SERVER_GONE_STATES.contains(state) || H2_CLOSED_STATES.contains(state)
+				|| failedOnStorage(sql);
+	}
+
+	/**
+	 * The database could not read or write its files: the embedded H2 reports a write to a full
+	 * disk as a general error (SQLState HY000) caused by the IOException ("No space left on
+	 * device"), then closes the database.
+	 */
+	private static boolean failedOnStorage(SQLException sql) {
+		int depth = 0;
+		for (Throwable cause = sql.getCause(); cause != null && depth < 20; cause = cause.getCause(), depth++) {
+			if (cause instanceof java.io.IOException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

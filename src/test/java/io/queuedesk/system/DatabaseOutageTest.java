@@ -21,6 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +36,7 @@ import io.queuedesk.PostgresRunCondition;
  * PostgreSQL run only: the embedded H2 has no network to lose (its outage, a full disk, is
  * FullDiskTest).
  */
+@DirtiesContext
 @EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres",
 		disabledReason = "PostgreSQL run only")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
