@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,6 +67,9 @@ class DatabaseAvailability implements DisposableBean {
 
 	private volatile long downSince;
 
+	/** Liveness set DOWN here (QUEUEDESK_DB_LIVENESS_AFTER), to be set UP again if the database returns first. */
+	private volatile boolean broken;
+
 	DatabaseAvailability(ApplicationEventPublisher events, DataSource dataSource, DataSourceProperties database,
 			@Value("${queuedesk.db.probe-interval:PT1S}") Duration probeInterval,
 			@Value("${queuedesk.db.liveness-after:PT0S}") Duration brokenAfter) {
@@ -83,7 +87,11 @@ class DatabaseAvailability implements DisposableBean {
 			failedProbes.set(0);
 			log.warn("Database unreachable, readiness DOWN until it answers again: " + rootMessage(failure));
 			AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
-			probe.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+			// The other pooled connections are most likely dead too: a connection used in the last
+			// half second is handed out unchecked, and on a silent network path it would hold its
+			// request until the socket timeout.
+			dropPooledConnections();
+			probeLater();
 		}
 	}
 
@@ -95,16 +103,28 @@ class DatabaseAvailability implements DisposableBean {
 		if (answers()) {
 			log.warn("Database answers again after " + failedProbes.get() + " failed probes: readiness UP");
 			unreachable.set(false);
+			if (broken) {
+				broken = false;
+				AvailabilityChangeEvent.publish(events, this, LivenessState.CORRECT);
+			}
 			AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
 			return;
 		}
 		failedProbes.incrementAndGet();
-		if (!brokenAfter.isZero() && System.nanoTime() - downSince > brokenAfter.toNanos()) {
+		if (!broken && !brokenAfter.isZero() && System.nanoTime() - downSince > brokenAfter.toNanos()) {
+			broken = true;
 			log.error("Database unreachable for more than " + brokenAfter + ": liveness DOWN, restart the process");
 			AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
 		}
-		if (!probe.isShutdown()) {
+		probeLater();
+	}
+
+	private void probeLater() {
+		try {
 			probe.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down
 		}
 	}
 
@@ -134,9 +154,9 @@ class DatabaseAvailability implements DisposableBean {
 	}
 
 	/**
-	 * Every connection of the pool still belongs to the released database: dropped at once (those in
-	 * use when they come back), so that the next probe does not take one of them, see it closed and
-	 * release the database that has just opened again.
+	 * Drops every connection of the pool (those in use when they come back). After H2 released its
+	 * closed database they all still belong to it: the next probe must not take one of them, see
+	 * it closed and release the database that has just opened again.
 	 */
 	private void dropPooledConnections() {
 		try {

@@ -92,7 +92,7 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** HikariCP's "Connection is not available, request timed out", however it is wrapped. */
+	/** Whether the failure is the database's (busy or unreachable: DatabaseFailure), however wrapped. */
 	static boolean noConnectionInTime(Throwable failure) {
 		return DatabaseFailure.of(failure) != DatabaseFailure.NONE;
 	}
