@@ -35,10 +35,10 @@ import org.springframework.stereotype.Component;
  * needs a restart: the pool drops the broken connections and opens new ones (HikariCP, with
  * DeadConnectionEviction for H2's closed database, which ClosedH2Database lets open again).
  * <p>
- * Should the database stay unreachable for {@code queuedesk.db.liveness-after} while the process
- * itself could not get it back (the embedded H2 that cannot reopen its file), liveness goes DOWN
- * too, so that a supervisor restarts the process; for a server database that is down, a restart
- * helps nothing, so the default is off for it (see docs/ops/outage.md).
+ * Should the database stay unreachable for {@code queuedesk.db.liveness-after}, liveness goes DOWN
+ * too, so that a supervisor restarts the process. Off by default: a restart does not bring a
+ * database server back, and the embedded H2 reopens its file within the process once it can
+ * (see docs/ops/outage.md).
  */
 @Component
 class DatabaseAvailability implements DisposableBean {
