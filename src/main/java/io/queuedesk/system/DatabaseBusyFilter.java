@@ -1,7 +1,6 @@
 package io.queuedesk.system;
 
 import java.io.IOException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,16 +24,21 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
- * Back-pressure: when no database connection came free in time
- * ({@code spring.datasource.hikari.connection-timeout}, a few seconds) the request answers 503
- * with {@code Retry-After} at once, instead of queueing for the pool without end or failing as a
- * 500. Pages get the friendly error page, {@code /api} gets JSON (the same fields as its other
+ * A request that failed on the database answers 503 with {@code Retry-After} within seconds
+ * instead of hanging or failing as a 500: when no pooled connection came free in time
+ * ({@code spring.datasource.hikari.connection-timeout}) or a statement hit the statement timeout
+ * (the database is busy), and when the database cannot be reached at all (connection refused or
+ * broken, a socket timeout, the embedded H2 closed after a failed write: see DatabaseFailure),
+ * which also turns readiness DOWN (DatabaseAvailability). Pages get the friendly error page
+ * ("busy" or "temporarily unavailable"), {@code /api} gets JSON (the same fields as its other
  * errors).
  * <p>
  * Outermost but for the metrics filter, so it also catches a failed session lookup, which
- * happens before Spring MVC. It renders the answer itself rather than through the servlet error
- * page: that would look up the session again and wait for the exhausted pool once more. Nothing
- * here touches the database: the page is rendered as for a visitor who is not signed in.
+ * happens before Spring MVC, and it also wraps the error dispatch, whose session lookup needs the
+ * database too (before, that second failure ended in Tomcat's bare 500 page). It renders the
+ * answer itself rather than through the servlet error page: that would look up the session again
+ * and wait for the pool once more. Nothing here touches the database: the page is rendered as for
+ * a visitor who is not signed in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -46,8 +50,16 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 
 	private final ObjectProvider<ThymeleafViewResolver> pages;
 
-	DatabaseBusyFilter(ObjectProvider<ThymeleafViewResolver> pages) {
+	private final ObjectProvider<DatabaseAvailability> availability;
+
+	DatabaseBusyFilter(ObjectProvider<ThymeleafViewResolver> pages, ObjectProvider<DatabaseAvailability> availability) {
 		this.pages = pages;
+		this.availability = availability;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 
 	@Override
@@ -57,37 +69,42 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
+			DatabaseFailure failure = DatabaseFailure.of(ex);
+			if (failure == DatabaseFailure.UNREACHABLE) {
+				availability.ifAvailable(database -> database.unreachable(ex));
+			}
 			// A committed response cannot become a 503 any more: left to the container, which logs
 			// it and closes the connection, so the client cannot take a cut page for a whole one.
 			// Nothing should get here: a page needs no connection once it streams out (the session
 			// is saved before its first bytes leave, and read once per request:
 			// SparseAccessTimeSessions), and templates load nothing lazily (open-in-view is off).
-			if (!noConnectionInTime(ex) || response.isCommitted()) {
+			if (failure == DatabaseFailure.NONE || response.isCommitted()) {
 				throw ex;
 			}
-			log.warn("No database connection free in time: 503 for " + request.getRequestURI());
-			answerBusy(request, response);
-		}
-	}
-
-	/** HikariCP's "Connection is not available, request timed out", however it is wrapped. */
-	static boolean noConnectionInTime(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException) {
-				return true;
+			if (failure == DatabaseFailure.BUSY) {
+				log.warn("No database connection free in time: 503 for " + request.getRequestURI());
 			}
+			else if (log.isDebugEnabled()) {
+				// Logged once when it starts (DatabaseAvailability), not for every request turned away.
+				log.debug("Database unreachable: 503 for " + request.getRequestURI());
+			}
+			answerUnavailable(request, response, failure);
 		}
-		return false;
 	}
 
-	private void answerBusy(HttpServletRequest request, HttpServletResponse response)
+	/** Whether the failure is the database's (busy or unreachable: DatabaseFailure), however wrapped. */
+	static boolean noConnectionInTime(Throwable failure) {
+		return DatabaseFailure.of(failure) != DatabaseFailure.NONE;
+	}
+
+	private void answerUnavailable(HttpServletRequest request, HttpServletResponse response, DatabaseFailure failure)
 			throws ServletException, IOException {
 		response.reset();
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
 		Map<String, Object> model = new HashMap<>(Map.of("timestamp", Instant.now().toString(), "status", status.value(),
-				"error", status.getReasonPhrase(), "path", request.getRequestURI()));
+				"error", status.getReasonPhrase(), "path", originalPath(request)));
 		// The layout of a visitor, said explicitly: when the pool ran dry while a page was rendering
 		// (the session saved as the page's first bytes went out), that page's variables are still
 		// request attributes (Thymeleaf keeps them there), among them a signed-in user's navigation,
@@ -95,22 +112,29 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 		// and the 503 became a 500.
 		model.put("navigation", new LayoutModel.Navigation(false, false));
 		try {
-			view(request).render(model, request, response);
+			view(request, failure).render(model, request, response);
 		}
 		catch (Exception ex) {
 			throw new ServletException("Could not render the 503 page", ex);
 		}
 	}
 
-	private View view(HttpServletRequest request) throws Exception {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+	private View view(HttpServletRequest request, DatabaseFailure failure) throws Exception {
+		if (originalPath(request).startsWith(request.getContextPath() + "/api/")) {
 			return new JacksonJsonView();
 		}
-		View page = pages.getObject().resolveViewName("error", request.getLocale());
+		String template = (failure == DatabaseFailure.UNREACHABLE) ? "unavailable" : "error";
+		View page = pages.getObject().resolveViewName(template, request.getLocale());
 		if (page == null) {
-			throw new IllegalStateException("No error template");
+			throw new IllegalStateException("No template " + template);
 		}
 		return page;
+	}
+
+	/** The path the client asked for, also on the error dispatch (whose own path is /error). */
+	private static String originalPath(HttpServletRequest request) {
+		Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+		return (original instanceof String path) ? path : request.getRequestURI();
 	}
 
 }

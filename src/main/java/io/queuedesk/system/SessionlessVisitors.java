@@ -1,5 +1,12 @@
 package io.queuedesk.system;
 
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -44,9 +51,22 @@ final class SessionlessVisitors {
 		return handler;
 	}
 
-	/** Back to the login page with ?error, without keeping the exception in a new session. */
+	/**
+	 * Back to the login page with ?error, without keeping the exception in a new session. Not when
+	 * the database failed (unreachable or busy): "sign-in failed" would send the user to retype a
+	 * right password; the failure goes on to DatabaseBusyFilter, which answers 503.
+	 */
 	static SimpleUrlAuthenticationFailureHandler loginFailure(String url) {
-		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler(url);
+		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler(url) {
+			@Override
+			public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+					AuthenticationException exception) throws IOException, ServletException {
+				if (DatabaseFailure.of(exception) != DatabaseFailure.NONE) {
+					throw new ServletException("Sign-in failed on the database", exception);
+				}
+				super.onAuthenticationFailure(request, response, exception);
+			}
+		};
 		failure.setAllowSessionCreation(false);
 		return failure;
 	}

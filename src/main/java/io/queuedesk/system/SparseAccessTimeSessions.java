@@ -44,6 +44,13 @@ final class SparseAccessTimeSessions<S extends Session>
 	/** The sessions found during the current request, by id; null outside a request. */
 	private static final ThreadLocal<@Nullable Map<String, StoredSession<?>>> FOUND_IN_THIS_REQUEST = new ThreadLocal<>();
 
+	/**
+	 * The lookup that failed during the current request (the database unreachable or busy), if
+	 * any: Spring Session tries again when asked again within the request, and each try waited
+	 * for the pool's timeout once more (a page took two or three of them to answer its 503).
+	 */
+	private static final ThreadLocal<@Nullable RuntimeException> FAILED_IN_THIS_REQUEST = new ThreadLocal<>();
+
 	private final FindByIndexNameSessionRepository<S> store;
 
 	private final Duration interval;
@@ -74,7 +81,20 @@ final class SparseAccessTimeSessions<S extends Session>
 				return known;
 			}
 		}
-		S session = store.findById(id);
+		RuntimeException failed = FAILED_IN_THIS_REQUEST.get();
+		if (failed != null) {
+			throw failed;
+		}
+		S session;
+		try {
+			session = store.findById(id);
+		}
+		catch (RuntimeException ex) {
+			if (found != null) {
+				FAILED_IN_THIS_REQUEST.set(ex);
+			}
+			throw ex;
+		}
 		if (session == null) {
 			return null;
 		}
@@ -122,6 +142,7 @@ final class SparseAccessTimeSessions<S extends Session>
 			}
 			finally {
 				FOUND_IN_THIS_REQUEST.remove();
+				FAILED_IN_THIS_REQUEST.remove();
 			}
 		}
 

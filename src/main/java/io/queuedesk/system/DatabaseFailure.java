@@ -1,0 +1,97 @@
+package io.queuedesk.system;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/**
+ * What a failed request tells about the database, whatever wrapped the JDBC exception on its way
+ * up (Hibernate, Spring's transaction manager, Spring Session, Thymeleaf): told by the SQLState of
+ * the exceptions in its cause chain, which PostgreSQL's driver and H2 both set.
+ */
+enum DatabaseFailure {
+
+	/** Not about the database at all. */
+	NONE,
+
+	/**
+	 * The database cannot be reached or has closed: connection refused or broken, a socket
+	 * timeout, the server shutting down, or the embedded H2 closed after a failed write (a full
+	 * disk). Readiness goes DOWN until the database answers again.
+	 */
+	UNREACHABLE,
+
+	/**
+	 * The database answers but not in time: no pooled connection came free (HikariCP's timeout)
+	 * or a statement ran into the statement timeout. Readiness stays UP.
+	 */
+	BUSY;
+
+	/**
+	 * H2's SQLStates of a database that cannot go on: IO_EXCEPTION_1/2 (a failed write, the
+	 * disk full), FILE_CORRUPTED_1, CONNECTION_BROKEN_1, DATABASE_IS_CLOSED (closed after such a
+	 * failure) and DATABASE_CALLED_AT_SHUTDOWN.
+	 */
+	static final Set<String> H2_CLOSED_STATES = Set.of("90028", "90030", "90031", "90067", "90098", "90121");
+
+	/**
+	 * PostgreSQL's shutdown states (admin_shutdown, crash_shutdown, cannot_connect_now); the
+	 * class 08 states (connection exceptions) count whole.
+	 */
+	private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
+
+	/** query_canceled: PostgreSQL's statement_timeout and H2's QUERY_TIMEOUT both end so. */
+	private static final String STATEMENT_CANCELED = "57014";
+
+	static DatabaseFailure of(Throwable failure) {
+		boolean busy = false;
+		int depth = 0;
+		for (Throwable cause = failure; cause != null && depth < 50; cause = cause.getCause(), depth++) {
+			if (cause instanceof SQLException sql) {
+				if (connectionLost(sql) || (sql.getNextException() != null && connectionLost(sql.getNextException()))) {
+					return UNREACHABLE;
+				}
+				busy |= sql instanceof SQLTransientConnectionException || sql instanceof SQLTimeoutException
+						|| STATEMENT_CANCELED.equals(sql.getSQLState());
+			}
+			// Translated without the SQLException as cause: Spring's and JPA's query timeouts.
+			busy |= cause instanceof org.springframework.dao.QueryTimeoutException
+					|| cause instanceof jakarta.persistence.QueryTimeoutException;
+		}
+		return busy ? BUSY : NONE;
+	}
+
+	/**
+	 * What HikariCP's proxy answers, without SQLState, once it has dropped a connection as broken:
+	 * the rollback after the failed statement then fails so, and Spring's transaction template
+	 * throws that instead of the statement's own failure.
+	 */
+	private static final String POOL_DROPPED_CONNECTION = "Connection is closed";
+
+	/** Whether the connection this exception came from is of no further use. */
+	static boolean connectionLost(SQLException sql) {
+		String state = sql.getSQLState();
+		if (state == null) {
+			return POOL_DROPPED_CONNECTION.equals(sql.getMessage()) || failedOnStorage(sql);
+		}
+		return state.startsWith("08") || SERVER_GONE_STATES.contains(state) || H2_CLOSED_STATES.contains(state)
+				|| failedOnStorage(sql);
+	}
+
+	/**
+	 * The database could not read or write its files: the embedded H2 reports a write to a full
+	 * disk as a general error (SQLState HY000) caused by the IOException ("No space left on
+	 * device"), then closes the database.
+	 */
+	private static boolean failedOnStorage(SQLException sql) {
+		int depth = 0;
+		for (Throwable cause = sql.getCause(); cause != null && depth < 20; cause = cause.getCause(), depth++) {
+			if (cause instanceof java.io.IOException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
