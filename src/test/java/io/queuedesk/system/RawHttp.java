@@ -100,11 +100,18 @@ public final class RawHttp {
 			}
 			head.append("Connection: close\r\n\r\n");
 			OutputStream out = socket.getOutputStream();
-			out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-			if (body != null) {
-				out.write(body);
+			try {
+				out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+				if (body != null) {
+					out.write(body);
+				}
+				out.flush();
 			}
-			out.flush();
+			catch (IOException refused) {
+				// The server answered before reading everything (a request head over Tomcat's
+				// 8 KB, say) and closed: its answer is what counts.
+				return read(socket.getInputStream());
+			}
 			return read(socket.getInputStream());
 		}
 	}
