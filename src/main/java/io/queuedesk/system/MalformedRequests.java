@@ -23,8 +23,9 @@ import org.springframework.http.MediaType;
 
 /**
  * A request whose parameters cannot be read is a 400 with the app's error page, before any other
- * filter looks at it: a query or form body with bad percent-encoding ({@code q=%zz}), or a
- * multipart body that cannot be parsed (no boundary). Without this, Tomcat threw from the first
+ * filter looks at it: a query or form body with bad percent-encoding ({@code q=%zz}), a
+ * multipart body that cannot be parsed (no boundary), or a body that is no form at all (JSON,
+ * text: no route here takes one; the JSON API only answers GETs). Without this, Tomcat threw from the first
  * filter that read a parameter (logged as an error with its stack trace), and a multipart request
  * whose CSRF token came in the header reached Spring MVC, whose multipart resolver failed with a
  * 500. Runs right after the character-encoding filter, so the parameters are decoded as UTF-8.
@@ -59,6 +60,11 @@ class MalformedRequests {
 
 	/** What is wrong with the request's parameters, or null when they can be read. */
 	static String problemOf(HttpServletRequest request) {
+		if (hasBody(request) && !isForm(request)) {
+			// Every page's form posts as a form; a JSON or text body would be bound as an empty
+			// form and answered with "fill in these fields", which tells the client nothing.
+			return "a body of type " + request.getContentType() + " where a form is expected";
+		}
 		try {
 			// Parses the query string and a form body (the container keeps the result).
 			request.getParameterMap();
@@ -72,6 +78,16 @@ class MalformedRequests {
 			// multipart body it cannot parse fails getParts (also when the body exceeds the limits).
 			return ex.toString();
 		}
+	}
+
+	private static boolean hasBody(HttpServletRequest request) {
+		return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+	}
+
+	private static boolean isForm(HttpServletRequest request) {
+		String type = request.getContentType();
+		return isMultipart(request) || (type != null
+				&& type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE));
 	}
 
 	private static boolean isMultipart(HttpServletRequest request) {

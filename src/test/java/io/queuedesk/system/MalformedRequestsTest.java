@@ -85,6 +85,9 @@ class MalformedRequestsTest {
 		long user = jdbc.sql("select min(id) from users").query(Long.class).single();
 		assertFriendly400(admin.post("/admin/users/" + user + "/active", token, Map.of()));
 		assertFriendly400(admin.post("/admin/users/" + user + "/active", token, Map.of("active", "maybe")));
+		RawHttp.Response json = admin.send("POST", "/tickets/new", Map.of("Accept", "text/html", "Content-Type",
+				"application/json", "X-XSRF-TOKEN", token), "{\"title\": \"x\"}".getBytes(StandardCharsets.UTF_8));
+		assertFriendly400(json);
 		RawHttp.Response put = admin.send("PUT", "/tickets/new?_csrf=" + RawHttp.encode(token),
 				Map.of("Accept", "text/html"), new byte[0]);
 		assertThat(put.status()).isEqualTo(405);
