@@ -18,6 +18,7 @@ import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -46,12 +47,14 @@ import io.queuedesk.system.FuzzTargets.Who;
  * "created" entry; every user has a role; invariant Q holds in the suite's clients).
  * <p>
  * The application runs in a context of its own (jqwik is a JUnit Platform engine of its own, not
- * Jupiter's Spring extension) on a random port, against the run's database (H2 or PostgreSQL).
+ * Jupiter's Spring extension) on a random port, on a database of its own ({@link FuzzDatabase}:
+ * H2 or PostgreSQL as the run), so that what the fuzzing saves shows in no other test.
  * Each try is one request per target (~170), so the properties make one try each in a normal run
  * ({@code jqwik.tries.default=1} in junit-platform.properties, ~1,100 requests in all); more with
  * {@code -Djqwik.tries.default=20}. A new value every run, from a new seed; a failing seed is
  * kept (target/.jqwik-database) and tried first the next time.
  */
+@AddLifecycleHook(FuzzDatabase.SkipWithoutPostgres.class)
 class BadInputPropertiesTest {
 
 	/** What a browser accepts (the JSON API answers it too). */
@@ -81,6 +84,7 @@ class BadInputPropertiesTest {
 	static void start() throws IOException {
 		// As arguments, so that they win over application.properties (server.port=${PORT:8080}).
 		app = new SpringApplicationBuilder(QueuedeskApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + FuzzDatabase.url(),
 				"--logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver=ERROR");
 		int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
 		jdbc = app.getBean(JdbcClient.class);
