@@ -114,9 +114,12 @@ class BadInputPropertiesTest {
 		long deletable = ticket(as, token, clientB, area, "Fuzz deletable " + run);
 		as.post("/tickets/" + ticket + "/comments", token, Map.of("body", "Fuzz comment " + run));
 		long comment = jdbc.sql("select max(id) from comments where ticket_id = ?").param(ticket).query(Long.class).single();
+		long submittersTicket = ticket(sessions.get(Who.SUBMITTER), tokens.get(Who.SUBMITTER), clientA, area,
+				"Fuzz raised " + run);
 		fixture = new Fixture(run, admin, developer, victim, clientA, clientB, area, ticket, workflowTicket, deletable,
-				comment, () -> jdbc.sql("select version from tickets where id = ?").param(ticket).query(Long.class).single());
-		routes = FuzzTargets.routes(fixture);
+				comment, submittersTicket);
+		routes = FuzzTargets.routes(fixture,
+				id -> jdbc.sql("select version from tickets where id = ?").param(id).query(Long.class).single());
 		targets = FuzzTargets.targets(routes);
 	}
 

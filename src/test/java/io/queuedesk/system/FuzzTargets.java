@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,13 +48,14 @@ final class FuzzTargets {
 
 	/** The ids the routes act on: the suite's own users, clients, tickets. */
 	record Fixture(String run, long admin, long developer, long victim, long clientA, long clientB, long area,
-			long ticket, long workflowTicket, long deletable, long comment, Supplier<Long> versionOf) {
+			long ticket, long workflowTicket, long deletable, long comment, long submittersTicket) {
 	}
 
 	private FuzzTargets() {
 	}
 
-	static List<Route> routes(Fixture f) {
+	/** @param version a ticket's current version, for the edit forms */
+	static List<Route> routes(Fixture f, Function<Long, Long> version) {
 		List<Route> routes = new ArrayList<>();
 		List<String> ticketFilters = List.of("client", "status", "assignee", "productArea", "overdue", "q", "sort", "page",
 				"size", "after", "before");
@@ -68,7 +70,8 @@ final class FuzzTargets {
 		get(routes, Who.ADMIN, "/queues/{id}", String.valueOf(f.clientA()), Map.of(), List.of("page"));
 		get(routes, Who.ADMIN, "/queues", null, Map.of(), List.of("client"));
 		get(routes, Who.ADMIN, "/tickets/{id}", String.valueOf(f.ticket()), Map.of(), List.of());
-		get(routes, Who.SUBMITTER, "/tickets/{id}", String.valueOf(f.ticket()), Map.of(), List.of());
+		get(routes, Who.SUBMITTER, "/tickets/{id}", String.valueOf(f.submittersTicket()), Map.of(), List.of());
+		get(routes, Who.SUBMITTER, "/tickets/{id}/edit", String.valueOf(f.submittersTicket()), Map.of(), List.of());
 		get(routes, Who.ADMIN, "/tickets/{id}/edit", String.valueOf(f.ticket()), Map.of(), List.of());
 		get(routes, Who.ADMIN, "/api/tickets/{id}", String.valueOf(f.ticket()), Map.of(), List.of());
 		get(routes, Who.ADMIN, "/api/clients", null, Map.of(), List.of());
@@ -97,8 +100,12 @@ final class FuzzTargets {
 				List.of("title", "description", "clientId", "productAreaId", "targetDate", "assigneeId", "topOfQueue"), true);
 		post(routes, Who.ADMIN, "/tickets/{id}/edit", ticket, () -> Map.of("title", "Fuzz ticket " + f.run(),
 				"description", "Fuzz description", "productAreaId", String.valueOf(f.area()), "targetDate", "2099-01-31",
-				"version", String.valueOf(f.versionOf().get())), List.of("title", "description", "productAreaId",
+				"version", String.valueOf(version.apply(f.ticket()))), List.of("title", "description", "productAreaId",
 				"targetDate", "version"), true);
+		post(routes, Who.SUBMITTER, "/tickets/{id}/edit", String.valueOf(f.submittersTicket()), () -> Map.of("title",
+				"Fuzz raised " + f.run(), "description", "Fuzz description", "productAreaId", String.valueOf(f.area()),
+				"version", String.valueOf(version.apply(f.submittersTicket()))), List.of("title", "description",
+				"productAreaId", "targetDate", "version"), true);
 		post(routes, Who.ADMIN, "/tickets/{id}/transition", String.valueOf(f.workflowTicket()),
 				() -> Map.of("to", "ACCEPTED"), List.of("to", "version"), true);
 		post(routes, Who.ADMIN, "/tickets/{id}/assign", String.valueOf(f.workflowTicket()),
@@ -109,7 +116,8 @@ final class FuzzTargets {
 				List.of("clientId"), true);
 		post(routes, Who.ADMIN, "/tickets/{id}/comments", ticket, () -> Map.of("body", "Fuzz comment"),
 				List.of("body", "internal"), true);
-		post(routes, Who.SUBMITTER, "/tickets/{id}/comments", ticket, () -> Map.of("body", "Fuzz comment"),
+		post(routes, Who.SUBMITTER, "/tickets/{id}/comments", String.valueOf(f.submittersTicket()),
+				() -> Map.of("body", "Fuzz comment"),
 				List.of("body", "internal"), true);
 		post(routes, Who.ADMIN, "/tickets/" + ticket + "/comments/{id}/delete", String.valueOf(f.comment()), Map::of,
 				List.of(), true);
