@@ -140,6 +140,7 @@ class UserAdminControllerTest {
 			.andExpect(view().name("users/new"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "generatePassword", "typeMismatch"))
 			.andExpect(content().string(allOf(containsString("id=\"generatePassword-error\""),
+					containsString("aria-describedby=\"generatePassword-help generatePassword-error\""),
 					containsString("Tick the box or leave it empty."), containsString("value=\"Xavier\""),
 					matchesPattern("(?s).*value=\"DEVELOPER\"[^>]*checked.*"))));
 		verify(users, never()).create(any(), any());
