@@ -80,6 +80,8 @@ class MalformedRequestsTest {
 	@Test
 	void otherMalformedRequestsAre4xxPages() throws IOException {
 		assertFriendly400(admin.get("/tickets/abc"));
+		// A path Tomcat cannot decode never reaches the app: Tomcat's own short 400.
+		assertThat(admin.get("/tickets/%zz").status()).isEqualTo(400);
 		assertFriendly400(admin.get("/queues/99999999999999999999"));
 		String token = admin.token("/tickets/new");
 		long user = jdbc.sql("select min(id) from users").query(Long.class).single();
