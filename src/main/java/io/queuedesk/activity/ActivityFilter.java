@@ -3,6 +3,7 @@ package io.queuedesk.activity;
 import org.springframework.validation.Errors;
 
 import io.queuedesk.system.DateRangeFilter;
+import io.queuedesk.system.PagedSearch;
 
 /**
  * The query parameters of /admin/activity and its CSV export, bound as text so that a bad value
@@ -59,7 +60,7 @@ public class ActivityFilter extends DateRangeFilter {
 	}
 
 	public int safePage() {
-		return Math.max(0, page);
+		return PagedSearch.boundedPage(page);
 	}
 
 	/** The cursor of "next" (older entries), or null when there is none or it is not one. */

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.queuedesk.system.PagedSearch;
+
 /** Writes audit entries inside the caller's transaction, so a change and its entry commit together. */
 @Service
 public class ActivityService {
@@ -47,7 +49,7 @@ public class ActivityService {
 	@Transactional(readOnly = true)
 	public Page<ActivityLog> recentHistoryOfUser(Long userId, int page, int size) {
 		Sort newestFirst = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
-		return entries.findByTargetUserId(userId, PageRequest.of(Math.max(0, page), size, newestFirst));
+		return entries.findByTargetUserId(userId, PageRequest.of(PagedSearch.boundedPage(page), size, newestFirst));
 	}
 
 }

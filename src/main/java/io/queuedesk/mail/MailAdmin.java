@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.PagedSearch;
 
 /** The admins' view of the outbox: mails not sent yet or given up, and "retry now". */
 @Service
@@ -33,7 +34,7 @@ public class MailAdmin {
 	@AdminOnly
 	@Transactional(readOnly = true)
 	public Page<OutboxRow> unsent(int page) {
-		PageRequest request = PageRequest.of(Math.max(0, page), PAGE_SIZE);
+		PageRequest request = PageRequest.of(PagedSearch.boundedPage(page), PAGE_SIZE);
 		long total = jdbc.sql("select count(*) from mail_outbox where status in ('PENDING', 'FAILED')")
 			.query(Long.class)
 			.single();

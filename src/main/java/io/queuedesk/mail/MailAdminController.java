@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.PageLinks;
+import io.queuedesk.system.PagedSearch;
 
 /** /admin/mail: the outbox's pending and failed mails with "retry now" (admins; URL rule and service). */
 @Controller
@@ -39,7 +40,7 @@ class MailAdminController {
 	String retry(@PathVariable long id, @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect) {
 		mails.retryNow(id);
 		flash.success(redirect, "mail.admin.retried", String.valueOf(id));
-		return "redirect:/admin/mail?page=" + Math.max(0, page);
+		return "redirect:/admin/mail?page=" + PagedSearch.boundedPage(page);
 	}
 
 }

@@ -21,6 +21,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -30,8 +31,9 @@ import org.springframework.http.MediaType;
  * {@code text/html} on the response (it failed while rendering), that JSON cannot be written
  * ("No converter for LinkedHashMap with preset Content-Type 'text/html'"): a second failure, a
  * WARN in the log and an empty 500. So on the error dispatch of such a request the error
- * controller is told that HTML is accepted, and answers with the friendly error page. Clients
- * that ask for JSON still get JSON, and /api always does (ApiErrorViewResolver).
+ * controller is told that HTML is accepted, and answers with the friendly error page. The same
+ * for a client that accepts anything ({@code Accept: *}{@code /*}, curl's default). Clients that
+ * ask for JSON still get JSON, and /api always does (ApiErrorViewResolver).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -60,7 +62,24 @@ class PageErrorsAsHtml {
 			return false;
 		}
 		boolean pageBegun = contentType != null && contentType.startsWith(MediaType.TEXT_HTML_VALUE);
-		return pageBegun || request.getHeader(HttpHeaders.ACCEPT) == null;
+		return pageBegun || acceptsAnything(request.getHeader(HttpHeaders.ACCEPT));
+	}
+
+	/**
+	 * No Accept header, or one that names no type ({@code *}{@code /*}, as curl sends): such a
+	 * client did not ask for JSON, and a page's error is HTML. An Accept header that cannot be
+	 * parsed counts as none.
+	 */
+	static boolean acceptsAnything(@Nullable String accept) {
+		if (accept == null || accept.isBlank()) {
+			return true;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept).stream().allMatch(MediaType::isWildcardType);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return true;
+		}
 	}
 
 	/** The request as if it said {@code Accept: text/html}. */

@@ -14,6 +14,14 @@ public abstract class PagedSearch {
 
 	public static final int MAX_SIZE = 200;
 
+	/**
+	 * The highest page number (from 0) any list takes; a bigger one is taken as this one, a
+	 * negative one as 0. No list here is a million pages long, and a million pages of
+	 * {@link #MAX_SIZE} rows still make an offset within an {@code int} (a bigger page number
+	 * made a 500: "Page offset exceeds Integer.MAX_VALUE", or a negative SQL offset).
+	 */
+	public static final int MAX_PAGE = 1_000_000;
+
 	private String q;
 
 	private int page;
@@ -37,7 +45,12 @@ public abstract class PagedSearch {
 	}
 
 	public int safePage() {
-		return Math.max(0, page);
+		return boundedPage(page);
+	}
+
+	/** A page number from a request within 0..{@link #MAX_PAGE}. */
+	public static int boundedPage(int page) {
+		return Math.min(Math.max(0, page), MAX_PAGE);
 	}
 
 	public int safeSize() {

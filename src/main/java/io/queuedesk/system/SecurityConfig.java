@@ -63,8 +63,7 @@ class SecurityConfig {
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						AnyRequestMatcher.INSTANCE))
+				.defaultAuthenticationEntryPointFor(toLogin(), AnyRequestMatcher.INSTANCE))
 			// Anonymous pages create no session (SessionlessVisitors): the CSRF token lives in a
 			// cookie, no request is saved for after the login (it always goes to "/"), and a failed
 			// login is told by ?error alone.
@@ -83,6 +82,17 @@ class SecurityConfig {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
+	}
+
+	/**
+	 * To the login page by a relative {@code Location}: the entry point would otherwise build an
+	 * absolute URL from the request's Host header, which anyone can set (issue 12: {@code Host:
+	 * evil.example} came back as {@code Location: http://evil.example/login}).
+	 */
+	static LoginUrlAuthenticationEntryPoint toLogin() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
 	}
 
 	/**

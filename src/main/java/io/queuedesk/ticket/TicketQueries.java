@@ -17,6 +17,7 @@ import io.queuedesk.activity.ActivityService;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.PagedSearch;
 import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.SignedInUser;
 
@@ -126,7 +127,7 @@ public class TicketQueries {
 	 */
 	@AdminOnly
 	public Page<TicketRow> queue(long clientId, int page, int size) {
-		int number = Math.max(0, page);
+		int number = PagedSearch.boundedPage(page);
 		int first = number * size + 1;
 		List<TicketRow> rows = queues.rankAt(clientId, first)
 			.stream()
@@ -190,9 +191,10 @@ public class TicketQueries {
 		ListCursor beforeCursor = afterCursor == null ? raisedCursor(before) : null;
 		boolean forward = beforeCursor == null;
 		ListCursor cursor = forward ? afterCursor : beforeCursor;
-		long offset = cursor == null ? (long) Math.max(0, page) * size : 0;
+		int number = PagedSearch.boundedPage(page);
+		long offset = cursor == null ? (long) number * size : 0;
 		if (offset >= TicketListing.MAX_OFFSET) {
-			return TicketSlice.tooDeep(page, size, total);
+			return TicketSlice.tooDeep(number, size, total);
 		}
 		String direction = forward ? " desc" : "";
 		StringBuilder sql = new StringBuilder("select t.id, t.created_at from tickets t where t.submitter_id = :me");
@@ -233,9 +235,9 @@ public class TicketQueries {
 			.toList();
 		ListCursor first = keys.isEmpty() ? null : keys.get(0);
 		ListCursor last = keys.isEmpty() ? null : keys.get(keys.size() - 1);
-		boolean hasPrevious = forward ? cursor != null || page > 0 : more;
+		boolean hasPrevious = forward ? cursor != null || number > 0 : more;
 		boolean hasNext = forward ? more : true;
-		return new TicketSlice(rows, Math.max(0, page), size, total, total > TicketListing.COUNT_CAP,
+		return new TicketSlice(rows, number, size, total, total > TicketListing.COUNT_CAP,
 				hasPrevious ? first : null, hasNext ? last : null);
 	}
 

@@ -151,6 +151,15 @@ class NewTicketControllerTest {
 	}
 
 	@Test
+	void aTopOfQueueFlagThatIsNoBooleanIsAFieldError() throws Exception {
+		mvc.perform(form("topOfQueue", "abc"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "topOfQueue", "typeMismatch"))
+			.andExpect(content().string(containsString("value=\"My title\"")));
+		verify(tickets, never()).create(any(), any());
+	}
+
+	@Test
 	void ruleBrokenInTheServiceIsShownNextToItsField() throws Exception {
 		given(tickets.create(any(), any())).willThrow(new TicketFieldException("targetDate", "ticket.targetDate.past"));
 

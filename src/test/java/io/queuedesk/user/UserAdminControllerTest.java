@@ -132,6 +132,21 @@ class UserAdminControllerTest {
 		verify(users, never()).create(any(), any());
 	}
 
+	/** Issue 12: the record failed to bind, the page read {@code ${form.roles}} of a null form: 500. */
+	@Test
+	void aFlagThatIsNoBooleanIsAFieldErrorAndTheFormKeepsWhatWasTyped() throws Exception {
+		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
+			.param("displayName", "Xavier").param("roles", "DEVELOPER").param("generatePassword", "abc"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("users/new"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "generatePassword", "typeMismatch"))
+			.andExpect(content().string(allOf(containsString("id=\"generatePassword-error\""),
+					containsString("aria-describedby=\"generatePassword-help generatePassword-error\""),
+					containsString("Tick the box or leave it empty."), containsString("value=\"Xavier\""),
+					matchesPattern("(?s).*value=\"DEVELOPER\"[^>]*checked.*"))));
+		verify(users, never()).create(any(), any());
+	}
+
 	@Test
 	void typedPasswordsFollowThePasswordPolicy() throws Exception {
 		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
