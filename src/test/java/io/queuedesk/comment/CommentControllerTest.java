@@ -109,7 +109,7 @@ class CommentControllerTest {
 			.andExpect(flash().attribute("commentBodyError", nul));
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "\u200B\uFEFF"))
 			.andExpect(flash().attribute("commentBodyError", "Please fill in this field: it holds only invisible characters."));
-		verifyNoInteractions(comments);
+		verify(comments, never()).add(anyLong(), anyString(), anyBoolean(), any());
 
 		given(comments.add(9, "Steps:\n\t1. open\n\t2. save", false, submitter)).willReturn(8L);
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf())

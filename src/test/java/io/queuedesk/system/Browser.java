@@ -84,9 +84,23 @@ public class Browser {
 		return http;
 	}
 
+	/**
+	 * Submits the form of a page already fetched ({@code html}), for tests where fetching the
+	 * page a second time might meet another state of the app.
+	 */
+	public HttpResponse<String> postFrom(String html, String actionPath, String... fields)
+			throws IOException, InterruptedException {
+		return send(csrfToken(html), actionPath, "*/*", fields);
+	}
+
 	private HttpResponse<String> submit(String pagePath, String actionPath, String accept, String... fields)
 			throws IOException, InterruptedException {
-		StringBuilder form = new StringBuilder("_csrf=").append(encode(csrfToken(get(pagePath).body())));
+		return send(csrfToken(get(pagePath).body()), actionPath, accept, fields);
+	}
+
+	private HttpResponse<String> send(String csrf, String actionPath, String accept, String... fields)
+			throws IOException, InterruptedException {
+		StringBuilder form = new StringBuilder("_csrf=").append(encode(csrf));
 		for (int i = 0; i + 1 < fields.length; i += 2) {
 			form.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
 		}
