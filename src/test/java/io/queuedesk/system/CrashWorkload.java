@@ -144,6 +144,7 @@ final class CrashWorkload implements Runnable {
 			long id = Long.parseLong(created.group(1));
 			acknowledged.add(new Write(Kind.CREATED, id, 0));
 			mine.put(id, TicketStatus.OPEN);
+			follow(answer);
 		}
 	}
 
@@ -153,6 +154,7 @@ final class CrashWorkload implements Runnable {
 		Matcher added = COMMENT.matcher(location(answer));
 		if (answer.statusCode() == 302 && added.find()) {
 			acknowledged.add(new Write(Kind.COMMENTED, ticket, Long.parseLong(added.group(2))));
+			follow(answer);
 		}
 	}
 
@@ -188,7 +190,15 @@ final class CrashWorkload implements Runnable {
 		if (answer.statusCode() != 302) {
 			return false;
 		}
-		return browser.get(URI.create(location(answer)).getPath()).body().contains(message);
+		return follow(answer).contains(message);
+	}
+
+	/**
+	 * Opens the page the redirect leads to, as a browser would; that also takes the write's flash
+	 * message, which would otherwise show on the next visit of the ticket instead of the next write's.
+	 */
+	private String follow(HttpResponse<String> answer) throws IOException, InterruptedException {
+		return browser.get(URI.create(location(answer)).getPath()).body();
 	}
 
 	private HttpResponse<String> post(String path, String... fields) throws IOException, InterruptedException {
