@@ -44,12 +44,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.queuedesk.QueuedeskApplication;
 import io.queuedesk.mail.DigestDelivery;
+import io.queuedesk.mail.OutboxDelivery;
 import io.queuedesk.queue.MoveTarget;
 import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.ticket.TicketActionException;
@@ -162,11 +164,32 @@ class TwoInstancesTest {
 	void everyOutboxMailIsSentOnceWithBothWorkersRunning() throws Exception {
 		JdbcClient jdbc = a.getBean(JdbcClient.class);
 		Timestamp now = Timestamp.from(Instant.now());
-		for (int i = 0; i < 120; i++) {
-			jdbc.sql("""
-					insert into mail_outbox (recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
-					values (?, ?, 'Two instances', '<p>Two instances</p>', 'PENDING', 0, ?, ?)
-					""").params("reader" + (i % 5) + "@two.example", "Outbox " + tag + " " + i, now, now).update();
+		// All due at once, and besides both schedules two more workers per instance start together.
+		a.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+			for (int i = 0; i < 120; i++) {
+				jdbc.sql("""
+						insert into mail_outbox (recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
+						values (?, ?, 'Two instances', '<p>Two instances</p>', 'PENDING', 0, ?, ?)
+						""").params("reader" + (i % 5) + "@two.example", "Outbox " + tag + " " + i, now, now).update();
+			}
+		});
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> workers = new ArrayList<>();
+			for (ConfigurableApplicationContext instance : List.of(a, b, a, b)) {
+				workers.add(pool.submit(() -> {
+					start.await();
+					return OutboxDelivery.sendDue(instance);
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> worker : workers) {
+				worker.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
 		}
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
 		while (pending(jdbc, "Outbox " + tag + " %") > 0 && System.nanoTime() < deadline) {
