@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * without it the file reached 100 MB after 2,200 new tickets (7 MB once compacted at a stop). This
  * does that part of the writer's work on a schedule: the live pages of the emptiest chunks are
  * written anew, so the old chunks become free and H2 reuses their space (after its retention
- * time). Nothing to do on PostgreSQL or an in-memory database.
+ * time). Nothing to do on PostgreSQL, an in-memory database or an H2 server's.
  */
 @Component
 class EmbeddedStoreHousekeeping {
@@ -38,6 +38,9 @@ class EmbeddedStoreHousekeeping {
 
 	private final DatabaseDialect dialect;
 
+	/** PostgreSQL or an in-memory H2: found out once, then no connection is taken again. */
+	private volatile boolean nothingToDo;
+
 	EmbeddedStoreHousekeeping(DataSource dataSource, DatabaseDialect dialect) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
@@ -46,16 +49,22 @@ class EmbeddedStoreHousekeeping {
 	// First run a minute after start (EmbeddedStoreHousekeepingTest calls it itself before that).
 	@Scheduled(fixedDelay = 10, initialDelay = 60, timeUnit = TimeUnit.SECONDS)
 	void compact() {
-		if (dialect.isPostgres()) {
+		if (nothingToDo || dialect.isPostgres()) {
+			nothingToDo = true;
 			return;
 		}
 		try (Connection connection = dataSource.getConnection()) {
 			if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
 				MVStore store = session.getDatabase().getStore().getMvStore();
-				if (!store.isClosed() && store.getFileStore() != null && store.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
+				nothingToDo = store.getFileStore() == null;
+				if (!nothingToDo && !store.isClosed() && store.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
 					// the rewritten pages reach the file with this commit
 					store.commit();
 				}
+			}
+			else {
+				// an H2 server (jdbc:h2:tcp://…): its store is in another process
+				nothingToDo = true;
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
