@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * Should the database stay unreachable for {@code queuedesk.db.liveness-after}, liveness goes DOWN
  * too, so that a supervisor restarts the process. Off by default: a restart does not bring a
  * database server back, and the embedded H2 reopens its file within the process once it can
- * (see docs/ops/outage.md).
+ * (see docs/OPERATIONS.md, "Database outage").
  */
 @Component
 class DatabaseAvailability implements DisposableBean {

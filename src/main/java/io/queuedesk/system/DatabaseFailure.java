@@ -23,8 +23,9 @@ enum DatabaseFailure {
 	UNREACHABLE,
 
 	/**
-	 * The database answers but not in time: no pooled connection came free (HikariCP's timeout)
-	 * or a statement ran into the statement timeout. Readiness stays UP.
+	 * The database answers but not in time or not now: no pooled connection came free (HikariCP's
+	 * timeout), a statement ran into the statement timeout, or PostgreSQL is short of a resource
+	 * (its disk full). Readiness stays UP.
 	 */
 	BUSY;
 
@@ -44,6 +45,13 @@ enum DatabaseFailure {
 	/** query_canceled: PostgreSQL's statement_timeout and H2's QUERY_TIMEOUT both end so. */
 	private static final String STATEMENT_CANCELED = "57014";
 
+	/**
+	 * PostgreSQL's class 53, insufficient resources: disk_full (53100), out_of_memory,
+	 * too_many_connections, configuration_limit_exceeded. The server still answers (its health
+	 * check passes) but cannot take this change now: a 503 like a busy pool, not a 500.
+	 */
+	private static final String INSUFFICIENT_RESOURCES_CLASS = "53";
+
 	static DatabaseFailure of(Throwable failure) {
 		boolean busy = false;
 		int depth = 0;
@@ -53,7 +61,8 @@ enum DatabaseFailure {
 					return UNREACHABLE;
 				}
 				busy |= sql instanceof SQLTransientConnectionException || sql instanceof SQLTimeoutException
-						|| STATEMENT_CANCELED.equals(sql.getSQLState());
+						|| STATEMENT_CANCELED.equals(sql.getSQLState())
+						|| (sql.getSQLState() != null && sql.getSQLState().startsWith(INSUFFICIENT_RESOURCES_CLASS));
 			}
 			// Translated without the SQLException as cause: Spring's and JPA's query timeouts.
 			busy |= cause instanceof org.springframework.dao.QueryTimeoutException

@@ -147,8 +147,11 @@ final class Pages {
 			throw new IllegalStateException("Nothing visible matches " + by + " on " + driver.getCurrentUrl());
 		}
 		// ChromeDriver's own scrolling misjudges headless Chromium's viewport; centre the element first.
-		// (WebDriver scripts run even when the page's JavaScript is switched off.)
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", found.get(0));
+		// (WebDriver scripts run even when the page's JavaScript is switched off.) Instantly:
+		// Bootstrap makes scrolling smooth, and a click while the page still glides lands where the
+		// element was a moment ago ("not clickable at point (276, -14)", or on nothing at all).
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+				found.get(0));
 		return found.get(0);
 	}
 

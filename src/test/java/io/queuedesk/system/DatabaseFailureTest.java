@@ -51,6 +51,16 @@ class DatabaseFailureTest {
 	}
 
 	@Test
+	void aPostgresServerShortOfDiskOrMemoryIsBusyNotAnError() {
+		assertThat(DatabaseFailure.of(new RuntimeException(
+				new SQLException("could not extend file \"base/16384/16385\": No space left on device", "53100"))))
+			.isEqualTo(DatabaseFailure.BUSY);
+		assertThat(DatabaseFailure.of(new SQLException("sorry, too many clients already", "53300")))
+			.isEqualTo(DatabaseFailure.BUSY);
+		assertThat(DatabaseFailure.of(new SQLException("duplicate key value", "23505"))).isEqualTo(DatabaseFailure.NONE);
+	}
+
+	@Test
 	void anEmbeddedH2ThatClosedOnAFullDiskIsUnreachableAndItsConnectionsAreDropped() {
 		SQLException writeFailed = new SQLException("General error: Writing to file failed", "HY000", 50000,
 				new IllegalStateException("MVStoreException", new IOException("No space left on device")));

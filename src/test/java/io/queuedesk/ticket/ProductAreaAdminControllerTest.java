@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -121,8 +120,9 @@ class ProductAreaAdminControllerTest {
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", "productArea.name.taken"))
 			.andExpect(content().string(containsString("A product area with this name exists")));
 
-		// Lost a race: the unique constraint answered instead of the check.
-		given(clients.rename(2, "Client A")).willThrow(new DataIntegrityViolationException("uq_product_areas_name"));
+		// Lost a race: the unique constraint answered instead of the check, and the service turned
+		// that unique-key violation (only that: ProductAreaAdminServiceTest) into the same exception.
+		given(clients.rename(2, "Client A")).willThrow(new ProductAreaNameTakenException("Client A"));
 		mvc.perform(post("/admin/product-areas/2/rename").with(user(admin)).with(csrf()).param("name", "Client A"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("renameForm", "name", "productArea.name.taken"))
