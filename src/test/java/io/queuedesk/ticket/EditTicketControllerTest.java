@@ -7,7 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.willAnswer;
+
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -25,53 +25,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.ui.Model;
-
-import io.queuedesk.client.ClientService;
-import io.queuedesk.system.Flash;
-import io.queuedesk.system.SliceSecurity;
-import io.queuedesk.user.Role;
-import io.queuedesk.user.SignedInUser;
-import io.queuedesk.user.TestUsers;
 
 /** The edit form: no client or priority, the version travels along, a stale save is refused visibly. */
-@WebMvcTest(TicketController.class)
-@Import({ SliceSecurity.class, Flash.class })
-class EditTicketControllerTest {
-
-	final SignedInUser admin = TestUsers.signedIn(1, "admin@test.example", "Ada", Role.ADMIN);
-
-	@Autowired
-	MockMvc mvc;
-
-	@MockitoBean
-	TicketService tickets;
-
-	@MockitoBean
-	TicketQueries queries;
-
-	@MockitoBean
-	TicketFormOptions options;
-
-	@MockitoBean
-	ClientService clients;
-
-	@BeforeEach
-	void options() {
-		willAnswer(call -> {
-			TicketSliceData.formOptions(call.getArgument(0, Model.class));
-			return null;
-		}).given(options).forForm(any(), any());
-	}
+class EditTicketControllerTest extends TicketControllerSlice {
 
 	@Test
 	void formHasTheEditableFieldsAndTheVersionButNoClient() throws Exception {

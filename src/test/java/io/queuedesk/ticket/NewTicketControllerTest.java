@@ -27,54 +27,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.ui.Model;
 
-import io.queuedesk.client.ClientService;
-import io.queuedesk.system.Flash;
-import io.queuedesk.system.SliceSecurity;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
 /** The new-ticket form (SPEC §6): field names, validation next to the fields, redirect on success. */
-@WebMvcTest(TicketController.class)
-@Import({ SliceSecurity.class, Flash.class })
-class NewTicketControllerTest {
-
-	final SignedInUser admin = TestUsers.signedIn(1, "admin@test.example", "Ada", Role.ADMIN);
-
-	@Autowired
-	MockMvc mvc;
-
-	@MockitoBean
-	TicketService tickets;
-
-	@MockitoBean
-	TicketQueries queries;
-
-	@MockitoBean
-	TicketFormOptions options;
-
-	@MockitoBean
-	ClientService clients;
-
-	@BeforeEach
-	void options() {
-		willAnswer(call -> {
-			TicketSliceData.formOptions(call.getArgument(0, Model.class));
-			return null;
-		}).given(options).forForm(any(), any());
-	}
+class NewTicketControllerTest extends TicketControllerSlice {
 
 	@Test
 	void formHasTheSpecifiedFields() throws Exception {

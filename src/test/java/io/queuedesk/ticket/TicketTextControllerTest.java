@@ -6,7 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.willAnswer;
+
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -17,64 +17,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.ui.Model;
-
-import io.queuedesk.client.ClientService;
-import io.queuedesk.system.Flash;
-import io.queuedesk.system.SliceSecurity;
-import io.queuedesk.user.Role;
-import io.queuedesk.user.SignedInUser;
-import io.queuedesk.user.TestUsers;
 
 /**
  * Issue 12: the title and description of the new-ticket and edit forms refuse control characters
  * (line breaks and tabs stay in the description) and text that shows nothing, next to the field,
  * and nothing reaches the service.
  */
-@WebMvcTest(TicketController.class)
-@Import({ SliceSecurity.class, Flash.class })
-class TicketTextControllerTest {
+class TicketTextControllerTest extends TicketControllerSlice {
 
 	static final String SINGLE_LINE = "This field must not contain control characters (such as NUL), tabs or line breaks.";
 
 	static final String MULTILINE = "This field must not contain control characters (such as NUL); line breaks and tabs are fine.";
 
 	static final String INVISIBLE = "Please fill in this field: it holds only invisible characters.";
-
-	final SignedInUser admin = TestUsers.signedIn(1, "admin@test.example", "Ada", Role.ADMIN);
-
-	@Autowired
-	MockMvc mvc;
-
-	@MockitoBean
-	TicketService tickets;
-
-	@MockitoBean
-	TicketQueries queries;
-
-	@MockitoBean
-	TicketFormOptions options;
-
-	@MockitoBean
-	ClientService clients;
-
-	@BeforeEach
-	void options() {
-		willAnswer(call -> {
-			TicketSliceData.formOptions(call.getArgument(0, Model.class));
-			return null;
-		}).given(options).forForm(any(), any());
-	}
 
 	@Test
 	void aNulOrBellInTheTitleIsAFieldError() throws Exception {
