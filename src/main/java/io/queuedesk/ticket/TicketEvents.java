@@ -3,7 +3,8 @@ package io.queuedesk.ticket;
 /**
  * Domain events of tickets, published inside the transaction of the change. Listeners that must
  * commit with the change (system comments) use {@code @EventListener}; side effects such as mail
- * write their outbox rows the same way, so a rolled-back change sends nothing.
+ * write their outbox rows the same way, so a rolled-back change sends nothing. Only what some
+ * feature listens to is published (a creation event comes back with the first listener: webhooks).
  */
 public final class TicketEvents {
 
@@ -12,9 +13,6 @@ public final class TicketEvents {
 
 	/** A person as events carry them: enough to address and to name them. */
 	public record Person(long id, String displayName) {
-	}
-
-	public record TicketCreated(long ticketId, String title, Person submitter, Person assignee, Person actor) {
 	}
 
 	public record TicketAssigned(long ticketId, String title, Person from, Person to, Person actor) {

@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.system.DatabaseDialect;
+import io.queuedesk.user.SignedInUser;
 
 /**
  * Row locks on one ticket, taken as the first statement of a write transaction, before the
@@ -15,7 +16,9 @@ import io.queuedesk.system.DatabaseDialect;
  * the version check or, for a comment, on the foreign key of a ticket that is being deleted.
  * <p>
  * Lock order: the ticket before its client's queue lock (QueueService), in every write path.
- * A missing ticket locks nothing; the read that follows answers 404.
+ * A missing ticket locks nothing; the read that follows answers 404. The write paths take the
+ * lock and load the ticket in one call ({@link #forChange}, {@link #forDelete}), so none reads
+ * a ticket it changes without holding the lock.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -25,23 +28,29 @@ class TicketLocks {
 
 	private final DatabaseDialect dialect;
 
-	TicketLocks(JdbcClient jdbc, DatabaseDialect dialect) {
+	private final TicketRepository tickets;
+
+	TicketLocks(JdbcClient jdbc, DatabaseDialect dialect, TicketRepository tickets) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
+		this.tickets = tickets;
 	}
 
 	/**
-	 * For a change of the ticket's row. On PostgreSQL {@code FOR NO KEY UPDATE}: it excludes
-	 * other changes and the delete, but lets comments of the ticket be inserted meanwhile (their
-	 * foreign key check takes a key-share lock).
+	 * Locks the ticket for a change of its row, then loads it; 404 unless the user may see it.
+	 * On PostgreSQL {@code FOR NO KEY UPDATE}: it excludes other changes and the delete, but lets
+	 * comments of the ticket be inserted meanwhile (their foreign key check takes a key-share
+	 * lock).
 	 */
-	void forChange(long id) {
+	Ticket forChange(long id, SignedInUser me) {
 		lock(id, dialect.isPostgres() ? "no key update" : "update");
+		return tickets.findVisible(id, me);
 	}
 
-	/** For withdrawing the ticket: excludes every other lock on it. */
-	void forDelete(long id) {
+	/** Locks the ticket for withdrawing it, excluding every other lock on it, then loads it. */
+	Ticket forDelete(long id, SignedInUser me) {
 		lock(id, "update");
+		return tickets.findVisible(id, me);
 	}
 
 	/**

@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import io.queuedesk.activity.ActivityService;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.AdminOnly;
-import io.queuedesk.system.NotFoundException;
 import io.queuedesk.system.PagedSearch;
 import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.SignedInUser;
@@ -60,7 +59,7 @@ public class TicketQueries {
 	/** The ticket page; 404 when the ticket does not exist or the viewer may not see it. */
 	@SignedIn
 	public TicketDetails details(long id, SignedInUser viewer) {
-		Ticket ticket = visible(tickets, id, viewer);
+		Ticket ticket = tickets.findVisible(id, viewer);
 		Integer position = queues.positionOf(id).orElse(null);
 		int queueSize = position == null ? 0 : queues.size(ticket.getClient().getId());
 		List<TicketStatus> nextSteps = ticket.getStatus()
@@ -81,7 +80,7 @@ public class TicketQueries {
 	 */
 	@SignedIn
 	public TicketAccessInfo access(long id, SignedInUser viewer) {
-		return accessInfo(visible(tickets, id, viewer), viewer);
+		return accessInfo(tickets.findVisible(id, viewer), viewer);
 	}
 
 	/**
@@ -107,7 +106,7 @@ public class TicketQueries {
 	/** The edit form's values; 404 unless visible. */
 	@SignedIn
 	public TicketEditForm editForm(long id, SignedInUser viewer) {
-		Ticket ticket = visible(tickets, id, viewer);
+		Ticket ticket = tickets.findVisible(id, viewer);
 		if (!TicketAccess.canEdit(ticket, viewer)) {
 			throw new TicketActionException("ticket.edit.notAllowed");
 		}
@@ -117,7 +116,7 @@ public class TicketQueries {
 	/** The client whose queue holds the ticket now; 404 unless visible. */
 	@SignedIn
 	public Long clientOf(long id, SignedInUser viewer) {
-		return visible(tickets, id, viewer).getClient().getId();
+		return tickets.findVisible(id, viewer).getClient().getId();
 	}
 
 	/**
@@ -259,13 +258,6 @@ public class TicketQueries {
 		List<Ticket> overdue = tickets.findOverdue(today);
 		Map<Long, Integer> positions = queues.positionsOf(overdue.stream().map(Ticket::getId).toList());
 		return overdue.stream().map(t -> TicketRow.of(t, positions.get(t.getId()), today)).toList();
-	}
-
-	/** Shared with the write service: load with associations, or 404 if not visible. */
-	static Ticket visible(TicketRepository tickets, long id, SignedInUser viewer) {
-		return tickets.findDetailed(id)
-			.filter(ticket -> TicketAccess.canView(ticket, viewer))
-			.orElseThrow(() -> new NotFoundException("Ticket", id));
 	}
 
 	private LocalDate today() {

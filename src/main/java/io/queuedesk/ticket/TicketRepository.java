@@ -11,12 +11,25 @@ import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import io.queuedesk.system.NotFoundException;
+import io.queuedesk.user.SignedInUser;
+
 /** Tickets as entities, for the ticket page and the write paths; lists read with SQL (TicketListing). */
 interface TicketRepository extends JpaRepository<Ticket, Long> {
 
 	@EntityGraph(attributePaths = { "client", "productArea", "assignee", "submitter" })
 	@Query("select t from Ticket t where t.id = :id")
 	Optional<Ticket> findDetailed(Long id);
+
+	/**
+	 * The one way to load a ticket for a user, to show or to change it: with its names, or 404
+	 * when it does not exist or the user may not see it (ids do not leak). Write paths lock it
+	 * first ({@link TicketLocks}).
+	 */
+	default Ticket findVisible(long id, SignedInUser viewer) {
+		return findDetailed(id).filter(ticket -> TicketAccess.canView(ticket, viewer))
+			.orElseThrow(() -> new NotFoundException("Ticket", id));
+	}
 
 	/** Tickets by id with their names (a page whose ids were read from an index), in any order. */
 	@EntityGraph(attributePaths = { "client", "productArea", "assignee", "submitter" })

@@ -6,22 +6,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.activity.ActivityAction;
-import io.queuedesk.activity.ActivityService;
-import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.client.Client;
 import io.queuedesk.client.ClientService;
 import io.queuedesk.queue.MoveTarget;
-import io.queuedesk.queue.QueueChangedException;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.Role;
@@ -41,35 +37,32 @@ public class TicketService {
 
 	private final TicketRepository tickets;
 
+	private final TicketLocks locks;
+
+	private final TicketQueue queue;
+
+	private final TicketJournal journal;
+
 	private final ProductAreaRepository productAreas;
 
 	private final ClientService clients;
 
 	private final UserService users;
 
-	private final QueueService queues;
-
-	private final ActivityService activity;
-
 	private final EntityManager entityManager;
-
-	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	private final TicketLocks locks;
-
-	TicketService(TicketRepository tickets, ProductAreaRepository productAreas, ClientService clients,
-			UserService users, QueueService queues, ActivityService activity, EntityManager entityManager,
-			ApplicationEventPublisher events, Clock clock, TicketLocks locks) {
-		this.locks = locks;
-		this.events = events;
+	TicketService(TicketRepository tickets, TicketLocks locks, TicketQueue queue, TicketJournal journal,
+			ProductAreaRepository productAreas, ClientService clients, UserService users, EntityManager entityManager,
+			Clock clock) {
 		this.tickets = tickets;
+		this.locks = locks;
+		this.queue = queue;
+		this.journal = journal;
 		this.productAreas = productAreas;
 		this.clients = clients;
 		this.users = users;
-		this.queues = queues;
-		this.activity = activity;
 		this.entityManager = entityManager;
 		this.clock = clock;
 	}
@@ -94,17 +87,13 @@ public class TicketService {
 		}
 		// Inserted at once (identity key), then placed in the queue under the client's lock.
 		tickets.save(ticket);
-		int position = queues.enter(client.getId(), ticket.getId(), top);
-		record(me, ActivityAction.TICKET_CREATED, ticket,
+		int position = queue.enter(client.getId(), ticket.getId(), top);
+		journal.record(me, ActivityAction.TICKET_CREATED, ticket,
 				"client: " + client.getName() + ", position #" + position + (top ? " (top of queue)" : ""));
-		TicketEvents.Person assigned = TicketWorkflow.person(assignee);
 		if (assignee != null) {
-			record(me, ActivityAction.TICKET_ASSIGNED, ticket, "assignee: — → " + assignee.getDisplayName());
-		}
-		TicketEvents.Person actor = TicketWorkflow.actor(me);
-		events.publishEvent(new TicketEvents.TicketCreated(ticket.getId(), ticket.getTitle(), actor, assigned, actor));
-		if (assigned != null) {
-			events.publishEvent(new TicketEvents.TicketAssigned(ticket.getId(), ticket.getTitle(), null, assigned, actor));
+			journal.record(me, ActivityAction.TICKET_ASSIGNED, ticket, "assignee: — → " + assignee.getDisplayName(),
+					new TicketEvents.TicketAssigned(ticket.getId(), ticket.getTitle(), null,
+							TicketJournal.person(assignee), TicketJournal.actor(me)));
 		}
 		return ticket;
 	}
@@ -116,8 +105,7 @@ public class TicketService {
 	@SignedIn
 	@Transactional
 	public void update(long id, TicketEditForm form, SignedInUser me) {
-		locks.forChange(id);
-		Ticket ticket = editable(id, me);
+		Ticket ticket = editable(locks.forChange(id, me), me);
 		if (!Objects.equals(form.version(), ticket.getVersion())) {
 			throw new StaleTicketException(TicketEditForm.of(ticket));
 		}
@@ -136,18 +124,17 @@ public class TicketService {
 			return;
 		}
 		ticket.edit(title, description, area, form.targetDate(), Instant.now(clock));
-		record(me, ActivityAction.TICKET_UPDATED, ticket, String.join("\n", changes));
+		journal.record(me, ActivityAction.TICKET_UPDATED, ticket, String.join("\n", changes));
 	}
 
 	/** Withdraws a ticket: its place in the queue closes, its comments go, its history stays. */
 	@SignedIn
 	@Transactional
 	public void delete(long id, SignedInUser me) {
-		locks.forDelete(id);
-		Ticket ticket = editable(id, me);
-		Integer rank = inQueue(() -> queues.leave(ticket.getClient().getId(), id)).orElse(null);
+		Ticket ticket = editable(locks.forDelete(id, me), me);
+		Integer rank = queue.leave(ticket.getClient().getId(), id).orElse(null);
 		tickets.delete(ticket);
-		record(me, ActivityAction.TICKET_DELETED, ticket,
+		journal.record(me, ActivityAction.TICKET_DELETED, ticket,
 				"client: " + ticket.getClient().getName() + (rank == null ? "" : ", was #" + rank));
 	}
 
@@ -155,14 +142,13 @@ public class TicketService {
 	@SignedIn
 	@Transactional
 	public QueueService.Move move(long id, MoveTarget target, SignedInUser me) {
-		locks.forChange(id);
-		Ticket ticket = queueManaged(id, me);
+		Ticket ticket = queueManaged(locks.forChange(id, me), me);
 		if (!ticket.getStatus().isQueued()) {
 			throw new TicketActionException("ticket.move.notQueued");
 		}
-		QueueService.Move move = inQueue(() -> queues.move(ticket.getClient().getId(), id, target));
+		QueueService.Move move = queue.move(ticket.getClient().getId(), id, target);
 		if (move.changed()) {
-			record(me, ActivityAction.TICKET_MOVED, ticket, "moved from #" + move.from() + " to #" + move.to());
+			journal.record(me, ActivityAction.TICKET_MOVED, ticket, "moved from #" + move.from() + " to #" + move.to());
 		}
 		return move;
 	}
@@ -171,8 +157,7 @@ public class TicketService {
 	@SignedIn
 	@Transactional
 	public QueueService.Move transfer(long id, Long clientId, SignedInUser me) {
-		locks.forChange(id);
-		Ticket ticket = queueManaged(id, me);
+		Ticket ticket = queueManaged(locks.forChange(id, me), me);
 		Client target = clients.find(clientId)
 			.filter(Client::isActive)
 			.orElseThrow(() -> new TicketActionException("ticket.transfer.unknownClient"));
@@ -183,41 +168,29 @@ public class TicketService {
 		if (!ticket.getStatus().isQueued()) {
 			throw new TicketActionException("ticket.transfer.notQueued");
 		}
-		QueueService.Move move = inQueue(() -> queues.transfer(source.getId(), target.getId(), id));
-		record(me, ActivityAction.TICKET_TRANSFERRED, ticket, "from " + source.getName() + " #" + move.from()
+		QueueService.Move move = queue.transfer(source.getId(), target.getId(), id);
+		journal.record(me, ActivityAction.TICKET_TRANSFERRED, ticket, "from " + source.getName() + " #" + move.from()
 				+ " to " + target.getName() + " #" + move.to());
 		return move;
 	}
 
 	/** Not found for those who may not see the ticket (ids do not leak), forbidden for other non-admins. */
-	private Ticket queueManaged(long id, SignedInUser me) {
-		Ticket ticket = TicketQueries.visible(tickets, id, me);
+	private static Ticket queueManaged(Ticket ticket, SignedInUser me) {
 		if (!TicketAccess.canManageQueues(me)) {
 			throw new AccessDeniedException("Only admins move tickets between and within queues");
 		}
 		return ticket;
 	}
 
-	private Ticket editable(long id, SignedInUser me) {
-		Ticket ticket = TicketQueries.visible(tickets, id, me);
+	private static Ticket editable(Ticket ticket, SignedInUser me) {
 		if (!TicketAccess.canEdit(ticket, me)) {
 			throw new TicketActionException("ticket.edit.notAllowed");
 		}
 		return ticket;
 	}
 
-	/** A queue change that lost a race with another one is refused cleanly, as "changed meanwhile". */
-	private static <T> T inQueue(Supplier<T> queueChange) {
-		try {
-			return queueChange.get();
-		}
-		catch (QueueChangedException ex) {
-			throw new TicketActionException("ticket.changedMeanwhile");
-		}
-	}
-
 	private ProductArea activeProductArea(Long id) {
-		return (id == null ? java.util.Optional.<ProductArea>empty() : productAreas.findById(id))
+		return (id == null ? Optional.<ProductArea>empty() : productAreas.findById(id))
 			.filter(ProductArea::isActive)
 			.orElseThrow(() -> new TicketFieldException("productAreaId", "ticket.productAreaId.unknown"));
 	}
@@ -242,11 +215,6 @@ public class TicketService {
 		}
 		return users.findAssignable(assigneeId)
 			.orElseThrow(() -> new TicketFieldException("assigneeId", "ticket.assigneeId.unknown"));
-	}
-
-	private void record(SignedInUser me, ActivityAction action, Ticket ticket, String details) {
-		activity.record(UserService.actor(me), action, ActivitySubject.ticket(ticket.getId(), ticket.getTitle()),
-				details);
 	}
 
 	private static void diff(List<String> changes, String field, Object before, Object after) {

@@ -6,16 +6,11 @@ import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.activity.ActivityAction;
-import io.queuedesk.activity.ActivityService;
-import io.queuedesk.activity.ActivitySubject;
-import io.queuedesk.queue.QueueChangedException;
-import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.SignedIn;
 import io.queuedesk.ticket.TicketEvents.Person;
 import io.queuedesk.user.SignedInUser;
@@ -31,30 +26,24 @@ import io.queuedesk.user.UserService;
 @Service
 public class TicketWorkflow {
 
-	private final TicketRepository tickets;
+	private final TicketLocks locks;
+
+	private final TicketQueue queue;
+
+	private final TicketJournal journal;
 
 	private final UserService users;
-
-	private final QueueService queues;
-
-	private final ActivityService activity;
-
-	private final ApplicationEventPublisher events;
 
 	private final EntityManager entityManager;
 
 	private final Clock clock;
 
-	private final TicketLocks locks;
-
-	TicketWorkflow(TicketRepository tickets, UserService users, QueueService queues, ActivityService activity,
-			ApplicationEventPublisher events, EntityManager entityManager, Clock clock, TicketLocks locks) {
+	TicketWorkflow(TicketLocks locks, TicketQueue queue, TicketJournal journal, UserService users,
+			EntityManager entityManager, Clock clock) {
 		this.locks = locks;
-		this.tickets = tickets;
+		this.queue = queue;
+		this.journal = journal;
 		this.users = users;
-		this.queues = queues;
-		this.activity = activity;
-		this.events = events;
 		this.entityManager = entityManager;
 		this.clock = clock;
 	}
@@ -67,8 +56,7 @@ public class TicketWorkflow {
 	@SignedIn
 	@Transactional
 	public void transition(long id, TicketStatus target, Long version, SignedInUser me) {
-		locks.forChange(id);
-		Ticket ticket = TicketQueries.visible(tickets, id, me);
+		Ticket ticket = locks.forChange(id, me);
 		if (version != null && version != ticket.getVersion()) {
 			throw new TicketActionException("ticket.transition.stale");
 		}
@@ -84,16 +72,11 @@ public class TicketWorkflow {
 			changeAssignee(ticket, entityManager.getReference(User.class, me.getId()), me, now);
 		}
 		long clientId = ticket.getClient().getId();
-		try {
-			if (target == TicketStatus.COMPLETED) {
-				queues.leave(clientId, id);
-			}
-			else if (from == TicketStatus.COMPLETED) {
-				queues.enter(clientId, id, false);
-			}
+		if (target == TicketStatus.COMPLETED) {
+			queue.leave(clientId, id);
 		}
-		catch (QueueChangedException ex) {
-			throw new TicketActionException("ticket.changedMeanwhile");
+		else if (from == TicketStatus.COMPLETED) {
+			queue.enter(clientId, id, false);
 		}
 		ticket.moveTo(target, now);
 		statusChanged(ticket, from, me);
@@ -107,8 +90,7 @@ public class TicketWorkflow {
 	@SignedIn
 	@Transactional
 	public void assign(long id, Long assigneeId, SignedInUser me) {
-		locks.forChange(id);
-		Ticket ticket = TicketQueries.visible(tickets, id, me);
+		Ticket ticket = locks.forChange(id, me);
 		User assignee;
 		if (TicketAccess.canAssign(me)) {
 			assignee = assigneeId == null ? null
@@ -134,33 +116,24 @@ public class TicketWorkflow {
 	}
 
 	private void changeAssignee(Ticket ticket, User assignee, SignedInUser me, Instant now) {
-		Person from = person(ticket.getAssignee());
+		Person from = TicketJournal.person(ticket.getAssignee());
 		ticket.assignTo(assignee, now);
-		Person to = person(assignee);
-		activity.record(UserService.actor(me), ActivityAction.TICKET_ASSIGNED, subject(ticket),
-				"assignee: " + name(from) + " → " + name(to));
-		if (to != null) {
-			events.publishEvent(new TicketEvents.TicketAssigned(ticket.getId(), ticket.getTitle(), from, to, actor(me)));
+		Person to = TicketJournal.person(assignee);
+		String details = "assignee: " + name(from) + " → " + name(to);
+		if (to == null) {
+			journal.record(me, ActivityAction.TICKET_ASSIGNED, ticket, details);
+		}
+		else {
+			journal.record(me, ActivityAction.TICKET_ASSIGNED, ticket, details, new TicketEvents.TicketAssigned(
+					ticket.getId(), ticket.getTitle(), from, to, TicketJournal.actor(me)));
 		}
 	}
 
 	private void statusChanged(Ticket ticket, TicketStatus from, SignedInUser me) {
-		activity.record(UserService.actor(me), ActivityAction.STATUS_CHANGED, subject(ticket),
-				"status: " + from + " → " + ticket.getStatus());
-		events.publishEvent(new TicketEvents.TicketStatusChanged(ticket.getId(), ticket.getTitle(), from,
-				ticket.getStatus(), person(ticket.getSubmitter()), person(ticket.getAssignee()), actor(me)));
-	}
-
-	private static ActivitySubject subject(Ticket ticket) {
-		return ActivitySubject.ticket(ticket.getId(), ticket.getTitle());
-	}
-
-	static Person person(User user) {
-		return user == null ? null : new Person(user.getId(), user.getDisplayName());
-	}
-
-	static Person actor(SignedInUser me) {
-		return new Person(me.getId(), me.getDisplayName());
+		journal.record(me, ActivityAction.STATUS_CHANGED, ticket, "status: " + from + " → " + ticket.getStatus(),
+				new TicketEvents.TicketStatusChanged(ticket.getId(), ticket.getTitle(), from, ticket.getStatus(),
+						TicketJournal.person(ticket.getSubmitter()), TicketJournal.person(ticket.getAssignee()),
+						TicketJournal.actor(me)));
 	}
 
 	private static String name(Person person) {
