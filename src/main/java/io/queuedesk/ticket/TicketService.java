@@ -10,15 +10,12 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.activity.ActivityAction;
 import io.queuedesk.client.Client;
 import io.queuedesk.client.ClientService;
-import io.queuedesk.queue.MoveTarget;
-import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
@@ -26,7 +23,7 @@ import io.queuedesk.user.User;
 import io.queuedesk.user.UserService;
 
 /**
- * Creates, edits, withdraws, moves and transfers tickets. Each method is one transaction: the
+ * Creates, edits and withdraws tickets (moves and transfers: {@link QueueMoves}). Each method is one transaction: the
  * ticket, its queue and its activity entry change together or not at all. Ownership rules are
  * checked here, not only in the pages; a ticket the user may not see is answered as not found.
  * Every change of an existing ticket first locks it ({@link TicketLocks}), so two changes of one
@@ -136,50 +133,6 @@ public class TicketService {
 		tickets.delete(ticket);
 		journal.record(me, ActivityAction.TICKET_DELETED, ticket,
 				"client: " + ticket.getClient().getName() + (rank == null ? "" : ", was #" + rank));
-	}
-
-	/** Moves a queued ticket within its client's queue (admins). */
-	@SignedIn
-	@Transactional
-	public QueueService.Move move(long id, MoveTarget target, SignedInUser me) {
-		Ticket ticket = queueManaged(locks.forChange(id, me), me);
-		if (!ticket.getStatus().isQueued()) {
-			throw new TicketActionException("ticket.move.notQueued");
-		}
-		QueueService.Move move = queue.move(ticket.getClient().getId(), id, target);
-		if (move.changed()) {
-			journal.record(me, ActivityAction.TICKET_MOVED, ticket, "moved from #" + move.from() + " to #" + move.to());
-		}
-		return move;
-	}
-
-	/** Moves a queued ticket to the bottom of another client's queue (admins). */
-	@SignedIn
-	@Transactional
-	public QueueService.Move transfer(long id, Long clientId, SignedInUser me) {
-		Ticket ticket = queueManaged(locks.forChange(id, me), me);
-		Client target = clients.find(clientId)
-			.filter(Client::isActive)
-			.orElseThrow(() -> new TicketActionException("ticket.transfer.unknownClient"));
-		Client source = ticket.getClient();
-		if (source.getId().equals(target.getId())) {
-			throw new TicketActionException("ticket.transfer.sameClient", source.getName());
-		}
-		if (!ticket.getStatus().isQueued()) {
-			throw new TicketActionException("ticket.transfer.notQueued");
-		}
-		QueueService.Move move = queue.transfer(source.getId(), target.getId(), id);
-		journal.record(me, ActivityAction.TICKET_TRANSFERRED, ticket, "from " + source.getName() + " #" + move.from()
-				+ " to " + target.getName() + " #" + move.to());
-		return move;
-	}
-
-	/** Not found for those who may not see the ticket (ids do not leak), forbidden for other non-admins. */
-	private static Ticket queueManaged(Ticket ticket, SignedInUser me) {
-		if (!TicketAccess.canManageQueues(me)) {
-			throw new AccessDeniedException("Only admins move tickets between and within queues");
-		}
-		return ticket;
 	}
 
 	private static Ticket editable(Ticket ticket, SignedInUser me) {

@@ -26,6 +26,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.ticket.TicketActionException;
 import io.queuedesk.ticket.TicketForm;
+import io.queuedesk.ticket.QueueMoves;
 import io.queuedesk.ticket.TicketService;
 import io.queuedesk.user.SignedInUser;
 
@@ -44,6 +45,9 @@ class QueueConcurrencyTest {
 
 	@Autowired
 	TicketService tickets;
+
+	@Autowired
+	QueueMoves moves;
 
 	@Autowired
 	UserDetailsService accounts;
@@ -118,7 +122,7 @@ class QueueConcurrencyTest {
 					return "delete ok";
 				}
 				case 2 -> {
-					tickets.transfer(pick(queued, random), other, admin);
+					moves.transfer(pick(queued, random), other, admin);
 					return "transfer ok";
 				}
 				default -> {
@@ -129,7 +133,7 @@ class QueueConcurrencyTest {
 						case 3 -> MoveTarget.parse("down");
 						default -> new MoveTarget.Position(1 + random.nextInt(queued.size()));
 					};
-					tickets.move(pick(queued, random), target, admin);
+					moves.move(pick(queued, random), target, admin);
 					return "move ok";
 				}
 			}

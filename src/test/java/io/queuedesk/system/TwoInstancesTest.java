@@ -56,6 +56,7 @@ import io.queuedesk.queue.MoveTarget;
 import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.ticket.TicketActionException;
 import io.queuedesk.ticket.TicketForm;
+import io.queuedesk.ticket.QueueMoves;
 import io.queuedesk.ticket.TicketService;
 import io.queuedesk.user.SignedInUser;
 
@@ -241,6 +242,7 @@ class TwoInstancesTest {
 	private static List<String> operations(ConfigurableApplicationContext instance, long clientA, long clientB,
 			long area, Queue<Throwable> unexpected) {
 		TicketService tickets = instance.getBean(TicketService.class);
+		QueueMoves moves = instance.getBean(QueueMoves.class);
 		JdbcClient jdbc = instance.getBean(JdbcClient.class);
 		SignedInUser admin = (SignedInUser) instance.getBean(UserDetailsService.class).loadUserByUsername(ADMIN);
 		SecurityContextHolder.getContext()
@@ -260,9 +262,9 @@ class TwoInstancesTest {
 					switch (kind) {
 						case 0 -> tickets.create(new TicketForm("Two instances", "Created on one of two", client, area,
 								null, null, random.nextBoolean()), admin);
-						case 1 -> tickets.transfer(ticket, client == clientA ? clientB : clientA, admin);
+						case 1 -> moves.transfer(ticket, client == clientA ? clientB : clientA, admin);
 						case 2 -> tickets.delete(ticket, admin);
-						default -> tickets.move(ticket, random.nextBoolean() ? MoveTarget.top()
+						default -> moves.move(ticket, random.nextBoolean() ? MoveTarget.top()
 								: new MoveTarget.Position(1 + random.nextInt(queued.size())), admin);
 					}
 					outcomes.add(kind + " ok");

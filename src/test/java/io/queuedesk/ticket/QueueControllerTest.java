@@ -26,11 +26,15 @@ import io.queuedesk.queue.MoveTarget;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
+import io.queuedesk.ticket.queue.QueueController;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
-/** The move and transfer buttons: parsed into the right target, refused politely when malformed. */
+/**
+ * The move and transfer buttons: parsed into the right target, refused politely when malformed.
+ * In the ticket package, as its exceptions are built with package-private constructors.
+ */
 @WebMvcTest(QueueController.class)
 @Import({ SliceSecurity.class, Flash.class })
 class QueueControllerTest {
@@ -41,7 +45,7 @@ class QueueControllerTest {
 	MockMvc mvc;
 
 	@MockitoBean
-	TicketService tickets;
+	QueueMoves tickets;
 
 	@MockitoBean
 	TicketQueries queries;
@@ -51,7 +55,7 @@ class QueueControllerTest {
 
 	@Test
 	void moveToTheTop() throws Exception {
-		given(tickets.move(eq(9L), any(), eq(admin))).willReturn(new QueueService.Move(4, 1));
+		given(tickets.move(eq(9L), any(), eq(admin))).willReturn(new QueueMove(9, 5, new QueueService.Move(4, 1)));
 
 		mvc.perform(post("/tickets/9/move").param("to", "top").with(user(admin)).with(csrf()))
 			.andExpect(redirectedUrl("/tickets/9"))
@@ -61,8 +65,7 @@ class QueueControllerTest {
 
 	@Test
 	void moveToAPositionReturnsToTheQueue() throws Exception {
-		given(tickets.move(eq(9L), any(), eq(admin))).willReturn(new QueueService.Move(1, 3));
-		given(queries.clientOf(9L, admin)).willReturn(5L);
+		given(tickets.move(eq(9L), any(), eq(admin))).willReturn(new QueueMove(9, 5, new QueueService.Move(1, 3)));
 
 		mvc.perform(post("/tickets/9/move").param("position", "3")
 			.param("returnTo", "queue")
@@ -73,7 +76,7 @@ class QueueControllerTest {
 
 	@Test
 	void upDownAndBottomAreUnderstood() throws Exception {
-		given(tickets.move(eq(9L), any(), eq(admin))).willReturn(new QueueService.Move(2, 2));
+		given(tickets.move(eq(9L), any(), eq(admin))).willReturn(new QueueMove(9, 5, new QueueService.Move(2, 2)));
 
 		for (String to : new String[] { "up", "down", "bottom" }) {
 			mvc.perform(post("/tickets/9/move").param("to", to).with(user(admin)).with(csrf()))
@@ -108,7 +111,7 @@ class QueueControllerTest {
 
 	@Test
 	void transferPassesTheClientAndRedirects() throws Exception {
-		given(tickets.transfer(9L, 6L, admin)).willReturn(new QueueService.Move(2, 5));
+		given(tickets.transfer(9L, 6L, admin)).willReturn(new QueueMove(9, 6, new QueueService.Move(2, 5)));
 
 		mvc.perform(post("/tickets/9/transfer").param("clientId", "6").with(user(admin)).with(csrf()))
 			.andExpect(redirectedUrl("/tickets/9"))

@@ -24,7 +24,7 @@ import io.queuedesk.user.SignedInUser;
 class TicketMoveTest {
 
 	@Autowired
-	TicketService service;
+	QueueMoves service;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -93,7 +93,7 @@ class TicketMoveTest {
 	void moveToTheSamePlaceChangesNothingAndIsNotRecorded() {
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 
-		QueueService.Move move = service.move(a, MoveTarget.parse("up"), admin);
+		QueueMove move = service.move(a, MoveTarget.parse("up"), admin);
 
 		assertThat(move.changed()).isFalse();
 		assertThat(data.queue(client)).containsExactly(a, b, c, d);
@@ -130,9 +130,9 @@ class TicketMoveTest {
 	private void assertMove(long ticket, MoveTarget target, int from, int to, List<Long> order) {
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 
-		QueueService.Move move = service.move(ticket, target, admin);
+		QueueMove move = service.move(ticket, target, admin);
 
-		assertThat(move).isEqualTo(new QueueService.Move(from, to));
+		assertThat(move.places()).isEqualTo(new QueueService.Move(from, to));
 		assertThat(data.queue(client)).containsExactlyElementsOf(order);
 		assertThat(data.ranks(client)).containsExactly(1, 2, 3, 4);
 		assertThat(data.activity(ticket)).singleElement().asString()

@@ -25,6 +25,7 @@ import io.queuedesk.client.ClientService;
 import io.queuedesk.queue.MoveTarget;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
+import io.queuedesk.ticket.queue.QueueController;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
@@ -51,6 +52,9 @@ class TicketRaceAnswersTest {
 
 	@MockitoBean
 	TicketService tickets;
+
+	@MockitoBean
+	QueueMoves moves;
 
 	@MockitoBean
 	TicketQueries queries;
@@ -85,9 +89,9 @@ class TicketRaceAnswersTest {
 
 	@Test
 	void moveAndTransferThatWereDeadlockVictims() throws Exception {
-		given(tickets.move(anyLong(), any(MoveTarget.class), any()))
+		given(moves.move(anyLong(), any(MoveTarget.class), any()))
 			.willThrow(new PessimisticLockingFailureException("deadlock detected"));
-		given(tickets.transfer(anyLong(), any(), any()))
+		given(moves.transfer(anyLong(), any(), any()))
 			.willThrow(new PessimisticLockingFailureException("deadlock detected"));
 
 		assertBackOnTheTicket(post("/tickets/9/move").param("to", "top"));

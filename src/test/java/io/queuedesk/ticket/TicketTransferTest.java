@@ -20,7 +20,7 @@ import io.queuedesk.user.SignedInUser;
 class TicketTransferTest {
 
 	@Autowired
-	TicketService service;
+	QueueMoves service;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -62,9 +62,9 @@ class TicketTransferTest {
 	void leavesTheOldQueueAndEntersTheNewOneAtTheBottom() {
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 
-		QueueService.Move move = service.transfer(b, target, admin);
+		QueueMove move = service.transfer(b, target, admin);
 
-		assertThat(move).isEqualTo(new QueueService.Move(2, 2));
+		assertThat(move.places()).isEqualTo(new QueueService.Move(2, 2));
 		assertThat(data.queue(source)).containsExactly(a, c);
 		assertThat(data.ranks(source)).containsExactly(1, 2);
 		assertThat(data.queue(target)).containsExactly(x, b);

@@ -1,4 +1,4 @@
-package io.queuedesk.queue;
+package io.queuedesk.ticket;
 
 import java.util.List;
 import java.util.Map;
@@ -7,8 +7,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.queuedesk.client.ClientService;
+import io.queuedesk.queue.QueueService;
 
-/** {@code GET /api/clients}: every client with the number of tickets in its queue. */
+/**
+ * {@code GET /api/clients}: every client with the number of tickets in its queue; beside the
+ * other session-based JSON of {@link TicketApiController}.
+ */
 @RestController
 class ClientApiController {
 

@@ -1,4 +1,4 @@
-package io.queuedesk.ticket;
+package io.queuedesk.ticket.queue;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,20 +13,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.queuedesk.client.Client;
 import io.queuedesk.client.ClientService;
 import io.queuedesk.queue.MoveTarget;
-import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.system.PageLinks;
+import io.queuedesk.ticket.QueueMove;
+import io.queuedesk.ticket.QueueMoves;
+import io.queuedesk.ticket.TicketActionException;
+import io.queuedesk.ticket.TicketPages;
+import io.queuedesk.ticket.TicketQueries;
+import io.queuedesk.ticket.TicketRow;
 import io.queuedesk.user.SignedInUser;
 
-/** An admin's view of one client's queue, and the move and transfer actions. */
+/**
+ * The queue feature's pages: an admin's view of one client's queue (template
+ * {@code queues/queue}) and the move and transfer buttons, here and on the ticket page. The
+ * changes are {@link QueueMoves}; the engine that keeps the positions is the {@code queue} module.
+ * It lives inside the ticket module, which uses the queue engine: a page in {@code queue} would
+ * make the two modules depend on each other. Public for the slice tests in the ticket package
+ * ({@code QueueControllerTest}, {@code TicketRaceAnswersTest}); Spring Modulith treats the
+ * sub-package as internal to the ticket module.
+ */
 @Controller
 @TicketPages
-class QueueController {
+public class QueueController {
 
 	static final int QUEUE_PAGE_SIZE = 50;
 
-	private final TicketService tickets;
+	private final QueueMoves moves;
 
 	private final TicketQueries queries;
 
@@ -34,8 +47,8 @@ class QueueController {
 
 	private final Flash flash;
 
-	QueueController(TicketService tickets, TicketQueries queries, ClientService clients, Flash flash) {
-		this.tickets = tickets;
+	QueueController(QueueMoves moves, TicketQueries queries, ClientService clients, Flash flash) {
+		this.moves = moves;
 		this.queries = queries;
 		this.clients = clients;
 		this.flash = flash;
@@ -56,7 +69,7 @@ class QueueController {
 		model.addAttribute("tickets", queue.getContent());
 		model.addAttribute("queueSize", queue.getTotalElements());
 		model.addAttribute("pages", PageLinks.of(queue));
-		return "tickets/queue";
+		return "queues/queue";
 	}
 
 	/** {@code to}=top/up/down/bottom, or {@code position}=k. */
@@ -75,28 +88,28 @@ class QueueController {
 			flash.error(redirect, "ticket.move.badTarget");
 			return back(id, returnTo, queries.clientOf(id, me), null);
 		}
-		Integer landed = null;
+		QueueMove move;
 		try {
-			QueueService.Move move = tickets.move(id, target, me);
-			landed = move.to();
-			if (move.changed()) {
-				flash.success(redirect, "ticket.moved", id, move.from(), move.to());
-			}
-			else {
-				flash.success(redirect, "ticket.notMoved", id, move.from());
-			}
+			move = moves.move(id, target, me);
 		}
 		catch (TicketActionException ex) {
 			flash.error(redirect, ex);
+			return back(id, returnTo, queries.clientOf(id, me), null);
 		}
-		return back(id, returnTo, queries.clientOf(id, me), landed);
+		if (move.changed()) {
+			flash.success(redirect, "ticket.moved", id, move.from(), move.to());
+		}
+		else {
+			flash.success(redirect, "ticket.notMoved", id, move.from());
+		}
+		return back(id, returnTo, move.clientId(), move.to());
 	}
 
 	@PostMapping("/tickets/{id}/transfer")
 	String transfer(@PathVariable long id, @RequestParam(required = false) Long clientId,
 			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
 		try {
-			QueueService.Move move = tickets.transfer(id, clientId, me);
+			QueueMove move = moves.transfer(id, clientId, me);
 			flash.success(redirect, "ticket.transferred", id, move.to());
 		}
 		catch (TicketActionException ex) {
