@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.ClientService;
 
 /** {@code GET /api/clients}: every client with the number of tickets in its queue. */
 @RestController

@@ -1,4 +1,4 @@
-package io.queuedesk.ticket;
+package io.queuedesk.reference;
 
 import java.time.Clock;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.queuedesk.client;
+package io.queuedesk.reference;
 
 import io.queuedesk.system.RefusedException;
 

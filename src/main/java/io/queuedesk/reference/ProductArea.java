@@ -1,4 +1,4 @@
-package io.queuedesk.client;
+package io.queuedesk.reference;
 
 import java.time.Instant;
 
@@ -10,13 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/**
- * A client of the company; each has its own priority queue of tickets. Its row is also the lock
- * that serialises queue changes for that client.
- */
+/** What part of the product a ticket is about (Policies, Billing, …). */
 @Entity
-@Table(name = "clients")
-public class Client {
+@Table(name = "product_areas")
+public class ProductArea {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,7 +22,6 @@ public class Client {
 	@Column(nullable = false, unique = true)
 	private String name;
 
-	/** Inactive clients keep their tickets but cannot be chosen for new ones. */
 	@Column(nullable = false)
 	private boolean active = true;
 
@@ -35,10 +31,10 @@ public class Client {
 	@Version
 	private long version;
 
-	protected Client() {
+	protected ProductArea() {
 	}
 
-	public Client(String name, Instant createdAt) {
+	public ProductArea(String name, Instant createdAt) {
 		this.name = name.strip();
 		this.createdAt = createdAt;
 	}
@@ -57,10 +53,6 @@ public class Client {
 
 	public Instant getCreatedAt() {
 		return createdAt;
-	}
-
-	public long getVersion() {
-		return version;
 	}
 
 	/** Renames (reference-data admin); the unique constraint guards against concurrent duplicates. */

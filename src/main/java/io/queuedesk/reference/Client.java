@@ -1,4 +1,4 @@
-package io.queuedesk.ticket;
+package io.queuedesk.reference;
 
 import java.time.Instant;
 
@@ -10,10 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** What part of the product a ticket is about (Policies, Billing, …). */
+/**
+ * A client of the company; each has its own priority queue of tickets. Its row is also the lock
+ * that serialises queue changes for that client.
+ */
 @Entity
-@Table(name = "product_areas")
-public class ProductArea {
+@Table(name = "clients")
+public class Client {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -22,6 +25,7 @@ public class ProductArea {
 	@Column(nullable = false, unique = true)
 	private String name;
 
+	/** Inactive clients keep their tickets but cannot be chosen for new ones. */
 	@Column(nullable = false)
 	private boolean active = true;
 
@@ -31,10 +35,10 @@ public class ProductArea {
 	@Version
 	private long version;
 
-	protected ProductArea() {
+	protected Client() {
 	}
 
-	public ProductArea(String name, Instant createdAt) {
+	public Client(String name, Instant createdAt) {
 		this.name = name.strip();
 		this.createdAt = createdAt;
 	}
@@ -53,6 +57,10 @@ public class ProductArea {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public long getVersion() {
+		return version;
 	}
 
 	/** Renames (reference-data admin); the unique constraint guards against concurrent duplicates. */

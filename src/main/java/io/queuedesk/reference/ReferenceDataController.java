@@ -1,4 +1,4 @@
-package io.queuedesk.system;
+package io.queuedesk.reference;
 
 import java.util.List;
 
@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.queuedesk.system.Flash;
+import io.queuedesk.system.NameTakenException;
+import io.queuedesk.system.RefusedException;
 
 /**
  * The admin page of a kind of reference data (clients, product areas): list, create, rename,

@@ -1,4 +1,4 @@
-package io.queuedesk.ticket;
+package io.queuedesk.reference;
 
 import java.util.List;
 
@@ -6,7 +6,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import io.queuedesk.system.Flash;
-import io.queuedesk.system.ReferenceDataController;
 
 /** /admin/product-areas: the list of product areas with create, rename, (de)activate and delete (admins only). */
 @Controller

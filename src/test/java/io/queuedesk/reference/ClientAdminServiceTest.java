@@ -1,4 +1,4 @@
-package io.queuedesk.client;
+package io.queuedesk.reference;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.queuedesk.ticket;
+package io.queuedesk.reference;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.queuedesk.ticket.ProductAreaAdminService.ProductAreaRow;
+import io.queuedesk.reference.ProductAreaAdminService.ProductAreaRow;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
 import io.queuedesk.user.Role;

@@ -1,4 +1,4 @@
-package io.queuedesk.client;
+package io.queuedesk.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

@@ -1,4 +1,4 @@
-package io.queuedesk.client;
+package io.queuedesk.reference;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -31,7 +31,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.queuedesk.client.ClientAdminService.ClientRow;
+import io.queuedesk.reference.ClientAdminService.ClientRow;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
 import io.queuedesk.user.Role;
