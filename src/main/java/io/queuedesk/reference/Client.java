@@ -2,13 +2,8 @@ package io.queuedesk.reference;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A client of the company; each has its own priority queue of tickets. Its row is also the lock
@@ -16,60 +11,13 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "clients")
-public class Client {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@Column(nullable = false, unique = true)
-	private String name;
-
-	/** Inactive clients keep their tickets but cannot be chosen for new ones. */
-	@Column(nullable = false)
-	private boolean active = true;
-
-	@Column(name = "created_at", nullable = false)
-	private Instant createdAt;
-
-	@Version
-	private long version;
+public class Client extends ReferenceItem {
 
 	protected Client() {
 	}
 
 	public Client(String name, Instant createdAt) {
-		this.name = name.strip();
-		this.createdAt = createdAt;
-	}
-
-	public Long getId() {
-		return id;
-	}
-
-	public String getName() {
-		return name;
-	}
-
-	public boolean isActive() {
-		return active;
-	}
-
-	public Instant getCreatedAt() {
-		return createdAt;
-	}
-
-	public long getVersion() {
-		return version;
-	}
-
-	/** Renames (reference-data admin); the unique constraint guards against concurrent duplicates. */
-	void rename(String name) {
-		this.name = name.strip();
-	}
-
-	void setActive(boolean active) {
-		this.active = active;
+		super(name, createdAt);
 	}
 
 }

@@ -2,16 +2,8 @@ package io.queuedesk.reference;
 
 import java.util.List;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface ClientRepository extends JpaRepository<Client, Long> {
-
-	List<Client> findAllByOrderByNameAsc();
+interface ClientRepository extends ReferenceRepository<Client> {
 
 	List<Client> findByActiveTrueOrderByNameAsc();
-
-	boolean existsByNameIgnoreCase(String name);
-
-	boolean existsByNameIgnoreCaseAndIdNot(String name, Long id);
 
 }

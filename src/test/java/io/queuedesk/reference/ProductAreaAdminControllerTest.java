@@ -1,164 +1,30 @@
 package io.queuedesk.reference;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
-
 import java.time.Instant;
-import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-
-import io.queuedesk.reference.ProductAreaAdminService.ProductAreaRow;
-import io.queuedesk.system.Flash;
-import io.queuedesk.system.SliceSecurity;
-import io.queuedesk.user.Role;
-import io.queuedesk.user.SignedInUser;
-import io.queuedesk.user.TestUsers;
 
 /** /admin/product-areas: fields, validation next to the fields, flash messages, admins only. */
 @WebMvcTest(ProductAreaAdminController.class)
-@Import({ SliceSecurity.class, Flash.class })
-class ProductAreaAdminControllerTest {
-
-	final SignedInUser admin = TestUsers.signedIn(1, "admin@test.example", "Ada", Role.ADMIN);
-
-	final SignedInUser developer = TestUsers.signedIn(2, "dev@test.example", "Dev", Role.DEVELOPER);
-
-	@Autowired
-	MockMvc mvc;
+class ProductAreaAdminControllerTest extends ReferenceAdminControllerTests<ProductArea> {
 
 	@MockitoBean
-	ProductAreaAdminService clients;
+	ReferenceAdminService<ProductArea> areas;
 
-	@BeforeEach
-	void rows() {
-		given(clients.overview()).willReturn(
-				List.of(new ProductAreaRow(1, "Client A", true, 3), new ProductAreaRow(2, "Client B", false, 0)));
+	ProductAreaAdminControllerTest() {
+		super(ReferenceKind.PRODUCT_AREA, "/admin/product-areas", "Product area", "A product area with this name exists",
+				"Product area Client A can't be deleted: tickets use it (1234). Deactivate it instead.");
 	}
 
-	@Test
-	void listShowsStateAsTextTicketCountsAndLabelledForms() throws Exception {
-		mvc.perform(get("/admin/product-areas").with(user(admin)))
-			.andExpect(status().isOk())
-			.andExpect(view().name("productareas/list"))
-			.andExpect(content().string(containsString("Client A")))
-			.andExpect(content().string(containsString(">Active<")))
-			.andExpect(content().string(containsString(">Inactive<")))
-			.andExpect(content().string(containsString("scope=\"col\"")))
-			.andExpect(content().string(containsString("New name for Client A")))
-			.andExpect(content().string(containsString("for=\"rename-1\"")))
-			.andExpect(content().string(containsString("action=\"/admin/product-areas/1/rename\"")))
-			.andExpect(content().string(containsString("action=\"/admin/product-areas/2/delete\"")))
-			.andExpect(content().string(containsString("for=\"name\"")));
+	@Override
+	ReferenceAdminService<ProductArea> service() {
+		return areas;
 	}
 
-	@Test
-	void developersAreForbidden() throws Exception {
-		mvc.perform(get("/admin/product-areas").with(user(developer))).andExpect(status().isForbidden());
-		mvc.perform(post("/admin/product-areas").with(user(developer)).with(csrf()).param("name", "X"))
-			.andExpect(status().isForbidden());
-		mvc.perform(post("/admin/product-areas/1/delete").with(user(developer)).with(csrf()))
-			.andExpect(status().isForbidden());
-		verifyNoInteractions(clients);
-	}
-
-	@Test
-	void postsNeedTheCsrfToken() throws Exception {
-		mvc.perform(post("/admin/product-areas").with(user(admin)).param("name", "X")).andExpect(status().isForbidden());
-		mvc.perform(post("/admin/product-areas/1/rename").with(user(admin)).param("name", "X"))
-			.andExpect(status().isForbidden());
-		mvc.perform(post("/admin/product-areas/1/active").with(user(admin)).param("active", "false"))
-			.andExpect(status().isForbidden());
-		mvc.perform(post("/admin/product-areas/1/delete").with(user(admin))).andExpect(status().isForbidden());
-		verifyNoInteractions(clients);
-	}
-
-	@Test
-	void blankAndTooLongNamesAreFieldErrors() throws Exception {
-		mvc.perform(post("/admin/product-areas").with(user(admin)).with(csrf()).param("name", "  "))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("form", "name", "NotBlank"))
-			.andExpect(content().string(containsString("Please fill in this field.")));
-		mvc.perform(post("/admin/product-areas").with(user(admin)).with(csrf()).param("name", "x".repeat(101)))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("form", "name", "Size"))
-			.andExpect(content().string(containsString("The name must be 1 to 100 characters long.")));
-		mvc.perform(post("/admin/product-areas/1/rename").with(user(admin)).with(csrf()).param("name", ""))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("renameForm", "name", "NotBlank"))
-			.andExpect(content().string(containsString("id=\"rename-1-error\"")))
-			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
-		verify(clients, org.mockito.Mockito.never()).create(anyString());
-		verify(clients, org.mockito.Mockito.never()).rename(anyLong(), anyString());
-	}
-
-	@Test
-	void duplicateNamesAreFieldErrors() throws Exception {
-		given(clients.create("client a")).willThrow(new ProductAreaNameTakenException("client a"));
-		mvc.perform(post("/admin/product-areas").with(user(admin)).with(csrf()).param("name", "client a"))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("form", "name", "productArea.name.taken"))
-			.andExpect(content().string(containsString("A product area with this name exists")));
-
-		// Lost a race: the unique constraint answered instead of the check, and the service turned
-		// that unique-key violation (only that: ProductAreaAdminServiceTest) into the same exception.
-		given(clients.rename(2, "Client A")).willThrow(new ProductAreaNameTakenException("Client A"));
-		mvc.perform(post("/admin/product-areas/2/rename").with(user(admin)).with(csrf()).param("name", "Client A"))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("renameForm", "name", "productArea.name.taken"))
-			.andExpect(content().string(containsString("A product area with this name exists")));
-	}
-
-	@Test
-	void successRedirectsWithAFlash() throws Exception {
-		given(clients.create("Client C")).willReturn(new ProductArea("Client C", Instant.now()));
-		mvc.perform(post("/admin/product-areas").with(user(admin)).with(csrf()).param("name", "Client C"))
-			.andExpect(redirectedUrl("/admin/product-areas"))
-			.andExpect(flash().attribute("flashSuccess", "Product area Client C was added."));
-
-		given(clients.rename(1, "Client Z")).willReturn(new ProductArea("Client Z", Instant.now()));
-		mvc.perform(post("/admin/product-areas/1/rename").with(user(admin)).with(csrf()).param("name", "Client Z"))
-			.andExpect(redirectedUrl("/admin/product-areas"))
-			.andExpect(flash().attribute("flashSuccess", "Product area renamed to Client Z."));
-
-		given(clients.setActive(1, false)).willReturn(new ProductArea("Client A", Instant.now()));
-		mvc.perform(post("/admin/product-areas/1/active").with(user(admin)).with(csrf()).param("active", "false"))
-			.andExpect(redirectedUrl("/admin/product-areas"))
-			.andExpect(flash().attribute("flashSuccess", containsString("Product area Client A is deactivated")));
-
-		given(clients.delete(2)).willReturn("Client B");
-		mvc.perform(post("/admin/product-areas/2/delete").with(user(admin)).with(csrf()))
-			.andExpect(redirectedUrl("/admin/product-areas"))
-			.andExpect(flash().attribute("flashSuccess", "Product area Client B was deleted."));
-	}
-
-	@Test
-	void deletingAnAreaWithTicketsIsRefusedWithAMessage() throws Exception {
-		given(clients.delete(1)).willThrow(new ProductAreaInUseException("Client A", 1234));
-		mvc.perform(post("/admin/product-areas/1/delete").with(user(admin)).with(csrf()))
-			.andExpect(redirectedUrl("/admin/product-areas"))
-			.andExpect(flash().attribute("flashError",
-					"Product area Client A can't be deleted: tickets use it (1234). Deactivate it instead."));
+	@Override
+	ProductArea entry(String name) {
+		return new ProductArea(name, Instant.now());
 	}
 
 }
