@@ -7,7 +7,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.ClientService;
 import io.queuedesk.user.SignedInUser;
 
 /** Completed tickets, most recently completed first, searchable by client and text. */

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.queuedesk.client.ClientService;
 import io.queuedesk.queue.QueueService;
+import io.queuedesk.reference.ClientService;
 
 /**
  * {@code GET /api/clients}: every client with the number of tickets in its queue; beside the

@@ -5,8 +5,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.activity.ActivityAction;
-import io.queuedesk.client.Client;
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.Client;
+import io.queuedesk.reference.ClientService;
 import io.queuedesk.queue.MoveTarget;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.SignedIn;

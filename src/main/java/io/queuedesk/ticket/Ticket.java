@@ -16,7 +16,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.queuedesk.client.Client;
+import io.queuedesk.reference.Client;
+import io.queuedesk.reference.ProductArea;
 import io.queuedesk.user.User;
 
 /**

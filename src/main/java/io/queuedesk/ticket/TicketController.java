@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.ClientService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.user.SignedInUser;
 

@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.ClientService;
+import io.queuedesk.reference.ProductAreaService;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.User;

@@ -14,8 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.activity.ActivityAction;
-import io.queuedesk.client.Client;
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.Client;
+import io.queuedesk.reference.ClientService;
+import io.queuedesk.reference.ProductArea;
+import io.queuedesk.reference.ProductAreaRepository;
 import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;

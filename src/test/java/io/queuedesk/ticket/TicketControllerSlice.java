@@ -11,7 +11,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.ui.Model;
 
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.ClientService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
 import io.queuedesk.user.Role;

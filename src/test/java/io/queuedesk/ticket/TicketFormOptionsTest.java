@@ -10,7 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ui.ExtendedModelMap;
 
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.ClientService;
+import io.queuedesk.reference.ProductAreaService;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 import io.queuedesk.user.User;

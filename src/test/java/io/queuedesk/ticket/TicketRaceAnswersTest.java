@@ -21,7 +21,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.ClientService;
 import io.queuedesk.queue.MoveTarget;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;

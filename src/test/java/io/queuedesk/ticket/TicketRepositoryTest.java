@@ -16,7 +16,8 @@ import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 
-import io.queuedesk.client.Client;
+import io.queuedesk.reference.Client;
+import io.queuedesk.reference.ProductArea;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.User;
 

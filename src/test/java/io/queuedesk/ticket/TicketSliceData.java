@@ -8,7 +8,8 @@ import java.util.Set;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.ui.Model;
 
-import io.queuedesk.client.Client;
+import io.queuedesk.reference.Client;
+import io.queuedesk.reference.ProductArea;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.User;
 

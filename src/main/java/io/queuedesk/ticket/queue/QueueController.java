@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.queuedesk.client.Client;
-import io.queuedesk.client.ClientService;
+import io.queuedesk.reference.Client;
+import io.queuedesk.reference.ClientService;
 import io.queuedesk.queue.MoveTarget;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.NotFoundException;

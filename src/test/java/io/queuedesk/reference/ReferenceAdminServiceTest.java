@@ -1,4 +1,4 @@
-package io.queuedesk.client;
+package io.queuedesk.reference;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,19 +11,31 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
- * Issue 12: only the unique key means "a client with this name exists". Any other refusal of the
- * database (here a name longer than the column, which the form's @Size stops first; on
- * PostgreSQL also a NUL) goes on as the error it is, on H2 and PostgreSQL.
+ * Issue 12: only the unique key means "a client (product area) with this name exists". Any other
+ * refusal of the database (here a name longer than the column, which the form's @Size stops
+ * first; on PostgreSQL also a NUL) goes on as the error it is, on H2 and PostgreSQL.
  */
 @SpringBootTest
 @WithUserDetails("admin@example.com")
-class ClientAdminServiceTest {
+class ReferenceAdminServiceTest {
 
 	@Autowired
-	ClientAdminService service;
+	ReferenceAdminService<Client> clients;
+
+	@Autowired
+	ReferenceAdminService<ProductArea> areas;
 
 	@Test
-	void aNameTheDatabaseRefusesIsNotATakenName() {
+	void aClientNameTheDatabaseRefusesIsNotATakenName() {
+		aNameTheDatabaseRefusesIsNotATakenName(clients);
+	}
+
+	@Test
+	void aProductAreaNameTheDatabaseRefusesIsNotATakenName() {
+		aNameTheDatabaseRefusesIsNotATakenName(areas);
+	}
+
+	private static void aNameTheDatabaseRefusesIsNotATakenName(ReferenceAdminService<?> service) {
 		String tooLong = "x".repeat(101);
 		assertThatThrownBy(() -> service.create(tooLong)).isInstanceOf(DataIntegrityViolationException.class);
 

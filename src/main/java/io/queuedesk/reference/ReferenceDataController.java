@@ -1,6 +1,4 @@
-package io.queuedesk.system;
-
-import java.util.List;
+package io.queuedesk.reference;
 
 import jakarta.validation.Valid;
 
@@ -16,40 +14,31 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.queuedesk.system.Flash;
+import io.queuedesk.system.RefusedException;
+
 /**
  * The admin page of a kind of reference data (clients, product areas): list, create, rename,
- * (de)activate and delete. Subclasses map it to a path and pass their service's calls through
- * the five operations; messages are looked up under the subclass's {@code kind}
- * ({@code client.created}, {@code productArea.name.taken}, …).
+ * (de)activate and delete. Subclasses map it to a path and hand over the kind's admin service;
+ * messages are looked up under the {@link ReferenceKind} ({@code client.created},
+ * {@code productArea.name.taken}, …), and the one template {@code reference/list} shows either kind.
  */
-public abstract class ReferenceDataController {
+abstract class ReferenceDataController {
+
+	private final ReferenceKind kind;
+
+	private final ReferenceAdminService<?> service;
 
 	private final Flash flash;
 
-	private final String kind;
-
 	private final String path;
 
-	private final String view;
-
-	protected ReferenceDataController(Flash flash, String kind, String path, String view) {
-		this.flash = flash;
+	protected ReferenceDataController(ReferenceKind kind, ReferenceAdminService<?> service, Flash flash, String path) {
 		this.kind = kind;
+		this.service = service;
+		this.flash = flash;
 		this.path = path;
-		this.view = view;
 	}
-
-	/** Rows with id, name, active and tickets, by name. */
-	protected abstract List<?> rows();
-
-	/** Each operation answers the entry's name for the flash message. */
-	protected abstract String add(String name);
-
-	protected abstract String rename(long id, String name);
-
-	protected abstract String activate(long id, boolean active);
-
-	protected abstract String remove(long id);
 
 	@GetMapping
 	public String showList(Model model) {
@@ -62,11 +51,11 @@ public abstract class ReferenceDataController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				flash.success(redirect, kind + ".created", add(form.name()));
+				flash.success(redirect, kind.messages + ".created", service.create(form.name()).getName());
 				return "redirect:" + path;
 			}
 			catch (NameTakenException ex) {
-				result.rejectValue("name", kind + ".name.taken");
+				result.rejectValue("name", kind.messages + ".name.taken");
 			}
 		}
 		return page(model);
@@ -77,14 +66,14 @@ public abstract class ReferenceDataController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				flash.success(redirect, kind + ".renamed", rename(id, form.name()));
+				flash.success(redirect, kind.messages + ".renamed", service.rename(id, form.name()).getName());
 				return "redirect:" + path;
 			}
 			catch (NameTakenException ex) {
-				result.rejectValue("name", kind + ".name.taken");
+				result.rejectValue("name", kind.messages + ".name.taken");
 			}
 			catch (OptimisticLockingFailureException ex) {
-				flash.error(redirect, kind + ".stale");
+				flash.error(redirect, kind.messages + ".stale");
 				return "redirect:" + path;
 			}
 		}
@@ -100,10 +89,10 @@ public abstract class ReferenceDataController {
 	@PostMapping("/{id}/active")
 	public String handleActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
 		try {
-			flash.success(redirect, kind + (active ? ".activated" : ".deactivated"), activate(id, active));
+			flash.success(redirect, kind.messages + (active ? ".activated" : ".deactivated"), service.setActive(id, active).getName());
 		}
 		catch (OptimisticLockingFailureException ex) {
-			flash.error(redirect, kind + ".stale");
+			flash.error(redirect, kind.messages + ".stale");
 		}
 		return "redirect:" + path;
 	}
@@ -111,25 +100,26 @@ public abstract class ReferenceDataController {
 	@PostMapping("/{id}/delete")
 	public String handleDelete(@PathVariable long id, RedirectAttributes redirect) {
 		try {
-			flash.success(redirect, kind + ".deleted", remove(id));
+			flash.success(redirect, kind.messages + ".deleted", service.delete(id));
 		}
 		catch (RefusedException ex) {
 			flash.error(redirect, ex);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// A ticket was raised with it at the same moment: the foreign key refused the delete.
-			flash.error(redirect, kind + ".delete.raced");
+			flash.error(redirect, kind.messages + ".delete.raced");
 		}
 		catch (OptimisticLockingFailureException ex) {
-			flash.error(redirect, kind + ".stale");
+			flash.error(redirect, kind.messages + ".stale");
 		}
 		return "redirect:" + path;
 	}
 
 	private String page(Model model) {
-		model.addAttribute("rows", rows());
+		model.addAttribute("rows", service.overview());
 		model.addAttribute("path", path);
-		return view;
+		model.addAttribute("messages", kind.pageMessages);
+		return "reference/list";
 	}
 
 }

@@ -1,7 +1,9 @@
-package io.queuedesk.system;
+package io.queuedesk.reference;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import io.queuedesk.system.CleanText;
 
 /** The one field of the create and rename forms of reference data (clients, product areas). */
 public record NameForm(@NotBlank @CleanText @Size(max = 100) String name) {

@@ -1,4 +1,4 @@
-package io.queuedesk.ticket;
+package io.queuedesk.reference;
 
 import java.util.List;
 

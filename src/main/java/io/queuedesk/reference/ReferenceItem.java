@@ -1,22 +1,20 @@
-package io.queuedesk.client;
+package io.queuedesk.reference;
 
 import java.time.Instant;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
 /**
- * A client of the company; each has its own priority queue of tickets. Its row is also the lock
- * that serialises queue changes for that client.
+ * An entry of reference data (a client, a product area): a unique name that admins can rename,
+ * and an active flag. Inactive entries keep their tickets but cannot be chosen for new ones.
  */
-@Entity
-@Table(name = "clients")
-public class Client {
+@MappedSuperclass
+public abstract class ReferenceItem {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,7 +23,6 @@ public class Client {
 	@Column(nullable = false, unique = true)
 	private String name;
 
-	/** Inactive clients keep their tickets but cannot be chosen for new ones. */
 	@Column(nullable = false)
 	private boolean active = true;
 
@@ -35,10 +32,10 @@ public class Client {
 	@Version
 	private long version;
 
-	protected Client() {
+	protected ReferenceItem() {
 	}
 
-	public Client(String name, Instant createdAt) {
+	protected ReferenceItem(String name, Instant createdAt) {
 		this.name = name.strip();
 		this.createdAt = createdAt;
 	}
