@@ -1,6 +1,7 @@
 package io.queuedesk.reference;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,10 @@ public class ProductAreaService {
 
 	public List<ProductArea> all() {
 		return areas.findAllByOrderByNameAsc();
+	}
+
+	public Optional<ProductArea> find(Long id) {
+		return id == null ? Optional.empty() : areas.findById(id);
 	}
 
 	public List<ProductArea> active() {

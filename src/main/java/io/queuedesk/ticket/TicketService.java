@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
@@ -17,7 +16,7 @@ import io.queuedesk.activity.ActivityAction;
 import io.queuedesk.reference.Client;
 import io.queuedesk.reference.ClientService;
 import io.queuedesk.reference.ProductArea;
-import io.queuedesk.reference.ProductAreaRepository;
+import io.queuedesk.reference.ProductAreaService;
 import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
@@ -42,7 +41,7 @@ public class TicketService {
 
 	private final TicketJournal journal;
 
-	private final ProductAreaRepository productAreas;
+	private final ProductAreaService productAreas;
 
 	private final ClientService clients;
 
@@ -53,7 +52,7 @@ public class TicketService {
 	private final Clock clock;
 
 	TicketService(TicketRepository tickets, TicketLocks locks, TicketQueue queue, TicketJournal journal,
-			ProductAreaRepository productAreas, ClientService clients, UserService users, EntityManager entityManager,
+			ProductAreaService productAreas, ClientService clients, UserService users, EntityManager entityManager,
 			Clock clock) {
 		this.tickets = tickets;
 		this.locks = locks;
@@ -145,7 +144,7 @@ public class TicketService {
 	}
 
 	private ProductArea activeProductArea(Long id) {
-		return (id == null ? Optional.<ProductArea>empty() : productAreas.findById(id))
+		return productAreas.find(id)
 			.filter(ProductArea::isActive)
 			.orElseThrow(() -> new TicketFieldException("productAreaId", "ticket.productAreaId.unknown"));
 	}
