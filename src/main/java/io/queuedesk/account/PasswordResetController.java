@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import java.util.Optional;
 
@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.queuedesk.account.AccountService.PasswordLink;
 import io.queuedesk.system.Flash;
-import io.queuedesk.user.AccountService.PasswordLink;
+import io.queuedesk.user.PasswordPolicy;
 
 /**
  * Forgotten passwords (SPEC §4): the request page answers the same whatever the email; the link

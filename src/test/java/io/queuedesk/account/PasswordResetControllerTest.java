@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import static io.queuedesk.system.FieldErrorCodes.anyFieldErrorCode;
 import static org.hamcrest.Matchers.containsString;
@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
-import io.queuedesk.user.AccountService.PasswordLink;
+import io.queuedesk.account.AccountService.PasswordLink;
 
 /** /password/forgot and /password/reset: open to visitors, one answer for every email, rules as field errors. */
 @WebMvcTest(PasswordResetController.class)

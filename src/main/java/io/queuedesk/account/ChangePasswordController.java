@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.system.Flash;
+import io.queuedesk.user.PasswordPolicy;
+import io.queuedesk.user.SignedInUser;
 
 /**
  * A signed-in user changes their own password (SPEC §4), proving it with the current one; their

@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import static io.queuedesk.system.FieldErrorCodes.anyFieldErrorCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.system.UniqueKeyViolation;
+import io.queuedesk.user.PasswordPolicy;
 
 /**
  * Self-registration for submitters (SPEC §4), switched off with
