@@ -45,7 +45,7 @@ class ChangePasswordController {
 	@GetMapping
 	String showForm(Model model) {
 		model.addAttribute("form", ChangePasswordForm.empty());
-		return "user/change-password";
+		return "account/change-password";
 	}
 
 	@PostMapping
@@ -54,7 +54,7 @@ class ChangePasswordController {
 		PasswordPolicy.check(user.getEmail(), form.password(), form.confirmPassword())
 			.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
 		if (result.hasErrors()) {
-			return "user/change-password";
+			return "account/change-password";
 		}
 		try {
 			HttpSession session = request.getSession(false);
@@ -62,7 +62,7 @@ class ChangePasswordController {
 		}
 		catch (WrongPasswordException ex) {
 			result.rejectValue("currentPassword", "password.current.wrong");
-			return "user/change-password";
+			return "account/change-password";
 		}
 		flash.success(redirect, "password.changed");
 		return "redirect:/";

@@ -52,13 +52,13 @@ class PasswordResetController {
 	@GetMapping("/forgot")
 	String showForgot(Model model) {
 		model.addAttribute("form", ForgotPasswordForm.empty());
-		return "user/forgot";
+		return "account/forgot";
 	}
 
 	@PostMapping("/forgot")
 	String forgot(@Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult result, Model model) {
 		if (result.hasErrors()) {
-			return "user/forgot";
+			return "account/forgot";
 		}
 		accounts.requestPasswordReset(form.email());
 		return AccountPages.checkInbox(model, "forgot.sent.text");
@@ -96,7 +96,7 @@ class PasswordResetController {
 
 	private String resetPage(PasswordLink link, Model model) {
 		model.addAttribute("firstPassword", link.firstPassword());
-		return "user/reset";
+		return "account/reset";
 	}
 
 }

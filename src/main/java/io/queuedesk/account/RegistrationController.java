@@ -54,7 +54,7 @@ class RegistrationController {
 	String showForm(Model model) {
 		requireEnabled();
 		model.addAttribute("form", RegistrationForm.empty());
-		return "user/register";
+		return "account/register";
 	}
 
 	@PostMapping
@@ -63,7 +63,7 @@ class RegistrationController {
 		PasswordPolicy.check(form.email(), form.password(), form.confirmPassword())
 			.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
 		if (result.hasErrors()) {
-			return "user/register";
+			return "account/register";
 		}
 		try {
 			accounts.register(form.email(), form.displayName(), form.password());
@@ -85,7 +85,7 @@ class RegistrationController {
 			return AccountPages.invalidLink(response, model, enabled);
 		}
 		model.addAttribute("token", token);
-		return "user/confirm";
+		return "account/confirm";
 	}
 
 	@PostMapping("/confirm")

@@ -61,7 +61,7 @@ class UserAdminController {
 		model.addAttribute("maxOffset", UserAdminService.MAX_OFFSET);
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("filterProblems", result.getFieldErrors().stream().map(flash::text).toList());
-		return "users/list";
+		return "admin/users/list";
 	}
 
 	@GetMapping("/new")
@@ -111,7 +111,7 @@ class UserAdminController {
 		model.addAttribute("allRoles", Role.values());
 		model.addAttribute("history", history.getContent());
 		model.addAttribute("pages", PageLinks.of(history));
-		return "users/detail";
+		return "admin/users/detail";
 	}
 
 	@PostMapping("/{id}/active")
@@ -153,7 +153,7 @@ class UserAdminController {
 
 	private String newPage(Model model) {
 		model.addAttribute("allRoles", Role.values());
-		return "users/new";
+		return "admin/users/new";
 	}
 
 }

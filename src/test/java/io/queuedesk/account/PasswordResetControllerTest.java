@@ -54,7 +54,7 @@ class PasswordResetControllerTest {
 	void aForgotRequestAsksTheServiceAndShowsTheInboxPage() throws Exception {
 		mvc.perform(post("/password/forgot").with(csrf()).param("email", "someone@example.com"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("user/check-inbox"));
+			.andExpect(view().name("account/check-inbox"));
 		verify(accounts).requestPasswordReset("someone@example.com");
 	}
 
@@ -126,7 +126,7 @@ class PasswordResetControllerTest {
 
 	@Test
 	void aDeadOrRacedLinkGetsTheClearPage() throws Exception {
-		mvc.perform(get("/password/reset")).andExpect(status().isBadRequest()).andExpect(view().name("user/link-invalid"));
+		mvc.perform(get("/password/reset")).andExpect(status().isBadRequest()).andExpect(view().name("account/link-invalid"));
 		given(accounts.passwordLink("raced")).willReturn(Optional.of(new PasswordLink("me@example.com", false)));
 		given(accounts.resetPassword("raced", "Right-pass-1")).willReturn(false);
 		mvc.perform(post("/password/reset").with(csrf())

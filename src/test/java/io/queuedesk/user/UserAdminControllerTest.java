@@ -81,7 +81,7 @@ class UserAdminControllerTest {
 	void listShowsRolesAndStateAsTextWithFiltersAndPages() throws Exception {
 		mvc.perform(get("/admin/users").with(user(admin)).param("q", "sam").param("role", "SUBMITTER"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("users/list"))
+			.andExpect(view().name("admin/users/list"))
 			.andExpect(content().string(allOf(containsString("Ada Admin"), containsString("Admin, Developer"),
 					containsString(">Active<"), containsString(">Inactive<"), containsString("Locked until 2030-01-01"),
 					containsString("href=\"/admin/users/7\""), containsString("for=\"filter-q\""),
@@ -138,7 +138,7 @@ class UserAdminControllerTest {
 		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
 			.param("displayName", "Xavier").param("roles", "DEVELOPER").param("generatePassword", "abc"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("users/new"))
+			.andExpect(view().name("admin/users/new"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "generatePassword", "typeMismatch"))
 			.andExpect(content().string(allOf(containsString("id=\"generatePassword-error\""),
 					containsString("aria-describedby=\"generatePassword-help generatePassword-error\""),
@@ -216,7 +216,7 @@ class UserAdminControllerTest {
 	void detailShowsTheAccountAndItsForms() throws Exception {
 		mvc.perform(get("/admin/users/7").with(user(admin)))
 			.andExpect(status().isOk())
-			.andExpect(view().name("users/detail"))
+			.andExpect(view().name("admin/users/detail"))
 			.andExpect(content().string(allOf(containsString("sam@test.example"), containsString("Submitter"),
 					containsString("action=\"/admin/users/7/active\""), containsString("action=\"/admin/users/7/roles\""),
 					matchesPattern("(?s).*value=\"SUBMITTER\"\\s+aria-invalid=\"false\" checked.*"), containsString("Nothing recorded"))));
