@@ -191,7 +191,8 @@ class UserAdminControllerTest {
 
 	@Test
 	void aGeneratedPasswordGoesToTheNextPageOnlyAsAFlash() throws Exception {
-		given(users.create(any(), any())).willReturn(sam);
+		String generated = PasswordGenerator.generate();
+		given(users.create(any(), any())).willReturn(new UserAdminService.Created(sam, generated));
 		MvcResult result = mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf())
 			.param("email", "sam@test.example").param("displayName", "Sam Submitter")
 			.param("roles", "SUBMITTER", "DEVELOPER").param("generatePassword", "true"))
@@ -199,10 +200,12 @@ class UserAdminControllerTest {
 			.andExpect(flash().attribute("flashSuccess", "User sam@test.example was created."))
 			.andExpect(flash().attribute("generatedPassword", matchesPattern("\\S{20}")))
 			.andReturn();
-		ArgumentCaptor<NewUser> created = ArgumentCaptor.forClass(NewUser.class);
+		ArgumentCaptor<UserAdminService.NewAccount> created = ArgumentCaptor.forClass(UserAdminService.NewAccount.class);
 		verify(users).create(created.capture(), eq(admin));
 		String password = (String) result.getFlashMap().get("generatedPassword");
-		assertThat(created.getValue().password()).isEqualTo(password);
+		// The service generates the password (no typed one asked for) and answers it; the flash shows that one.
+		assertThat(created.getValue().typedPassword()).isNull();
+		assertThat(password).isEqualTo(generated);
 		assertThat(created.getValue().roles()).containsExactlyInAnyOrder(Role.SUBMITTER, Role.DEVELOPER);
 
 		mvc.perform(get("/admin/users/7").with(user(admin)).flashAttr("generatedPassword", password))
