@@ -1,5 +1,7 @@
 package io.queuedesk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +110,18 @@ class ModularityTest {
 			}
 		}
 		return map.append("```\n").toString();
+	}
+
+	/**
+	 * The self-service account flows ({@code account}) build on the user core ({@code user}), which
+	 * never reaches back: what it needs from them arrives as its own events or API.
+	 */
+	@Test
+	void accountBuildsOnUserNeverTheReverse() {
+		ApplicationModule user = MODULES.getModuleByName("user").orElseThrow();
+		ApplicationModule account = MODULES.getModuleByName("account").orElseThrow();
+		assertThat(account.getDirectDependencies(MODULES).contains(user)).isTrue();
+		assertThat(user.getAllDependencies(MODULES).contains(account)).isFalse();
 	}
 
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.queuedesk.user.AccountLinkIssued;
-import io.queuedesk.user.AccountLinkIssued.Kind;
+import io.queuedesk.account.AccountLinkIssued;
+import io.queuedesk.account.AccountLinkIssued.Kind;
 
 /**
  * The account mails (SPEC §5): registration confirmation, the note to an owner whose email was

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -52,13 +52,12 @@ class CreateUserCommand implements CliCommand {
 		}
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		for (String name : roleList.split(",")) {
-			try {
-				roles.add(Role.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-			}
-			catch (IllegalArgumentException ex) {
+			Optional<Role> role = RoleNames.parse(name);
+			if (role.isEmpty()) {
 				err.println("error: unknown role '" + name.strip() + "'; roles are " + Arrays.toString(Role.values()));
 				return CommandRunner.EXIT_USAGE;
 			}
+			roles.add(role.get());
 		}
 		String displayName = option(args, "name");
 		if (displayName == null) {

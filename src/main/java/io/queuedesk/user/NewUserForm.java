@@ -1,6 +1,8 @@
 package io.queuedesk.user;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +30,16 @@ public record NewUserForm(
 
 	boolean wantsGeneratedPassword() {
 		return Boolean.TRUE.equals(generatePassword);
+	}
+
+	/** The first password rule a typed password breaks; none when the admin asked for a generated one. */
+	Optional<PasswordPolicy.Problem> passwordProblem() {
+		return wantsGeneratedPassword() ? Optional.empty() : PasswordPolicy.check(email, password, confirmPassword);
+	}
+
+	/** What to create, with these (parsed) roles: the typed password, or none so that the service generates one. */
+	UserAdminService.NewAccount toNewAccount(Set<Role> parsedRoles) {
+		return new UserAdminService.NewAccount(email, displayName, parsedRoles, wantsGeneratedPassword() ? null : password);
 	}
 
 }

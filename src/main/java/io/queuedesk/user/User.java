@@ -30,7 +30,7 @@ public class User {
 	 * so that an empty field reports only "fill in this field" (NotBlank), not two errors at once
 	 * in an order that Bean Validation does not fix.
 	 */
-	static final String EMAIL_REGEXP = "\\s*|.+@.+\\..+";
+	public static final String EMAIL_REGEXP = "\\s*|.+@.+\\..+";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

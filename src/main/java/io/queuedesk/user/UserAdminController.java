@@ -61,7 +61,7 @@ class UserAdminController {
 		model.addAttribute("maxOffset", UserAdminService.MAX_OFFSET);
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("filterProblems", result.getFieldErrors().stream().map(flash::text).toList());
-		return "users/list";
+		return "admin/users/list";
 	}
 
 	@GetMapping("/new")
@@ -77,22 +77,18 @@ class UserAdminController {
 		if (roles.isEmpty()) {
 			result.rejectValue("roles", "user.roles.unknown");
 		}
-		String password = form.wantsGeneratedPassword() ? PasswordGenerator.generate() : form.password();
-		if (!form.wantsGeneratedPassword()) {
-			PasswordPolicy.check(form.email(), form.password(), form.confirmPassword())
-				.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
-		}
+		form.passwordProblem().ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
 		if (result.hasErrors()) {
 			return newPage(model);
 		}
 		try {
-			User user = users.create(new NewUser(form.email(), form.displayName(), password, roles.get()), me);
-			flash.success(redirect, "user.created", user.getEmail());
-			if (form.wantsGeneratedPassword()) {
+			UserAdminService.Created created = users.create(form.toNewAccount(roles.get()), me);
+			flash.success(redirect, "user.created", created.user().getEmail());
+			if (created.generatedPassword() != null) {
 				// Shown once on the next page, from the flash: never in a URL or the log.
-				redirect.addFlashAttribute("generatedPassword", password);
+				redirect.addFlashAttribute("generatedPassword", created.generatedPassword());
 			}
-			return "redirect:/admin/users/" + user.getId();
+			return "redirect:/admin/users/" + created.user().getId();
 		}
 		catch (DuplicateEmailException ex) {
 			result.rejectValue("email", "user.email.taken");
@@ -111,7 +107,7 @@ class UserAdminController {
 		model.addAttribute("allRoles", Role.values());
 		model.addAttribute("history", history.getContent());
 		model.addAttribute("pages", PageLinks.of(history));
-		return "users/detail";
+		return "admin/users/detail";
 	}
 
 	@PostMapping("/{id}/active")
@@ -153,7 +149,7 @@ class UserAdminController {
 
 	private String newPage(Model model) {
 		model.addAttribute("allRoles", Role.values());
-		return "users/new";
+		return "admin/users/new";
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -156,14 +157,33 @@ class UserAdminService {
 	}
 
 	/**
-	 * Creates an active account with the given (typed or generated) password and announces it, in
-	 * the same transaction, so the owner is mailed a link to choose their own password.
+	 * An admin's new account: who, with which roles, and the password the admin typed, or null
+	 * when the admin asked for a generated one.
+	 */
+	public record NewAccount(String email, String displayName, Set<Role> roles, @Nullable String typedPassword) {
+	}
+
+	/**
+	 * A created account and, when it was generated, its password: the admin sees it once; it is
+	 * never stored in clear, mailed or logged.
+	 */
+	public record Created(User user, @Nullable String generatedPassword) {
+	}
+
+	/**
+	 * Creates an active account and announces it, in the same transaction, so the owner is mailed
+	 * a link to choose their own password. The account starts with the typed password (the caller
+	 * checked it against {@link PasswordPolicy}) or, without one, a generated one
+	 * ({@link PasswordGenerator}) that the result carries.
 	 */
 	@Transactional
-	public User create(NewUser newUser, SignedInUser admin) {
-		User user = accounts.createAccount(newUser, UserService.actor(admin));
+	public Created create(NewAccount account, SignedInUser admin) {
+		String generated = account.typedPassword() == null ? PasswordGenerator.generate() : null;
+		String password = generated == null ? account.typedPassword() : generated;
+		User user = accounts.createAccount(new NewUser(account.email(), account.displayName(), password, account.roles()),
+				UserService.actor(admin));
 		events.publishEvent(new UserEvents.AccountCreated(user.getId(), user.getEmail(), user.getDisplayName()));
-		return user;
+		return new Created(user, generated);
 	}
 
 	/** Deactivating ends the user's sessions at once; a deactivated user cannot sign in. */

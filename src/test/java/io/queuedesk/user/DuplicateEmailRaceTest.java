@@ -60,8 +60,8 @@ class DuplicateEmailRaceTest {
 			release.countDown();
 		});
 
-		assertThatThrownBy(() -> service.create(new NewUser(email, "Second", "Right-pass-1", Set.of(Role.SUBMITTER)),
-				admin))
+		assertThatThrownBy(() -> service.create(
+				new UserAdminService.NewAccount(email, "Second", Set.of(Role.SUBMITTER), "Right-pass-1"), admin))
 			.isInstanceOf(DuplicateEmailException.class);
 
 		first.get(30, TimeUnit.SECONDS);
@@ -78,8 +78,8 @@ class DuplicateEmailRaceTest {
 		// PostgreSQL also a NUL) is the database's refusal, not "An account with this email exists".
 		String email = TestUsers.uniqueEmail("refused");
 		SignedInUser admin = (SignedInUser) accounts.loadUserByUsername("admin@example.com");
-		assertThatThrownBy(() -> service.create(new NewUser(email, "x".repeat(101), "Right-pass-1", Set.of(Role.SUBMITTER)),
-				admin))
+		assertThatThrownBy(() -> service.create(
+				new UserAdminService.NewAccount(email, "x".repeat(101), Set.of(Role.SUBMITTER), "Right-pass-1"), admin))
 			.isInstanceOf(DataIntegrityViolationException.class);
 		assertThat(jdbc.sql("select count(*) from users where email = ?").param(email).query(Long.class).single()).isZero();
 	}

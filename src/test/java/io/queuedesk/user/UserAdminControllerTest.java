@@ -81,7 +81,7 @@ class UserAdminControllerTest {
 	void listShowsRolesAndStateAsTextWithFiltersAndPages() throws Exception {
 		mvc.perform(get("/admin/users").with(user(admin)).param("q", "sam").param("role", "SUBMITTER"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("users/list"))
+			.andExpect(view().name("admin/users/list"))
 			.andExpect(content().string(allOf(containsString("Ada Admin"), containsString("Admin, Developer"),
 					containsString(">Active<"), containsString(">Inactive<"), containsString("Locked until 2030-01-01"),
 					containsString("href=\"/admin/users/7\""), containsString("for=\"filter-q\""),
@@ -138,7 +138,7 @@ class UserAdminControllerTest {
 		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
 			.param("displayName", "Xavier").param("roles", "DEVELOPER").param("generatePassword", "abc"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("users/new"))
+			.andExpect(view().name("admin/users/new"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "generatePassword", "typeMismatch"))
 			.andExpect(content().string(allOf(containsString("id=\"generatePassword-error\""),
 					containsString("aria-describedby=\"generatePassword-help generatePassword-error\""),
@@ -191,7 +191,8 @@ class UserAdminControllerTest {
 
 	@Test
 	void aGeneratedPasswordGoesToTheNextPageOnlyAsAFlash() throws Exception {
-		given(users.create(any(), any())).willReturn(sam);
+		String generated = PasswordGenerator.generate();
+		given(users.create(any(), any())).willReturn(new UserAdminService.Created(sam, generated));
 		MvcResult result = mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf())
 			.param("email", "sam@test.example").param("displayName", "Sam Submitter")
 			.param("roles", "SUBMITTER", "DEVELOPER").param("generatePassword", "true"))
@@ -199,10 +200,12 @@ class UserAdminControllerTest {
 			.andExpect(flash().attribute("flashSuccess", "User sam@test.example was created."))
 			.andExpect(flash().attribute("generatedPassword", matchesPattern("\\S{20}")))
 			.andReturn();
-		ArgumentCaptor<NewUser> created = ArgumentCaptor.forClass(NewUser.class);
+		ArgumentCaptor<UserAdminService.NewAccount> created = ArgumentCaptor.forClass(UserAdminService.NewAccount.class);
 		verify(users).create(created.capture(), eq(admin));
 		String password = (String) result.getFlashMap().get("generatedPassword");
-		assertThat(created.getValue().password()).isEqualTo(password);
+		// The service generates the password (no typed one asked for) and answers it; the flash shows that one.
+		assertThat(created.getValue().typedPassword()).isNull();
+		assertThat(password).isEqualTo(generated);
 		assertThat(created.getValue().roles()).containsExactlyInAnyOrder(Role.SUBMITTER, Role.DEVELOPER);
 
 		mvc.perform(get("/admin/users/7").with(user(admin)).flashAttr("generatedPassword", password))
@@ -216,7 +219,7 @@ class UserAdminControllerTest {
 	void detailShowsTheAccountAndItsForms() throws Exception {
 		mvc.perform(get("/admin/users/7").with(user(admin)))
 			.andExpect(status().isOk())
-			.andExpect(view().name("users/detail"))
+			.andExpect(view().name("admin/users/detail"))
 			.andExpect(content().string(allOf(containsString("sam@test.example"), containsString("Submitter"),
 					containsString("action=\"/admin/users/7/active\""), containsString("action=\"/admin/users/7/roles\""),
 					matchesPattern("(?s).*value=\"SUBMITTER\"\\s+aria-invalid=\"false\" checked.*"), containsString("Nothing recorded"))));

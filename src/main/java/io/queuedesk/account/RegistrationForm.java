@@ -1,10 +1,12 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import io.queuedesk.system.CleanText;
+import io.queuedesk.user.PasswordPolicy;
+import io.queuedesk.user.User;
 
 /** The self-registration form; the password rules are {@link PasswordPolicy}'s. */
 record RegistrationForm(

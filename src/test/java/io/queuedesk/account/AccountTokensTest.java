@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.queuedesk.user.Role;
+import io.queuedesk.user.TestUsers;
 
 /** Tokens: only the hash is stored, a token serves one purpose, and of concurrent uses exactly one wins. */
 @SpringBootTest

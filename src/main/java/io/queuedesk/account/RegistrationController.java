@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.system.UniqueKeyViolation;
+import io.queuedesk.user.PasswordPolicy;
 
 /**
  * Self-registration for submitters (SPEC §4), switched off with
@@ -53,7 +54,7 @@ class RegistrationController {
 	String showForm(Model model) {
 		requireEnabled();
 		model.addAttribute("form", RegistrationForm.empty());
-		return "user/register";
+		return "account/register";
 	}
 
 	@PostMapping
@@ -62,7 +63,7 @@ class RegistrationController {
 		PasswordPolicy.check(form.email(), form.password(), form.confirmPassword())
 			.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
 		if (result.hasErrors()) {
-			return "user/register";
+			return "account/register";
 		}
 		try {
 			accounts.register(form.email(), form.displayName(), form.password());
@@ -84,7 +85,7 @@ class RegistrationController {
 			return AccountPages.invalidLink(response, model, enabled);
 		}
 		model.addAttribute("token", token);
-		return "user/confirm";
+		return "account/confirm";
 	}
 
 	@PostMapping("/confirm")

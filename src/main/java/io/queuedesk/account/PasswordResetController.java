@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import java.util.Optional;
 
@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.queuedesk.account.AccountService.PasswordLink;
 import io.queuedesk.system.Flash;
-import io.queuedesk.user.AccountService.PasswordLink;
+import io.queuedesk.user.PasswordPolicy;
 
 /**
  * Forgotten passwords (SPEC §4): the request page answers the same whatever the email; the link
@@ -51,13 +52,13 @@ class PasswordResetController {
 	@GetMapping("/forgot")
 	String showForgot(Model model) {
 		model.addAttribute("form", ForgotPasswordForm.empty());
-		return "user/forgot";
+		return "account/forgot";
 	}
 
 	@PostMapping("/forgot")
 	String forgot(@Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult result, Model model) {
 		if (result.hasErrors()) {
-			return "user/forgot";
+			return "account/forgot";
 		}
 		accounts.requestPasswordReset(form.email());
 		return AccountPages.checkInbox(model, "forgot.sent.text");
@@ -95,7 +96,7 @@ class PasswordResetController {
 
 	private String resetPage(PasswordLink link, Model model) {
 		model.addAttribute("firstPassword", link.firstPassword());
-		return "user/reset";
+		return "account/reset";
 	}
 
 }

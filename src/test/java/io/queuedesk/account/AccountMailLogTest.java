@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.queuedesk.mail.OutboxDelivery;
+import io.queuedesk.user.TestUsers;
 
 /**
  * Without an SMTP host mails are written to the log (SPEC §5) — but never the raw token of an

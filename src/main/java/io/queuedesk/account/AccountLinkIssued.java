@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 /**
  * An account mail is due (SPEC §5), published inside the transaction of the change: the mail

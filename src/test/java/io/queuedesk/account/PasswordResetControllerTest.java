@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import static io.queuedesk.system.FieldErrorCodes.anyFieldErrorCode;
 import static org.hamcrest.Matchers.containsString;
@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
-import io.queuedesk.user.AccountService.PasswordLink;
+import io.queuedesk.account.AccountService.PasswordLink;
 
 /** /password/forgot and /password/reset: open to visitors, one answer for every email, rules as field errors. */
 @WebMvcTest(PasswordResetController.class)
@@ -54,7 +54,7 @@ class PasswordResetControllerTest {
 	void aForgotRequestAsksTheServiceAndShowsTheInboxPage() throws Exception {
 		mvc.perform(post("/password/forgot").with(csrf()).param("email", "someone@example.com"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("user/check-inbox"));
+			.andExpect(view().name("account/check-inbox"));
 		verify(accounts).requestPasswordReset("someone@example.com");
 	}
 
@@ -126,7 +126,7 @@ class PasswordResetControllerTest {
 
 	@Test
 	void aDeadOrRacedLinkGetsTheClearPage() throws Exception {
-		mvc.perform(get("/password/reset")).andExpect(status().isBadRequest()).andExpect(view().name("user/link-invalid"));
+		mvc.perform(get("/password/reset")).andExpect(status().isBadRequest()).andExpect(view().name("account/link-invalid"));
 		given(accounts.passwordLink("raced")).willReturn(Optional.of(new PasswordLink("me@example.com", false)));
 		given(accounts.resetPassword("raced", "Right-pass-1")).willReturn(false);
 		mvc.perform(post("/password/reset").with(csrf())

@@ -1,21 +1,19 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.queuedesk.activity.ActivityAction;
-import io.queuedesk.activity.ActivityService;
-import io.queuedesk.activity.ActivitySubject;
-import io.queuedesk.activity.Actor;
 import io.queuedesk.system.SignedIn;
+import io.queuedesk.user.SignedInUser;
+import io.queuedesk.user.User;
+import io.queuedesk.user.UserAccounts.Registration;
+import io.queuedesk.user.UserAccounts;
+import io.queuedesk.user.UserService;
 
 /**
  * The account flows a user runs on their own (SPEC §4): self-registration with email
@@ -29,29 +27,19 @@ public class AccountService {
 	private static final Set<TokenPurpose> PASSWORD_TOKENS = EnumSet.of(TokenPurpose.RESET_PASSWORD,
 			TokenPurpose.SET_PASSWORD);
 
-	private final UserRepository users;
+	private final UserAccounts userAccounts;
+
+	private final UserService users;
 
 	private final AccountTokens tokens;
 
 	private final AccountLinks links;
 
-	private final PasswordEncoder passwordEncoder;
-
-	private final ActivityService activity;
-
-	private final UserSessions sessions;
-
-	private final Clock clock;
-
-	AccountService(UserRepository users, AccountTokens tokens, AccountLinks links, PasswordEncoder passwordEncoder,
-			ActivityService activity, UserSessions sessions, Clock clock) {
+	AccountService(UserAccounts userAccounts, UserService users, AccountTokens tokens, AccountLinks links) {
+		this.userAccounts = userAccounts;
 		this.users = users;
 		this.tokens = tokens;
 		this.links = links;
-		this.passwordEncoder = passwordEncoder;
-		this.activity = activity;
-		this.sessions = sessions;
-		this.clock = clock;
 	}
 
 	/** What a live password link is about: whose password, and whether it is their first one. */
@@ -65,21 +53,13 @@ public class AccountService {
 	 */
 	@Transactional
 	public void register(String email, String displayName, String password) {
-		String normalized = User.normalizeEmail(email);
-		String hash = passwordEncoder.encode(password);
-		Optional<User> existing = users.findByEmail(normalized);
-		if (existing.isPresent()) {
-			if (existing.get().isActive()) {
-				links.alreadyRegistered(existing.get());
-			}
-			return;
+		Registration registration = userAccounts.registerSubmitter(email, displayName, password);
+		if (registration.created()) {
+			links.confirmEmail(registration.user());
 		}
-		User user = new User(normalized, displayName, hash, Set.of(Role.SUBMITTER), Instant.now(clock));
-		user.setConfirmed(false);
-		users.saveAndFlush(user);
-		activity.record(self(user), ActivityAction.USER_CREATED, subject(user),
-				"self-registered; roles: " + user.getRoles());
-		links.confirmEmail(user);
+		else if (registration.user().isActive()) {
+			links.alreadyRegistered(registration.user());
+		}
 	}
 
 	/** True for a live confirmation token (the page asks to confirm; only the POST uses it up). */
@@ -92,14 +72,14 @@ public class AccountService {
 	@Transactional
 	public boolean confirmEmail(String token) {
 		Optional<Long> userId = tokens.consume(token, TokenPurpose.CONFIRM_EMAIL);
-		userId.flatMap(users::findById).ifPresent(user -> user.setConfirmed(true));
+		userId.ifPresent(userAccounts::confirmEmail);
 		return userId.isPresent();
 	}
 
 	/** Mails a reset link to an active account with this email; does nothing (visible) otherwise. */
 	@Transactional
 	public void requestPasswordReset(String email) {
-		users.findByEmail(User.normalizeEmail(email)).filter(User::isActive).ifPresent(links::resetPassword);
+		users.findByEmail(email).filter(User::isActive).ifPresent(links::resetPassword);
 	}
 
 	/** The live reset or set-password link of this token, if any. */
@@ -120,17 +100,11 @@ public class AccountService {
 	public boolean resetPassword(String token, String newPassword) {
 		Optional<TokenPurpose> purpose = tokens.findLive(token).map(AccountTokenRepository.LiveToken::purpose)
 			.filter(PASSWORD_TOKENS::contains);
-		Optional<User> account = purpose.flatMap(p -> tokens.consume(token, p)).flatMap(users::findById);
-		if (account.isEmpty()) {
-			return false;
-		}
-		User user = account.get();
-		user.setConfirmed(true);
-		user.clearLoginLock();
-		setPassword(user, newPassword, purpose.get() == TokenPurpose.SET_PASSWORD ? "first password chosen by link"
-				: "reset by link");
-		sessions.endAfterCommit(user.getEmail());
-		return true;
+		Optional<User> account = purpose.flatMap(p -> tokens.consume(token, p))
+			.flatMap(userId -> userAccounts.setPasswordByLink(userId, newPassword,
+					purpose.get() == TokenPurpose.SET_PASSWORD));
+		account.ifPresent(user -> tokens.retireAll(user.getId(), PASSWORD_TOKENS));
+		return account.isPresent();
 	}
 
 	/**
@@ -142,26 +116,10 @@ public class AccountService {
 	@Transactional
 	public void changePassword(SignedInUser signedIn, String currentPassword, String newPassword,
 			@Nullable String currentSessionId) {
-		User user = users.findById(signedIn.getId()).orElseThrow(WrongPasswordException::new);
-		if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+		if (!userAccounts.changePassword(signedIn.getId(), currentPassword, newPassword, currentSessionId)) {
 			throw new WrongPasswordException();
 		}
-		setPassword(user, newPassword, "changed by the user");
-		sessions.endOthersAfterCommit(user.getEmail(), currentSessionId);
-	}
-
-	private void setPassword(User user, String newPassword, String details) {
-		user.setPasswordHash(passwordEncoder.encode(newPassword));
-		tokens.retireAll(user.getId(), PASSWORD_TOKENS);
-		activity.record(self(user), ActivityAction.PASSWORD_CHANGED, subject(user), details);
-	}
-
-	private static Actor self(User user) {
-		return new Actor(user.getId(), user.getEmail());
-	}
-
-	private static ActivitySubject subject(User user) {
-		return ActivitySubject.user(user.getId(), user.getEmail());
+		tokens.retireAll(signedIn.getId(), PASSWORD_TOKENS);
 	}
 
 }

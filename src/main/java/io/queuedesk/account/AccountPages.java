@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,7 +17,7 @@ final class AccountPages {
 	 */
 	static String checkInbox(Model model, String textCode) {
 		model.addAttribute("inboxText", textCode);
-		return "user/check-inbox";
+		return "account/check-inbox";
 	}
 
 	/**
@@ -27,7 +27,7 @@ final class AccountPages {
 	static String invalidLink(HttpServletResponse response, Model model, boolean registrationEnabled) {
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
 		model.addAttribute("registrationEnabled", registrationEnabled);
-		return "user/link-invalid";
+		return "account/link-invalid";
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -26,6 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
+import io.queuedesk.user.Role;
+import io.queuedesk.user.SignedInUser;
+import io.queuedesk.user.TestUsers;
 
 /** /account/password: signed-in users only, the current password proves it, rules as field errors. */
 @WebMvcTest(ChangePasswordController.class)

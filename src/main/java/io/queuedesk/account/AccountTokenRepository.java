@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import java.sql.Timestamp;
 import java.time.Instant;

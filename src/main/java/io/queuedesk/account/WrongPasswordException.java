@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 /** The current password given to change it was wrong. */
 class WrongPasswordException extends RuntimeException {

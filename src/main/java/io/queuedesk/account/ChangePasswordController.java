@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.system.Flash;
+import io.queuedesk.user.PasswordPolicy;
+import io.queuedesk.user.SignedInUser;
 
 /**
  * A signed-in user changes their own password (SPEC §4), proving it with the current one; their
@@ -43,7 +45,7 @@ class ChangePasswordController {
 	@GetMapping
 	String showForm(Model model) {
 		model.addAttribute("form", ChangePasswordForm.empty());
-		return "user/change-password";
+		return "account/change-password";
 	}
 
 	@PostMapping
@@ -52,7 +54,7 @@ class ChangePasswordController {
 		PasswordPolicy.check(user.getEmail(), form.password(), form.confirmPassword())
 			.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
 		if (result.hasErrors()) {
-			return "user/change-password";
+			return "account/change-password";
 		}
 		try {
 			HttpSession session = request.getSession(false);
@@ -60,7 +62,7 @@ class ChangePasswordController {
 		}
 		catch (WrongPasswordException ex) {
 			result.rejectValue("currentPassword", "password.current.wrong");
-			return "user/change-password";
+			return "account/change-password";
 		}
 		flash.success(redirect, "password.changed");
 		return "redirect:/";

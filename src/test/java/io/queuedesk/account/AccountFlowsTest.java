@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -31,6 +31,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +40,10 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.queuedesk.mail.OutboxDelivery;
+import io.queuedesk.user.Role;
+import io.queuedesk.user.SignedInUser;
+import io.queuedesk.user.TestUsers;
+import io.queuedesk.user.UserEvents;
 
 /**
  * The account flows end to end (SPEC §4, §5): real security, services, outbox and an SMTP server
@@ -84,7 +89,7 @@ class AccountFlowsTest {
 	TransactionTemplate transactions;
 
 	@Autowired
-	AccountDetailsService accounts;
+	UserDetailsService accounts;
 
 	// --- registration ---------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 /** A new password through a reset or set-password link; the token travels in a hidden field. */
 record ResetPasswordForm(String token, String password, String confirmPassword) {

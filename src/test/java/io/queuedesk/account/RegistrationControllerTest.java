@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import static io.queuedesk.system.FieldErrorCodes.anyFieldErrorCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +50,7 @@ class RegistrationControllerTest {
 	void theFormIsOpenToVisitorsWithLabelledFields() throws Exception {
 		mvc.perform(get("/register"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("user/register"))
+			.andExpect(view().name("account/register"))
 			.andExpect(content().string(containsString("for=\"email\"")))
 			.andExpect(content().string(containsString("for=\"displayName\"")))
 			.andExpect(content().string(containsString("for=\"password\"")))
@@ -82,7 +82,7 @@ class RegistrationControllerTest {
 		// Issue 12: "r\0eg" once answered "Check your inbox" while nothing was made.
 		mvc.perform(form("new@example.com", "r\0eg", "Right-pass-1", "Right-pass-1"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("user/register"))
+			.andExpect(view().name("account/register"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"))
 			.andExpect(content().string(containsString("must not contain control characters")))
 			.andExpect(content().string(not(containsString("Check your inbox"))));
@@ -97,7 +97,7 @@ class RegistrationControllerTest {
 	void aValidFormRegistersAndShowsTheInboxPage() throws Exception {
 		mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("user/check-inbox"))
+			.andExpect(view().name("account/check-inbox"))
 			.andExpect(content().string(containsString("Check your inbox")));
 		verify(accounts).register("new@example.com", "New Person", "Right-pass-1");
 	}
@@ -109,7 +109,7 @@ class RegistrationControllerTest {
 			.register(anyString(), anyString(), anyString());
 		mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("user/check-inbox"));
+			.andExpect(view().name("account/check-inbox"));
 	}
 
 	@Test
@@ -150,11 +150,11 @@ class RegistrationControllerTest {
 	void aDeadLinkGetsTheClearPage() throws Exception {
 		mvc.perform(get("/register/confirm").param("token", "dead"))
 			.andExpect(status().isBadRequest())
-			.andExpect(view().name("user/link-invalid"))
+			.andExpect(view().name("account/link-invalid"))
 			.andExpect(content().string(containsString("This link no longer works")));
 		mvc.perform(post("/register/confirm").with(csrf()).param("token", "dead"))
 			.andExpect(status().isBadRequest())
-			.andExpect(view().name("user/link-invalid"));
+			.andExpect(view().name("account/link-invalid"));
 	}
 
 	private MockHttpServletRequestBuilder form(String email, String name, String password, String confirm) {

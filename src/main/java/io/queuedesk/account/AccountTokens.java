@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.queuedesk.user.AccountTokenRepository.LiveToken;
+import io.queuedesk.account.AccountTokenRepository.LiveToken;
 
 /**
  * Single-use account tokens: 32 random bytes, base64url, handed out once in a link; only their

@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import io.queuedesk.system.Browser;
+import io.queuedesk.user.Role;
+import io.queuedesk.user.TestUsers;
 
 /**
  * Issue 12, point 11: a new password ends the sessions the old one opened (someone who stole a

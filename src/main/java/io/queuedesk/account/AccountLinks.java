@@ -1,4 +1,4 @@
-package io.queuedesk.user;
+package io.queuedesk.account;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.queuedesk.user.AccountLinkIssued.Kind;
+import io.queuedesk.account.AccountLinkIssued.Kind;
+import io.queuedesk.user.User;
+import io.queuedesk.user.UserEvents;
 
 /** Issues a token and asks for the mail that carries its link, in the caller's transaction. */
 @Component
