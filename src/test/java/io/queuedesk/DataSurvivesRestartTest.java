@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The embedded default (SPEC §8): an H2 file database whose data survives restarts, with demo data
+ * The embedded default (docs/RULES.md#operations): an H2 file database whose data survives restarts, with demo data
  * created on the first start only (queuedesk.demo-data=auto, as in production).
  */
 class DataSurvivesRestartTest {

@@ -1,7 +1,7 @@
 package io.queuedesk.account;
 
 /**
- * An account mail is due (SPEC §5), published inside the transaction of the change: the mail
+ * An account mail is due (docs/RULES.md#email), published inside the transaction of the change: the mail
  * feature renders it and writes it to the outbox in that transaction, so a rolled-back change
  * mails nothing — and this feature never depends on mail. {@code path} is relative to the app's
  * base URL and carries the raw single-use token; it must never be logged. It is null for an

@@ -16,7 +16,7 @@ import io.queuedesk.user.UserAccounts;
 import io.queuedesk.user.UserService;
 
 /**
- * The account flows a user runs on their own (SPEC §4): self-registration with email
+ * The account flows a user runs on their own (docs/RULES.md#accounts): self-registration with email
  * confirmation, forgotten password, choosing the first password of an admin-created account and
  * changing the password. Answers never tell whether an email has an account; the mails do.
  */

@@ -21,7 +21,7 @@ import io.queuedesk.user.PasswordPolicy;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * A signed-in user changes their own password (SPEC §4), proving it with the current one; their
+ * A signed-in user changes their own password (docs/RULES.md#accounts), proving it with the current one; their
  * other sessions end, this one goes on.
  */
 @Controller

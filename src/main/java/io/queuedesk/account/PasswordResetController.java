@@ -23,7 +23,7 @@ import io.queuedesk.system.Flash;
 import io.queuedesk.user.PasswordPolicy;
 
 /**
- * Forgotten passwords (SPEC §4): the request page answers the same whatever the email; the link
+ * Forgotten passwords (docs/RULES.md#accounts): the request page answers the same whatever the email; the link
  * leads to a form that sets a new password, also for a first password after an admin created the
  * account ("Choose your password").
  */

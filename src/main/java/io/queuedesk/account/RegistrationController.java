@@ -23,7 +23,7 @@ import io.queuedesk.system.UniqueKeyViolation;
 import io.queuedesk.user.PasswordPolicy;
 
 /**
- * Self-registration for submitters (SPEC §4), switched off with
+ * Self-registration for submitters (docs/RULES.md#accounts), switched off with
  * {@code queuedesk.registration.enabled=false} (then every route here answers 404). The answer
  * never tells whether the email had an account. Confirming takes a POST, so mail scanners that
  * fetch links do not use the token up.

@@ -1,6 +1,6 @@
 package io.queuedesk.activity;
 
-/** Every kind of change the audit trail records (SPEC §3). */
+/** Every kind of change the audit trail records (docs/RULES.md#activity-log). */
 public enum ActivityAction {
 
 	TICKET_CREATED, TICKET_UPDATED, TICKET_DELETED, TICKET_ASSIGNED, STATUS_CHANGED, TICKET_MOVED,

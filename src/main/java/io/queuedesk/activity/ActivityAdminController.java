@@ -21,7 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
 
-/** The audit trail for admins (SPEC §3): filters, pages newest first, and the CSV export. */
+/** The audit trail for admins (docs/RULES.md#activity-log): filters, pages newest first, and the CSV export. */
 @Controller
 @RequestMapping("/admin/activity")
 class ActivityAdminController {

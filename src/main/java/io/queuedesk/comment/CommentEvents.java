@@ -4,7 +4,7 @@ import io.queuedesk.ticket.TicketEvents.Person;
 
 /**
  * Domain events of comments, published inside the transaction that writes the comment, so a
- * listener writing an outbox row (mail to "the other side", SPEC §5) commits or rolls back with it.
+ * listener writing an outbox row (mail to "the other side", docs/RULES.md#email) commits or rolls back with it.
  */
 public final class CommentEvents {
 

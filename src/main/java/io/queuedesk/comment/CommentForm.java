@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import io.queuedesk.system.CleanText;
 
 /**
- * The comment form of the ticket page (SPEC §6: {@code body}, {@code internal}; an unticked
+ * The comment form of the ticket page (docs/RULES.md#pages-and-routes: {@code body}, {@code internal}; an unticked
  * checkbox is simply absent). Serializable because a refused form travels to the next page as a
  * flash attribute, in the session, so that nothing typed is lost.
  */

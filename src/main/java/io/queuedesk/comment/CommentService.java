@@ -25,7 +25,7 @@ import io.queuedesk.user.User;
 import io.queuedesk.user.UserService;
 
 /**
- * Comments and internal notes on tickets (SPEC §2.3). Who may do what comes from the ticket
+ * Comments and internal notes on tickets (docs/RULES.md#comments). Who may do what comes from the ticket
  * feature ({@link TicketQueries#access}): a ticket the user may not see is answered with 404.
  * Every change commits together with its activity entry and its event, and first locks the
  * ticket against a concurrent delete ({@link TicketQueries#accessForComment}).

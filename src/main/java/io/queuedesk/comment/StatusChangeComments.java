@@ -17,7 +17,7 @@ import io.queuedesk.ticket.TicketStatus;
 import io.queuedesk.user.User;
 
 /**
- * Writes the system comment of every workflow step (SPEC §2.2: "Status changed from Open to
+ * Writes the system comment of every workflow step (docs/RULES.md#workflow: "Status changed from Open to
  * Accepted by Dev One"). A plain, synchronous {@code @EventListener}: it runs inside the
  * transaction of the status change, so both commit or roll back together.
  */

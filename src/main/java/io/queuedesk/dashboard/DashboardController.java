@@ -20,7 +20,7 @@ import io.queuedesk.ticket.TicketStatistics;
 import io.queuedesk.ticket.TicketStatus;
 
 /**
- * The admin home (SPEC §6). Reads only; never changes anything. The figures may be a few seconds
+ * The admin home (docs/RULES.md#pages-and-routes). Reads only; never changes anything. The figures may be a few seconds
  * old (see {@link TicketStatistics}); the page says when they were counted.
  */
 @Controller

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.queuedesk.queue.QueueService;
 
 /**
- * The demo data of SPEC §7. Written with plain SQL so that it needs no signed-in user and no
+ * The demo data (docs/RULES.md#demo-data-and-commands). Written with plain SQL so that it needs no signed-in user and no
  * feature's internals; it is one transaction, so a failed load leaves nothing behind.
  */
 @Component

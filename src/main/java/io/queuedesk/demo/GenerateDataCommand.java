@@ -11,7 +11,7 @@ import io.queuedesk.system.CliCommand;
 import io.queuedesk.system.CommandRunner;
 
 /**
- * {@code generate-data --tickets=N [--seed=S] [--force]}: the load-test data set of SPEC §14
+ * {@code generate-data --tickets=N [--seed=S] [--force]}: the load-test data set (docs/RULES.md#scale)
  * scaled to N tickets ({@link GenerationPlan}, {@link DataGenerator}). Refused on a database that
  * holds tickets unless {@code --force}; then the data of an earlier run is deleted first and the
  * rest (demo data, real tickets) stays, so a second run replaces the first instead of clashing.

@@ -2,7 +2,7 @@ package io.queuedesk.demo;
 
 /**
  * Every size of a {@code generate-data} run, derived from the ticket count N so that N = 1,000,000
- * gives the reference data set of SPEC §14 and small N a proportionally small desk that still has
+ * gives the reference data set (docs/RULES.md#scale) and small N a proportionally small desk that still has
  * a handful of each role and several clients.
  * <p>
  * Each ticket n (1..N) has a kind {@code (7n + seed) mod 20}: 0 = queued at the big client,

@@ -16,7 +16,7 @@ import io.queuedesk.ticket.TicketStatus;
 import io.queuedesk.user.UserService;
 
 /**
- * Ticket notifications (SPEC §5), written to the outbox inside the transaction of the change:
+ * Ticket notifications (docs/RULES.md#email), written to the outbox inside the transaction of the change:
  * ticket assigned (to the assignee), status changed (to the submitter), a new public comment (to
  * the other side). Internal notes are never mailed; nobody is mailed about their own action, and
  * inactive users are not mailed at all.

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mail outbox (SPEC §5). {@link #enqueue} joins the transaction of the change that causes the
+ * The mail outbox (docs/RULES.md#email). {@link #enqueue} joins the transaction of the change that causes the
  * mail, so a rolled-back change sends nothing. The worker claims due rows in short transactions of
  * their own: two instances never claim one row (PostgreSQL picks candidates with
  * {@code FOR UPDATE SKIP LOCKED}; on every database the claim itself is a conditional update that

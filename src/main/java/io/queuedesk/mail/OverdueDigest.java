@@ -21,7 +21,7 @@ import io.queuedesk.ticket.TicketRow;
 import io.queuedesk.user.UserService;
 
 /**
- * The daily overdue digest (SPEC §5): one mail per active admin listing every overdue ticket,
+ * The daily overdue digest (docs/RULES.md#email): one mail per active admin listing every overdue ticket,
  * grouped by client; nothing when no ticket is overdue. Written to the outbox like every mail.
  */
 @Component

@@ -18,7 +18,7 @@ import io.queuedesk.system.UniqueKeyViolation;
 /**
  * /admin/clients and /admin/product-areas: create, rename, (de)activate and delete the entries of
  * one kind of reference data (one instance per kind, {@link ReferenceAdmins}). Reference data, so
- * nothing is written to the activity log (SPEC §3). Ticket counts come straight from the tickets
+ * nothing is written to the activity log (docs/RULES.md#activity-log). Ticket counts come straight from the tickets
  * table with one grouped query, so this module does not depend on the ticket module (which
  * depends on it).
  */

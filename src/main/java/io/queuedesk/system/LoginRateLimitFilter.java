@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-address limit on sign-in attempts (SPEC §4): at most {@code maxPerMinute} POST /login from
+ * Per-address limit on sign-in attempts (docs/RULES.md#accounts): at most {@code maxPerMinute} POST /login from
  * one client address per minute; over it the POST answers 429 without reaching authentication,
  * so no account's failure counter moves. The address is {@code request.getRemoteAddr()}, which is
  * the real client only when the server trusts the proxy's forwarded headers

@@ -120,7 +120,7 @@ public class Ticket {
 		this.updatedAt = now;
 	}
 
-	/** A reassigned ticket starts over: the new assignee accepts it (SPEC §2.2). */
+	/** A reassigned ticket starts over: the new assignee accepts it (docs/RULES.md#workflow). */
 	void restartForNewAssignee(Instant now) {
 		if (status != TicketStatus.COMPLETED) {
 			this.status = TicketStatus.OPEN;

@@ -4,7 +4,7 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Who may see and change a ticket (SPEC §1). Services consult it before every action; a ticket
+ * Who may see and change a ticket (docs/RULES.md#roles-and-visibility). Services consult it before every action; a ticket
  * a user may not see is answered as not found.
  */
 final class TicketAccess {

@@ -11,7 +11,7 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * The list filters and the visibility rule of SPEC §1 as one SQL WHERE clause over {@code tickets t}
+ * The list filters and the visibility rule (docs/RULES.md#roles-and-visibility) as one SQL WHERE clause over {@code tickets t}
  * with named parameters. Each condition has the shape an index of V8 serves: the queued/completed
  * split is always written literally ({@code t.queue_rank is [not] null}, the predicate of the
  * partial indexes), so that the planner can use them whatever the parameters.

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.queuedesk.system.DateRange;
 
 /**
- * The dashboard's ticket figures (SPEC §6), from a fixed number of aggregate queries that indexes
+ * The dashboard's ticket figures (docs/RULES.md#pages-and-routes), from a fixed number of aggregate queries that indexes
  * serve, possibly a few seconds old (see {@link TicketStatistics}).
  * @param byStatus tickets per status, zero included, in workflow order
  * @param queuedByClient the biggest queues (at most {@link TicketStatistics#TOP_QUEUES}), biggest

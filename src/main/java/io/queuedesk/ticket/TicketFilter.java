@@ -3,7 +3,7 @@ package io.queuedesk.ticket;
 import io.queuedesk.system.PagedSearch;
 
 /**
- * Filters of the ticket list and API (SPEC §6). A JavaBean rather than a record so that a bad
+ * Filters of the ticket list and API (docs/RULES.md#pages-and-routes). A JavaBean rather than a record so that a bad
  * value (client=abc) fails only its own field and the rest of the filter still applies.
  */
 public class TicketFilter extends PagedSearch {

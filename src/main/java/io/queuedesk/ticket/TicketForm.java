@@ -10,7 +10,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 import io.queuedesk.system.CleanText;
 
-/** The new-ticket form (SPEC §6 field names). Rules that need the database live in the service. */
+/** The new-ticket form (field names: docs/RULES.md#pages-and-routes). Rules that need the database live in the service. */
 public record TicketForm(
 		@NotBlank @CleanText @Size(max = Ticket.MAX_TITLE) String title,
 		@NotBlank @CleanText(multiline = true) @Size(max = Ticket.MAX_DESCRIPTION) String description,

@@ -20,7 +20,7 @@ import io.queuedesk.system.PagedSearch;
 import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.SignedInUser;
 
-/** Read-only views of tickets. Every query applies the viewer's visibility (SPEC §1). */
+/** Read-only views of tickets. Every query applies the viewer's visibility (docs/RULES.md#roles-and-visibility). */
 @Service
 @Transactional(readOnly = true)
 public class TicketQueries {

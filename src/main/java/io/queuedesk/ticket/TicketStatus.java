@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The workflow of SPEC §2.2. Each status knows which may follow it, so no caller can invent a
+ * The workflow (docs/RULES.md#workflow). Each status knows which may follow it, so no caller can invent a
  * transition: {@code OPEN → ACCEPTED → IN_PROGRESS → COMPLETED}, {@code ON_HOLD} from ACCEPTED or
  * IN_PROGRESS and back to IN_PROGRESS, and reopen {@code COMPLETED → OPEN}.
  */

@@ -18,7 +18,7 @@ import io.queuedesk.user.User;
 import io.queuedesk.user.UserService;
 
 /**
- * Workflow steps and assignment (SPEC §2.2). Each call is one transaction holding the change,
+ * Workflow steps and assignment (docs/RULES.md#workflow). Each call is one transaction holding the change,
  * the queue update, the activity entry and the domain event (whose listeners add the system
  * comment and the mail in the same transaction). Each first locks the ticket ({@link TicketLocks}):
  * of two steps sent at the same moment, the second sees the first one's result.

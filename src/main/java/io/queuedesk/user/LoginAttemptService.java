@@ -15,7 +15,7 @@ import io.queuedesk.activity.Actor;
 import io.queuedesk.system.TypedText;
 
 /**
- * Account lockout (SPEC §4): {@value #MAX_FAILURES} failed sign-ins for one account within
+ * Account lockout (docs/RULES.md#accounts): {@value #MAX_FAILURES} failed sign-ins for one account within
  * {@link #WINDOW} lock it for {@link #LOCK_DURATION}. Counting is one UPDATE statement, so
  * concurrent failures cannot overwrite each other's count and give an attacker extra tries.
  */

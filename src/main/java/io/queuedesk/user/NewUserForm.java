@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import io.queuedesk.system.CleanText;
 
 /**
- * The admin's new-user form (SPEC §6 field names). Roles arrive as names, so an unknown one
+ * The admin's new-user form (field names: docs/RULES.md#pages-and-routes). Roles arrive as names, so an unknown one
  * becomes a field error; the password rules are {@link PasswordPolicy}'s, checked only when no
  * password is generated.
  */

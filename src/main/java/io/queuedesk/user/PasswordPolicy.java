@@ -3,7 +3,7 @@ package io.queuedesk.user;
 import java.util.Optional;
 
 /**
- * The password rules of SPEC §4, shared by every form that sets a password (admin's new user,
+ * The password rules (docs/RULES.md#accounts), shared by every form that sets a password (admin's new user,
  * registration, reset, change): 8–128 characters, typed the same twice, and not the account's
  * own email. Answers the first problem as a form field and a message code, so controllers can
  * put it next to the right field with {@code rejectValue}.

@@ -1,6 +1,6 @@
 package io.queuedesk.user;
 
-/** Roles are additive: one user may hold several (SPEC §1). */
+/** Roles are additive: one user may hold several (docs/RULES.md#roles-and-visibility). */
 public enum Role {
 
 	ADMIN, DEVELOPER, SUBMITTER;

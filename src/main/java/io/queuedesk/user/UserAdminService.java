@@ -26,7 +26,7 @@ import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.NotFoundException;
 
 /**
- * User management by admins (SPEC §4): list, create, (de)activate, change roles. The rules that
+ * User management by admins (docs/RULES.md#accounts): list, create, (de)activate, change roles. The rules that
  * keep the desk manageable are enforced here, not only in the pages: nobody deactivates themselves
  * or drops their own ADMIN role, the last active admin stays, roles are never empty.
  */

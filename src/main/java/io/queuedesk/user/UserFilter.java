@@ -3,7 +3,7 @@ package io.queuedesk.user;
 import io.queuedesk.system.PagedSearch;
 
 /**
- * Filters of /admin/users (SPEC §6: {@code q} in email or name, {@code role}, {@code active}). A
+ * Filters of /admin/users (docs/RULES.md#pages-and-routes: {@code q} in email or name, {@code role}, {@code active}). A
  * JavaBean so that a bad value (role=GOD) fails only its own field and the rest still applies.
  */
 public class UserFilter extends PagedSearch {

@@ -8,7 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Ends every session of an account (SPEC §4: a deactivated user's open sessions end; after a role
+ * Ends every session of an account (docs/RULES.md#accounts: a deactivated user's open sessions end; after a role
  * change the new roles apply at the next sign-in; a new password ends the sessions that the old
  * one opened, issue 12). Sessions live in the database (Spring Session
  * JDBC), so this reaches the user's sessions on every instance. The jar's commands run without a

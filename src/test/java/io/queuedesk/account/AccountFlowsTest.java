@@ -46,7 +46,7 @@ import io.queuedesk.user.TestUsers;
 import io.queuedesk.user.UserEvents;
 
 /**
- * The account flows end to end (SPEC §4, §5): real security, services, outbox and an SMTP server
+ * The account flows end to end (docs/RULES.md#accounts, #email): real security, services, outbox and an SMTP server
  * (GreenMail); the links are taken from the mails that arrived. Each test uses fresh accounts.
  */
 @SpringBootTest(properties = "queuedesk.base-url=https://desk.example.test")

@@ -18,7 +18,7 @@ import io.queuedesk.mail.OutboxDelivery;
 import io.queuedesk.user.TestUsers;
 
 /**
- * Without an SMTP host mails are written to the log (SPEC §5) — but never the raw token of an
+ * Without an SMTP host mails are written to the log (docs/RULES.md#email) — but never the raw token of an
  * account link: whoever reads the log must not be able to take over an account.
  */
 @SpringBootTest(properties = { "spring.mail.host=", "logging.level.io.queuedesk.mail.MailWorker=INFO" })

@@ -1,6 +1,6 @@
 package io.queuedesk.browser;
 
-/** The demo accounts of SPEC §7 the browser tests sign in as; ANONYMOUS stays signed out. */
+/** The demo accounts (docs/RULES.md#demo-data-and-commands) the browser tests sign in as; ANONYMOUS stays signed out. */
 enum DemoUser {
 
 	ANONYMOUS(null, null, null), ADMIN("admin@example.com", "adminP@55word", "Ada Admin"),

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The role flows with JavaScript switched off: plain forms and buttons only (SPEC §6). */
+/** The role flows with JavaScript switched off: plain forms and buttons only (docs/RULES.md#pages-and-routes). */
 @BrowserTest
 class NoJavaScriptFlowsTest extends RoleFlows {
 

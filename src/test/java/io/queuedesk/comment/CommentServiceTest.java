@@ -34,7 +34,7 @@ import io.queuedesk.ticket.TicketQueries;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Who may comment and write internal notes where (SPEC §1), the text rules (SPEC §2.3), the
+ * Who may comment and write internal notes where (docs/RULES.md#roles-and-visibility), the text rules (docs/RULES.md#comments), the
  * activity entries and the event of every comment, and deletion by admins; on H2 and PostgreSQL.
  */
 @SpringBootTest

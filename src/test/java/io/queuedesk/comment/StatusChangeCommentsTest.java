@@ -24,7 +24,7 @@ import io.queuedesk.ticket.TicketStatus;
 import io.queuedesk.ticket.TicketWorkflow;
 import io.queuedesk.user.SignedInUser;
 
-/** Every workflow step adds one system comment, in the same transaction as the step (SPEC §2.2). */
+/** Every workflow step adds one system comment, in the same transaction as the step (docs/RULES.md#workflow). */
 @SpringBootTest
 class StatusChangeCommentsTest {
 

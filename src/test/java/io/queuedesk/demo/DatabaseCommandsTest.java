@@ -21,7 +21,7 @@ import io.queuedesk.PostgresRunCondition;
 import io.queuedesk.system.CommandRunner;
 
 /**
- * {@code populate-database} and {@code reset-database} (SPEC §7) on the shared test database. The
+ * {@code populate-database} and {@code reset-database} (docs/RULES.md#demo-data-and-commands) on the shared test database. The
  * destructive path of reset runs only against a private database, in QueuedeskApplicationTest.
  */
 @SpringBootTest

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The demo data of SPEC §7, created on start-up (queuedesk.demo-data=true in tests) and only once. */
+/** The demo data (docs/RULES.md#demo-data-and-commands), created on start-up (queuedesk.demo-data=true in tests) and only once. */
 @SpringBootTest
 class DemoDataTest {
 

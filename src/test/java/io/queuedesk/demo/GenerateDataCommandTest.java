@@ -24,7 +24,7 @@ import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.CommandRunner;
 
 /**
- * {@code generate-data} (SPEC §7, §14) on the shared test database, which holds the demo data, so
+ * {@code generate-data} (docs/RULES.md#demo-data-and-commands, #scale) on the shared test database, which holds the demo data, so
  * every run needs {@code --force}: it generates 2,000 tickets next to the other tests' data and
  * deletes them again afterwards, so no other test sees them.
  */

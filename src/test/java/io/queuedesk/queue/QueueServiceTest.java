@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every queue operation of SPEC §2.1, on H2 and (in the second run) on PostgreSQL. */
+/** Every queue operation (docs/RULES.md#queues-and-invariant-q), on H2 and (in the second run) on PostgreSQL. */
 @SpringBootTest
 class QueueServiceTest {
 

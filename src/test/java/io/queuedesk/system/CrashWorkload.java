@@ -22,7 +22,7 @@ import io.queuedesk.ticket.TicketStatus;
 
 /**
  * One signed-in user (a session of its own, so flash messages do not cross) sending writes of
- * SPEC §6 over HTTP, one after the other, on tickets it created itself: create, comment,
+ * docs/RULES.md#pages-and-routes over HTTP, one after the other, on tickets it created itself: create, comment,
  * workflow step, queue move, delete. A write counts as acknowledged only when the answer is the
  * one a user takes as "saved": the redirect to the new ticket, to the new comment, to the list
  * after a delete, or, for steps and moves (whose failures redirect to the ticket too), the page

@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Every POST needs the CSRF token (SPEC §6). */
+/** Every POST needs the CSRF token (docs/RULES.md#pages-and-routes). */
 @SpringBootTest
 @AutoConfigureMockMvc
 class CsrfTest {

@@ -18,7 +18,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** DATABASE_URL as cloud hosts set it becomes Spring's datasource settings (SPEC §8). */
+/** DATABASE_URL as cloud hosts set it becomes Spring's datasource settings (docs/RULES.md#operations). */
 class DatabaseUrlEnvironmentPostProcessorTest {
 
 	@Test

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.View;
 import org.springframework.web.util.HtmlUtils;
 
-/** Friendly error pages on the real server (SPEC §6): the status and a plain sentence, never a stack trace. */
+/** Friendly error pages on the real server (docs/RULES.md#pages-and-routes): the status and a plain sentence, never a stack trace. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ErrorPagesTest.FailingController.class)
 class ErrorPagesTest {

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Every route of SPEC §6 and the controllers with the parameters it reads, as the fuzz suite
+ * Every route (docs/RULES.md#pages-and-routes) and the controllers with the parameters it reads, as the fuzz suite
  * ({@link BadInputPropertiesTest}) sends them: who may use it, a base request that the route
  * would take, and which parameters (and path ids) get the bad value. One {@link Target} is one
  * parameter of one route.

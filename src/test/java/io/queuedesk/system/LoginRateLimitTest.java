@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
-/** The per-address limit on sign-in attempts (SPEC §4), with a small limit for this class only. */
+/** The per-address limit on sign-in attempts (docs/RULES.md#accounts), with a small limit for this class only. */
 @SpringBootTest(properties = { "queuedesk.login.max-per-address-per-minute=" + LoginRateLimitTest.LIMIT,
 		"queuedesk.account-mail.max-per-address-per-minute=" + LoginRateLimitTest.LIMIT })
 @AutoConfigureMockMvc

@@ -29,7 +29,7 @@ import org.springframework.web.util.HtmlUtils;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
-/** Form login against the real accounts (SPEC §4, §7): who may sign in, and what a failure says. */
+/** Form login against the real accounts (docs/RULES.md#accounts, #demo-data-and-commands): who may sign in, and what a failure says. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class LoginTest {

@@ -30,7 +30,7 @@ import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
-/** Each role lands on its own home (SPEC §6) and the URL rules fence off the admin pages. */
+/** Each role lands on its own home (docs/RULES.md#pages-and-routes) and the URL rules fence off the admin pages. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class RoleHomeTest {

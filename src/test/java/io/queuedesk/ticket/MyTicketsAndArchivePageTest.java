@@ -26,7 +26,7 @@ import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
 /**
- * The role homes and the archive (SPEC §6), with fresh users so other tests' tickets never
+ * The role homes and the archive (docs/RULES.md#pages-and-routes), with fresh users so other tests' tickets never
  * crowd the lists.
  */
 @SpringBootTest

@@ -37,7 +37,7 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
-/** The new-ticket form (SPEC §6): field names, validation next to the fields, redirect on success. */
+/** The new-ticket form (docs/RULES.md#pages-and-routes): field names, validation next to the fields, redirect on success. */
 class NewTicketControllerTest extends TicketControllerSlice {
 
 	@Test

@@ -30,7 +30,7 @@ import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * The role × action table of SPEC §1, cell by cell, through the real pages. The ticket is raised
+ * The role × action table (docs/RULES.md#roles-and-visibility), cell by cell, through the real pages. The ticket is raised
  * by the submitter "owner" and assigned to Dev One. Each cell gets a fresh ticket in the status
  * the action needs, and is judged by the answer AND by whether anything changed in the database,
  * so a button hidden in the page but open in the service fails the test.

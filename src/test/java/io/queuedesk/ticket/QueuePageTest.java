@@ -28,7 +28,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import io.queuedesk.queue.QueueFixture;
 
-/** The admin's queue page and the queue position on the ticket page (SPEC §2.1, §6). */
+/** The admin's queue page and the queue position on the ticket page (docs/RULES.md#queues-and-invariant-q, #pages-and-routes). */
 @SpringBootTest
 @AutoConfigureMockMvc
 class QueuePageTest {

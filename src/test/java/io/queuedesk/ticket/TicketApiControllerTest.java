@@ -35,7 +35,7 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
-/** {@code /api/tickets} (SPEC §6): the documented JSON shape, filters passed on, JSON errors. */
+/** {@code /api/tickets} (docs/RULES.md#pages-and-routes): the documented JSON shape, filters passed on, JSON errors. */
 @WebMvcTest(TicketApiController.class)
 @Import(SliceSecurity.class)
 class TicketApiControllerTest {

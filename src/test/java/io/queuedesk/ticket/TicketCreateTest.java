@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.queuedesk.user.SignedInUser;
 
-/** Raising a ticket (SPEC §2.1 create): bottom of the queue, top only for admins, rules on every field. */
+/** Raising a ticket (docs/RULES.md#queues-and-invariant-q, raise): bottom of the queue, top only for admins, rules on every field. */
 @SpringBootTest
 class TicketCreateTest {
 

@@ -17,7 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.user.SignedInUser;
 
-/** Withdrawing a ticket: the queue closes up, comments go, history stays (SPEC §2.1 delete). */
+/** Withdrawing a ticket: the queue closes up, comments go, history stays (docs/RULES.md#queues-and-invariant-q, withdraw). */
 @SpringBootTest
 class TicketDeleteTest {
 

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The /tickets filters and sort orders (SPEC §6), each on tickets of this test's own clients. */
+/** The /tickets filters and sort orders (docs/RULES.md#pages-and-routes), each on tickets of this test's own clients. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class TicketListFilterTest {

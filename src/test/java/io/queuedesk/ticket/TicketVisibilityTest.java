@@ -22,7 +22,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.user.SignedInUser;
 
-/** Who sees which ticket (SPEC §1), on the ticket page and in lists alike; the rest is "not found". */
+/** Who sees which ticket (docs/RULES.md#roles-and-visibility), on the ticket page and in lists alike; the rest is "not found". */
 @SpringBootTest
 class TicketVisibilityTest {
 

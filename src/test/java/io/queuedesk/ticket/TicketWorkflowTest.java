@@ -23,7 +23,7 @@ import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.user.SignedInUser;
 
-/** The workflow of SPEC §2.2 through the service, on H2 and PostgreSQL. */
+/** The workflow (docs/RULES.md#workflow) through the service, on H2 and PostgreSQL. */
 @SpringBootTest
 @RecordApplicationEvents
 class TicketWorkflowTest {

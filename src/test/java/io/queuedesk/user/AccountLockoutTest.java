@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Account lockout (SPEC §4): five wrong passwords within 15 minutes lock an account for 15
+ * Account lockout (docs/RULES.md#accounts): five wrong passwords within 15 minutes lock an account for 15
  * minutes, recorded in the activity log. Every test uses its own fresh account and client address,
  * so neither the lock nor the per-address limit touches other tests (or the demo users).
  */

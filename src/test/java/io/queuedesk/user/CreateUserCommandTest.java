@@ -18,7 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import io.queuedesk.system.CliCommand;
 import io.queuedesk.system.CommandRunner;
 
-/** {@code create-user} (SPEC §7): creates a valid account, or refuses clearly and writes nothing. */
+/** {@code create-user} (docs/RULES.md#demo-data-and-commands): creates a valid account, or refuses clearly and writes nothing. */
 @SpringBootTest
 class CreateUserCommandTest {
 

@@ -25,7 +25,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Nobody removes the last active admin (SPEC §4), also when two admins demote or deactivate each
+ * Nobody removes the last active admin (docs/RULES.md#accounts), also when two admins demote or deactivate each
  * other at the same moment. The shared test database has other admins (the demo admin, admins of
  * other tests): they are set inactive for each test and restored afterwards, so that the two
  * admins made here are the only active ones.

@@ -16,8 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import io.queuedesk.system.Browser;
 
 /**
- * Sessions live in the database (Spring Session JDBC, SPEC §8), and an admin's change ends the
- * affected user's sessions at once (SPEC §4): real HTTP on a random port, two browsers.
+ * Sessions live in the database (Spring Session JDBC, docs/RULES.md#operations), and an admin's change ends the
+ * affected user's sessions at once (docs/RULES.md#accounts): real HTTP on a random port, two browsers.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SessionEndTest {

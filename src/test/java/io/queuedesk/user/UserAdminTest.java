@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * User management through the real security, services, transactions and database (SPEC §4):
+ * User management through the real security, services, transactions and database (docs/RULES.md#accounts):
  * creating accounts that can sign in, the rules that refuse a change (and change nothing), and
  * the audit entries. The acting admin is the demo admin; targets are fresh accounts.
  */

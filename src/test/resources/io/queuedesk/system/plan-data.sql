@@ -1,4 +1,4 @@
--- The data set of the plan tests (QueryPlanTest), shaped like SPEC §14 at a smaller size:
+-- The data set of the plan tests (QueryPlanTest), shaped like docs/RULES.md#scale at a smaller size:
 -- ${tickets} tickets, three quarters completed, 2 comments and 3 activity entries per ticket,
 -- 20 admins, 200 developers, 4,000 submitters, 300 clients with a skewed spread and one big client
 -- with a fifth of all queued tickets. Set-based, PostgreSQL only; QueryPlanTest replaces
