@@ -18,14 +18,17 @@ import org.hibernate.annotations.Immutable;
  * One entry of the append-only audit trail. It holds snapshots (ids, email, title) rather than
  * foreign keys, so it survives the deletion of the ticket or user it talks about. Hibernate
  * treats it as immutable: the application never updates or deletes an entry.
+ * <p>
+ * Internal to the module: other modules write entries through {@link ActivityService} and read
+ * them as {@link ActivityEntry} records.
  */
 @Entity
 @Immutable
 @Table(name = "activity_log")
-public class ActivityLog {
+class ActivityLog {
 
 	/** Longest details text kept; a 20,000-char description diff is cut rather than refused. */
-	public static final int MAX_DETAILS = 50_000;
+	static final int MAX_DETAILS = 50_000;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -86,48 +89,9 @@ public class ActivityLog {
 		return email == null ? null : email.toLowerCase(Locale.ROOT);
 	}
 
-	public Long getId() {
-		return id;
-	}
-
-	public Instant getOccurredAt() {
-		return occurredAt;
-	}
-
-	public Long getActorId() {
-		return actorId;
-	}
-
-	public String getActorEmail() {
-		return actorEmail;
-	}
-
-	public ActivityAction getAction() {
-		return action;
-	}
-
-	public Long getTicketId() {
-		return ticketId;
-	}
-
-	public String getTicketTitle() {
-		return ticketTitle;
-	}
-
-	public Long getTargetUserId() {
-		return targetUserId;
-	}
-
-	public String getTargetUserEmail() {
-		return targetUserEmail;
-	}
-
-	public String getDetails() {
-		return details;
-	}
-
-	public boolean isInternal() {
-		return internal;
+	/** The entry as the pages and other modules see it. */
+	ActivityEntry toEntry() {
+		return new ActivityEntry(id, occurredAt, actorEmail, action, ticketId, ticketTitle, targetUserEmail, details);
 	}
 
 }

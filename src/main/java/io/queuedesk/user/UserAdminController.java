@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.queuedesk.activity.ActivityLog;
+import io.queuedesk.activity.ActivityEntry;
 import io.queuedesk.activity.ActivityService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.PageLinks;
@@ -100,7 +100,7 @@ class UserAdminController {
 	String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal SignedInUser me, Model model) {
 		User user = users.get(id);
-		Page<ActivityLog> history = activity.recentHistoryOfUser(id, page, HISTORY_SIZE);
+		Page<ActivityEntry> history = activity.recentHistoryOfUser(id, page, HISTORY_SIZE);
 		model.addAttribute("user", user);
 		model.addAttribute("self", me.getId().equals(user.getId()));
 		model.addAttribute("locked", users.isLocked(user));
