@@ -21,7 +21,7 @@ import io.queuedesk.user.UserService;
  * changing the password. Answers never tell whether an email has an account; the mails do.
  */
 @Service
-public class AccountService {
+class AccountService {
 
 	/** Tokens that set a password: a new password makes every other one useless. */
 	private static final Set<TokenPurpose> PASSWORD_TOKENS = EnumSet.of(TokenPurpose.RESET_PASSWORD,

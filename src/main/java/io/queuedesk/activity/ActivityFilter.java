@@ -9,7 +9,7 @@ import io.queuedesk.system.PagedSearch;
  * The query parameters of /admin/activity and its CSV export, bound as text so that a bad value
  * fails only its own field with a message (and that filter is then not applied), never the page.
  */
-public class ActivityFilter extends DateRangeFilter {
+class ActivityFilter extends DateRangeFilter {
 
 	private String user;
 

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * only one claimer can win).
  */
 @Service
-public class MailOutbox {
+class MailOutbox {
 
 	/** First retry after 30 seconds, doubling, at most every 15 minutes; given up after a day. */
 	static final Duration FIRST_RETRY = Duration.ofSeconds(30);

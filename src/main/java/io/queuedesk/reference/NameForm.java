@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import io.queuedesk.system.CleanText;
 
 /** The one field of the create and rename forms of reference data (clients, product areas). */
-public record NameForm(@NotBlank @CleanText @Size(max = 100) String name) {
+record NameForm(@NotBlank @CleanText @Size(max = 100) String name) {
 
 	public static NameForm empty() {
 		return new NameForm("");

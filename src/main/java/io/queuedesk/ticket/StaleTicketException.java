@@ -1,7 +1,7 @@
 package io.queuedesk.ticket;
 
 /** The form was loaded at an older version: someone else changed the ticket in the meantime. */
-public class StaleTicketException extends RuntimeException {
+class StaleTicketException extends RuntimeException {
 
 	private final TicketEditForm current;
 

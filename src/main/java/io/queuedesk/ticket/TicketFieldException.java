@@ -1,7 +1,7 @@
 package io.queuedesk.ticket;
 
 /** A business rule refused a form value; controllers show it next to the field. */
-public class TicketFieldException extends RuntimeException {
+class TicketFieldException extends RuntimeException {
 
 	private final String field;
 

@@ -6,7 +6,7 @@ import io.queuedesk.system.PagedSearch;
  * Filters of the ticket list and API (docs/RULES.md#pages-and-routes). A JavaBean rather than a record so that a bad
  * value (client=abc) fails only its own field and the rest of the filter still applies.
  */
-public class TicketFilter extends PagedSearch {
+class TicketFilter extends PagedSearch {
 
 	private Long client;
 

@@ -12,7 +12,7 @@ import io.queuedesk.system.PageLinks;
  * @param next cursor of the page after, or null on the last
  * @param tooDeep a page number past {@link TicketListing#MAX_OFFSET} was asked for: no rows
  */
-public record TicketSlice(List<TicketRow> rows, int number, int size, long total, boolean capped, ListCursor previous,
+record TicketSlice(List<TicketRow> rows, int number, int size, long total, boolean capped, ListCursor previous,
 		ListCursor next, boolean tooDeep) {
 
 	TicketSlice(List<TicketRow> rows, int number, int size, long total, boolean capped, ListCursor previous,

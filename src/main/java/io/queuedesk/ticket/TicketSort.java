@@ -1,7 +1,7 @@
 package io.queuedesk.ticket;
 
 /** Orders of the ticket list the user can choose; {@link ListOrder} says how each one runs. */
-public enum TicketSort {
+enum TicketSort {
 
 	/** Queue order: by client, then rank (the default). */
 	PRIORITY,

@@ -1,7 +1,7 @@
 package io.queuedesk.user;
 
 /** The email (ignoring case) already belongs to an account. */
-public class DuplicateEmailException extends RuntimeException {
+class DuplicateEmailException extends RuntimeException {
 
 	public DuplicateEmailException(String email) {
 		super("An account with email " + email + " already exists");

@@ -16,7 +16,7 @@ import io.queuedesk.system.CleanText;
  * becomes a field error; the password rules are {@link PasswordPolicy}'s, checked only when no
  * password is generated.
  */
-public record NewUserForm(
+record NewUserForm(
 		@NotBlank @CleanText @Email(regexp = User.EMAIL_REGEXP) @Size(max = 254) String email,
 		@NotBlank @CleanText @Size(max = 100) String displayName,
 		@NotEmpty List<String> roles,

@@ -6,7 +6,7 @@ import io.queuedesk.system.PagedSearch;
  * Filters of /admin/users (docs/RULES.md#pages-and-routes: {@code q} in email or name, {@code role}, {@code active}). A
  * JavaBean so that a bad value (role=GOD) fails only its own field and the rest still applies.
  */
-public class UserFilter extends PagedSearch {
+class UserFilter extends PagedSearch {
 
 	private Role role;
 

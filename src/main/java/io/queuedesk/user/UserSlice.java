@@ -12,7 +12,7 @@ import io.queuedesk.system.PageLinks;
  * @param next id of the last user of the page, when there is a page after; else null
  * @param tooDeep a page number past {@link UserAdminService#MAX_OFFSET} was asked for: no rows
  */
-public record UserSlice(List<UserRow> rows, int number, int size, long total, boolean capped, Long previous, Long next,
+record UserSlice(List<UserRow> rows, int number, int size, long total, boolean capped, Long previous, Long next,
 		boolean tooDeep) {
 
 	public long shownTotal() {
