@@ -28,7 +28,7 @@ import io.queuedesk.user.User;
  */
 @Entity
 @Table(name = "tickets")
-public class Ticket {
+class Ticket {
 
 	public static final int MAX_TITLE = 200;
 

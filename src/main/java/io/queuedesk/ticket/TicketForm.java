@@ -11,7 +11,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import io.queuedesk.system.CleanText;
 
 /** The new-ticket form (field names: docs/RULES.md#pages-and-routes). Rules that need the database live in the service. */
-public record TicketForm(
+record TicketForm(
 		@NotBlank @CleanText @Size(max = Ticket.MAX_TITLE) String title,
 		@NotBlank @CleanText(multiline = true) @Size(max = Ticket.MAX_DESCRIPTION) String description,
 		@NotNull Long clientId,

@@ -31,7 +31,7 @@ import io.queuedesk.user.UserService;
  * ticket run one after the other and the second sees what the first saved.
  */
 @Service
-public class TicketService {
+class TicketService {
 
 	private final TicketRepository tickets;
 

@@ -24,7 +24,7 @@ import io.queuedesk.user.UserService;
  * of two steps sent at the same moment, the second sees the first one's result.
  */
 @Service
-public class TicketWorkflow {
+class TicketWorkflow {
 
 	private final TicketLocks locks;
 

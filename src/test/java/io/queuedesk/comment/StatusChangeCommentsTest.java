@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,17 +20,21 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.queuedesk.ticket.TicketActions;
 import io.queuedesk.ticket.TicketQueries;
 import io.queuedesk.ticket.TicketStatus;
-import io.queuedesk.ticket.TicketWorkflow;
 import io.queuedesk.user.SignedInUser;
 
 /** Every workflow step adds one system comment, in the same transaction as the step (docs/RULES.md#workflow). */
 @SpringBootTest
 class StatusChangeCommentsTest {
 
+	TicketActions workflow;
+
 	@Autowired
-	TicketWorkflow workflow;
+	void workflow(ApplicationContext context) {
+		workflow = TicketActions.of(context);
+	}
 
 	@Autowired
 	TicketQueries tickets;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,10 +43,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.comment.CommentService;
-import io.queuedesk.ticket.TicketForm;
-import io.queuedesk.ticket.TicketService;
+import io.queuedesk.ticket.TicketActions;
 import io.queuedesk.ticket.TicketStatus;
-import io.queuedesk.ticket.TicketWorkflow;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -73,13 +72,14 @@ class MailNotificationTest {
 	}
 
 	@Autowired
-	TicketWorkflow workflow;
-
-	@Autowired
 	CommentService comments;
 
+	TicketActions tickets;
+
 	@Autowired
-	TicketService tickets;
+	void tickets(ApplicationContext context) {
+		tickets = TicketActions.of(context);
+	}
 
 	@Autowired
 	MailWorker worker;
@@ -125,7 +125,7 @@ class MailNotificationTest {
 	@Test
 	void assigningMailsTheAssigneeWithALinkToTheTicket() throws Exception {
 		long ticket = ticket(SUBMITTER, null);
-		workflow.assign(ticket, userId(DEV_ONE), as(ADMIN));
+		tickets.assign(ticket, userId(DEV_ONE), as(ADMIN));
 		worker.sendDue();
 		MimeMessage mail = single(DEV_ONE, ticket);
 		assertThat(mail.getSubject()).isEqualTo("[Queuedesk #" + ticket + "] Assigned to you: " + title(ticket));
@@ -137,8 +137,8 @@ class MailNotificationTest {
 	@Test
 	void creatingATicketWithAnAssigneeMailsTheAssignee() throws Exception {
 		long area = jdbc.sql("select id from product_areas where name = 'Billing'").query(Long.class).single();
-		long ticket = tickets.create(new TicketForm("Created " + tag, "Description", client, area, null, userId(DEV_ONE),
-				false), as(ADMIN)).getId();
+		long ticket = tickets.create("Created " + tag, "Description", client, area, userId(DEV_ONE), false,
+				as(ADMIN));
 		worker.sendDue();
 		assertThat(single(DEV_ONE, ticket).getSubject())
 			.isEqualTo("[Queuedesk #" + ticket + "] Assigned to you: Created " + tag);
@@ -147,7 +147,7 @@ class MailNotificationTest {
 	@Test
 	void aStatusChangeMailsTheSubmitter() throws Exception {
 		long ticket = ticket(SUBMITTER, DEV_ONE);
-		workflow.transition(ticket, TicketStatus.ACCEPTED, null, as(DEV_ONE));
+		tickets.transition(ticket, TicketStatus.ACCEPTED, null, as(DEV_ONE));
 		worker.sendDue();
 		MimeMessage mail = single(SUBMITTER, ticket);
 		assertThat(mail.getSubject()).isEqualTo("[Queuedesk #" + ticket + "] Accepted: " + title(ticket));
@@ -177,8 +177,8 @@ class MailNotificationTest {
 	@Test
 	void nobodyIsMailedAboutTheirOwnAction() {
 		long ticket = ticket(ADMIN, null);
-		workflow.assign(ticket, userId(ADMIN), as(ADMIN));
-		workflow.transition(ticket, TicketStatus.ACCEPTED, null, as(ADMIN));
+		tickets.assign(ticket, userId(ADMIN), as(ADMIN));
+		tickets.transition(ticket, TicketStatus.ACCEPTED, null, as(ADMIN));
 		comments.add(ticket, "Note to self " + tag, false, as(ADMIN));
 		assertThat(outboxRows(ticket)).isZero();
 	}
@@ -188,7 +188,7 @@ class MailNotificationTest {
 		long ticket = ticket(SUBMITTER, null);
 		SignedInUser admin = as(ADMIN);
 		transactions.executeWithoutResult(status -> {
-			workflow.assign(ticket, userId(DEV_ONE), admin);
+			tickets.assign(ticket, userId(DEV_ONE), admin);
 			comments.add(ticket, "Rolled back " + tag, false, admin);
 			assertThat(outboxRows(ticket)).isEqualTo(2);
 			status.setRollbackOnly();

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +26,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.ticket.TicketActionException;
-import io.queuedesk.ticket.TicketForm;
 import io.queuedesk.ticket.QueueMoves;
-import io.queuedesk.ticket.TicketService;
+import io.queuedesk.ticket.TicketActions;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -43,8 +43,12 @@ class QueueConcurrencyTest {
 
 	private static final int OPERATIONS_PER_THREAD = 40;
 
+	TicketActions tickets;
+
 	@Autowired
-	TicketService tickets;
+	void tickets(ApplicationContext context) {
+		tickets = TicketActions.of(context);
+	}
 
 	@Autowired
 	QueueMoves moves;
@@ -114,7 +118,7 @@ class QueueConcurrencyTest {
 			switch (kind) {
 				case 0 -> {
 					boolean top = random.nextBoolean();
-					tickets.create(new TicketForm("Concurrent", "Created under load", client, area, null, null, top), admin);
+					tickets.create("Concurrent", "Created under load", client, area, null, top, admin);
 					return (top ? "create-top" : "create-bottom") + " ok";
 				}
 				case 1 -> {

@@ -55,9 +55,8 @@ import io.queuedesk.mail.OutboxDelivery;
 import io.queuedesk.queue.MoveTarget;
 import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.ticket.TicketActionException;
-import io.queuedesk.ticket.TicketForm;
 import io.queuedesk.ticket.QueueMoves;
-import io.queuedesk.ticket.TicketService;
+import io.queuedesk.ticket.TicketActions;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -241,7 +240,7 @@ class TwoInstancesTest {
 
 	private static List<String> operations(ConfigurableApplicationContext instance, long clientA, long clientB,
 			long area, Queue<Throwable> unexpected) {
-		TicketService tickets = instance.getBean(TicketService.class);
+		TicketActions tickets = TicketActions.of(instance);
 		QueueMoves moves = instance.getBean(QueueMoves.class);
 		JdbcClient jdbc = instance.getBean(JdbcClient.class);
 		SignedInUser admin = (SignedInUser) instance.getBean(UserDetailsService.class).loadUserByUsername(ADMIN);
@@ -260,8 +259,8 @@ class TwoInstancesTest {
 				long ticket = queued.isEmpty() ? 0 : queued.get(random.nextInt(queued.size()));
 				try {
 					switch (kind) {
-						case 0 -> tickets.create(new TicketForm("Two instances", "Created on one of two", client, area,
-								null, null, random.nextBoolean()), admin);
+						case 0 -> tickets.create("Two instances", "Created on one of two", client, area, null,
+								random.nextBoolean(), admin);
 						case 1 -> moves.transfer(ticket, client == clientA ? clientB : clientA, admin);
 						case 2 -> tickets.delete(ticket, admin);
 						default -> moves.move(ticket, random.nextBoolean() ? MoveTarget.top()
