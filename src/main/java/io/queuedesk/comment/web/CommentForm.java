@@ -1,4 +1,4 @@
-package io.queuedesk.comment;
+package io.queuedesk.comment.web;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -6,6 +6,7 @@ import java.io.Serializable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.queuedesk.comment.Comment;
 import io.queuedesk.system.CleanText;
 
 /**
@@ -13,7 +14,7 @@ import io.queuedesk.system.CleanText;
  * checkbox is simply absent). Serializable because a refused form travels to the next page as a
  * flash attribute, in the session, so that nothing typed is lost.
  */
-public record CommentForm(@NotBlank @CleanText(multiline = true) @Size(max = Comment.MAX_BODY) String body, Boolean internal)
+record CommentForm(@NotBlank @CleanText(multiline = true) @Size(max = Comment.MAX_BODY) String body, Boolean internal)
 		implements Serializable {
 
 	@Serial

@@ -1,4 +1,4 @@
-package io.queuedesk.comment;
+package io.queuedesk.comment.web;
 
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -26,6 +26,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.queuedesk.comment.Comment;
+import io.queuedesk.comment.CommentRefusals;
+import io.queuedesk.comment.CommentService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.system.SliceSecurity;
@@ -135,7 +138,7 @@ class CommentControllerTest {
 
 	@Test
 	void refusedCommentRedirectsBackWithTheMessageAndTheTypedText() throws Exception {
-		willThrow(new CommentRefusedException("comment.internal.refused")).given(comments)
+		willThrow(CommentRefusals.refused("comment.internal.refused")).given(comments)
 			.add(9, "Secret plan", true, submitter);
 
 		mvc.perform(post("/tickets/9/comments").with(user(submitter))

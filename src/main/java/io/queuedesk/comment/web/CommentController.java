@@ -1,4 +1,4 @@
-package io.queuedesk.comment;
+package io.queuedesk.comment.web;
 
 import jakarta.validation.Valid;
 
@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.queuedesk.comment.CommentRefusedException;
+import io.queuedesk.comment.CommentService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.ticket.TicketPages;
 import io.queuedesk.user.SignedInUser;

@@ -1,9 +1,11 @@
-package io.queuedesk.comment;
+package io.queuedesk.comment.web;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import io.queuedesk.comment.Comment;
+import io.queuedesk.comment.CommentService;
 import io.queuedesk.ticket.TicketAccessInfo;
 import io.queuedesk.ticket.TicketPageSection;
 import io.queuedesk.user.SignedInUser;
