@@ -52,13 +52,13 @@ public class TicketQueries {
 
 	/** One page of the tickets the viewer may see that match the filter: three statements. */
 	@SignedIn
-	public TicketSlice list(TicketFilter filter, SignedInUser viewer) {
+	TicketSlice list(TicketFilter filter, SignedInUser viewer) {
 		return listing.page(filter, viewer, today());
 	}
 
 	/** The ticket page; 404 when the ticket does not exist or the viewer may not see it. */
 	@SignedIn
-	public TicketDetails details(long id, SignedInUser viewer) {
+	TicketDetails details(long id, SignedInUser viewer) {
 		Ticket ticket = tickets.findVisible(id, viewer);
 		Integer position = queues.positionOf(id).orElse(null);
 		int queueSize = position == null ? 0 : queues.size(ticket.getClient().getId());
@@ -105,7 +105,7 @@ public class TicketQueries {
 
 	/** The edit form's values; 404 unless visible. */
 	@SignedIn
-	public TicketEditForm editForm(long id, SignedInUser viewer) {
+	TicketEditForm editForm(long id, SignedInUser viewer) {
 		Ticket ticket = tickets.findVisible(id, viewer);
 		if (!TicketAccess.canEdit(ticket, viewer)) {
 			throw new TicketActionException("ticket.edit.notAllowed");
@@ -138,13 +138,13 @@ public class TicketQueries {
 
 	/** Queued tickets assigned to the viewer, by client and rank. */
 	@SignedIn
-	public TicketSlice assignedTo(SignedInUser viewer, int size) {
+	TicketSlice assignedTo(SignedInUser viewer, int size) {
 		return assignedTo(viewer, size, null, null, 0);
 	}
 
 	/** A page of the viewer's queued tickets in queue order (by client name, then rank), from a cursor. */
 	@SignedIn
-	public TicketSlice assignedTo(SignedInUser viewer, int size, String after, String before, int page) {
+	TicketSlice assignedTo(SignedInUser viewer, int size, String after, String before, int page) {
 		TicketFilter filter = new TicketFilter();
 		filter.setAssignee(String.valueOf(viewer.getId()));
 		return list(paged(filter, size, after, before, page), viewer);
@@ -152,7 +152,7 @@ public class TicketQueries {
 
 	/** A page of the unassigned queued tickets in queue order, for a developer to pick up. */
 	@SignedIn
-	public TicketSlice unassigned(SignedInUser viewer, int size, String after, String before, int page) {
+	TicketSlice unassigned(SignedInUser viewer, int size, String after, String before, int page) {
 		TicketFilter filter = new TicketFilter();
 		filter.setAssignee("none");
 		return list(paged(filter, size, after, before, page), viewer);
@@ -168,7 +168,7 @@ public class TicketQueries {
 
 	/** Tickets the viewer raised, newest first: the first page. */
 	@SignedIn
-	public TicketSlice raisedBy(SignedInUser viewer, int page, int size) {
+	TicketSlice raisedBy(SignedInUser viewer, int page, int size) {
 		return raisedBy(viewer, null, null, page, size);
 	}
 
@@ -178,7 +178,7 @@ public class TicketQueries {
 	 * created_at, id) from the cursor on; the tickets with their names; their queue positions.
 	 */
 	@SignedIn
-	public TicketSlice raisedBy(SignedInUser viewer, String after, String before, int page, int size) {
+	TicketSlice raisedBy(SignedInUser viewer, String after, String before, int page, int size) {
 		LocalDate today = today();
 		long me = viewer.getId();
 		long total = jdbc.sql("select count(*) from (select 1 from tickets t where t.submitter_id = :me"
