@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -159,7 +160,7 @@ class QueueSegmentsTest {
 	void positionsAndRankLookupsAgreeAtEveryDepth() {
 		List<Long> ids = filled(30);
 
-		java.util.Map<Long, Integer> positions = queues.positionsOf(ids);
+		Map<Long, Integer> positions = queues.positionsOf(ids);
 		assertThat(positions).hasSize(30)
 			.allSatisfy((id, position) -> assertThat(position).isEqualTo(ids.indexOf(id) + 1));
 		for (int position = 1; position <= 30; position++) {

@@ -216,7 +216,7 @@ class DatabaseBusyTest {
 	void otherFailuresAreNotMistakenForABusyDatabase() {
 		assertThat(DatabaseBusyFilter.noConnectionInTime(new IllegalStateException("boom"))).isFalse();
 		assertThat(DatabaseBusyFilter.noConnectionInTime(new RuntimeException(
-				new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"))))
+				new SQLTransientConnectionException("Connection is not available, request timed out"))))
 			.isTrue();
 	}
 
