@@ -67,7 +67,7 @@ public final class RawHttp {
 
 	/** The CSRF token of the form on the page at {@code target}. */
 	public String token(String target) throws IOException {
-		return Browser.csrfToken(get(target).body());
+		return HttpSessionClient.csrfToken(get(target).body());
 	}
 
 	/** Signs in through the login form; fails when the credentials are refused. */

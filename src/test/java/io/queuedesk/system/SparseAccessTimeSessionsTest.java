@@ -50,7 +50,7 @@ class SparseAccessTimeSessionsTest {
 
 	@Test
 	void aPageViewDoesNotWriteTheSessionRow() throws Exception {
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 		assertThat(browser.signIn("developer1@example.com", "P@55word").statusCode()).isEqualTo(302);
 		String id = browser.sessionCookie().orElseThrow().getValue();
 		String sessionId = new String(Base64.getDecoder().decode(id));
@@ -64,7 +64,7 @@ class SparseAccessTimeSessionsTest {
 
 	@Test
 	void aSessionDeletedFromTheDatabaseEndsAtOnce() throws Exception {
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 		assertThat(browser.signIn("developer2@example.com", "P@55word").statusCode()).isEqualTo(302);
 		assertThat(browser.get("/account/password").statusCode()).isEqualTo(200);
 		String sessionId = new String(
