@@ -29,11 +29,11 @@ class DemoDataOnStartup implements ApplicationRunner {
 
 	private final boolean runningCommand;
 
-	DemoDataOnStartup(DemoData demoData, DatabaseInfo database, @Value("${queuedesk.demo-data:auto}") String mode,
+	DemoDataOnStartup(DemoData demoData, DatabaseInfo database, DemoSettings settings,
 			@Value("${" + CommandRunner.COMMAND_PROPERTY + ":}") String command) {
 		this.demoData = demoData;
 		this.database = database;
-		this.mode = mode;
+		this.mode = settings.demoData();
 		this.runningCommand = !command.isEmpty();
 	}
 

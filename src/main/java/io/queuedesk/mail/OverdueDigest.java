@@ -53,7 +53,7 @@ class OverdueDigest {
 		this.renderer = renderer;
 	}
 
-	@Scheduled(cron = "${queuedesk.mail.digest-cron:0 0 7 * * *}")
+	@Scheduled(cron = "${queuedesk.mail.digest-cron}")
 	void scheduled() {
 		sendOnce(LocalDate.now(clock));
 	}

@@ -18,7 +18,6 @@ import java.util.Objects;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,9 +76,10 @@ public class TicketStatistics {
 
 	private final boolean caching;
 
-	TicketStatistics(JdbcClient jdbc, Clock clock, @Value("${queuedesk.dashboard.figures-ttl:PT30S}") Duration ttl) {
+	TicketStatistics(JdbcClient jdbc, Clock clock, DashboardFiguresSettings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		Duration ttl = settings.figuresTtl();
 		this.caching = !ttl.isZero() && !ttl.isNegative();
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(MAX_CACHED)

@@ -45,7 +45,7 @@ class QueueSegmentsTest {
 
 	@BeforeEach
 	void smallSegments() {
-		queues = new QueueService(jdbc, template, dialect, 8);
+		queues = new QueueService(jdbc, template, dialect, new QueueSettings(8));
 		fixture = new QueueFixture(jdbc, template);
 		client = fixture.newClient();
 	}
