@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -16,6 +17,7 @@ import io.queuedesk.system.CommandRunner;
  * {@code create-user} — runs that command without a web server and exits with its code.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class QueuedeskApplication {
 
 	static final String STATEMENT_TIMEOUT = "queuedesk.db.statement-timeout-ms";

@@ -1,5 +1,6 @@
 package io.queuedesk;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -32,7 +33,7 @@ public class StatementCounter {
 	}
 
 	private static boolean isSessionStore(String sql) {
-		return sql.toLowerCase(java.util.Locale.ROOT).contains("spring_session");
+		return sql.toLowerCase(Locale.ROOT).contains("spring_session");
 	}
 
 	@Bean

@@ -8,9 +8,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,11 +33,6 @@ class ChangePasswordController {
 	ChangePasswordController(AccountService accounts, Flash flash) {
 		this.accounts = accounts;
 		this.flash = flash;
-	}
-
-	@InitBinder
-	void disallowId(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
 	}
 
 	@GetMapping

@@ -5,13 +5,10 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.account.AccountService.PasswordLink;
 import io.queuedesk.system.Flash;
+import io.queuedesk.system.SecuritySettings;
 import io.queuedesk.user.PasswordPolicy;
 
 /**
@@ -38,15 +36,10 @@ class PasswordResetController {
 	private final boolean registrationEnabled;
 
 	PasswordResetController(AccountService accounts, Flash flash,
-			@Value("${queuedesk.registration.enabled:true}") boolean registrationEnabled) {
+			SecuritySettings settings) {
 		this.accounts = accounts;
 		this.flash = flash;
-		this.registrationEnabled = registrationEnabled;
-	}
-
-	@InitBinder
-	void disallowId(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
+		this.registrationEnabled = settings.registration().enabled();
 	}
 
 	@GetMapping("/forgot")

@@ -3,14 +3,11 @@ package io.queuedesk.account;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.system.SecuritySettings;
 import io.queuedesk.system.UniqueKeyViolation;
 import io.queuedesk.user.PasswordPolicy;
 
@@ -39,15 +37,10 @@ class RegistrationController {
 	private final boolean enabled;
 
 	RegistrationController(AccountService accounts, Flash flash,
-			@Value("${queuedesk.registration.enabled:true}") boolean enabled) {
+			SecuritySettings settings) {
 		this.accounts = accounts;
 		this.flash = flash;
-		this.enabled = enabled;
-	}
-
-	@InitBinder
-	void disallowId(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
+		this.enabled = settings.registration().enabled();
 	}
 
 	@GetMapping

@@ -1,5 +1,6 @@
 package io.queuedesk.activity;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -29,7 +30,7 @@ record ActivityCursor(Instant occurredAt, long id) {
 			long micros = Long.parseLong(parts[0]);
 			return Optional.of(new ActivityCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), Long.parseLong(parts[1])));
 		}
-		catch (NumberFormatException | ArithmeticException | java.time.DateTimeException ex) {
+		catch (NumberFormatException | ArithmeticException | DateTimeException ex) {
 			return Optional.empty();
 		}
 	}

@@ -1,6 +1,9 @@
 package io.queuedesk.demo;
 
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -166,8 +169,8 @@ class DataGenerator {
 		if (definitions.isEmpty()) {
 			return;
 		}
-		jdbc.execute((java.sql.Connection connection) -> {
-			try (java.sql.Statement statement = connection.createStatement()) {
+		jdbc.execute((Connection connection) -> {
+			try (Statement statement = connection.createStatement()) {
 				// More sort memory builds a GIN index in fewer passes; this session only.
 				statement.execute("set maintenance_work_mem = '256MB'");
 				for (String definition : definitions) {
@@ -199,7 +202,7 @@ class DataGenerator {
 		for (String name : LoadText.AREAS) {
 			if (jdbc.queryForObject("select count(*) from product_areas where name = ?", Long.class, name) == 0) {
 				jdbc.update("insert into product_areas (name, active, created_at, version) values (?, true, ?, 0)", name,
-						java.sql.Timestamp.from(now));
+						Timestamp.from(now));
 			}
 		}
 		return LoadText.AREAS.stream()

@@ -1,5 +1,6 @@
 package io.queuedesk.demo;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class DemoData {
 						values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 0)
 						""")
 					.params(TITLES.get(n), DESCRIPTION, clients.get(c), areas.get(n % areas.size()), priority * (1L << 32),
-							java.sql.Date.valueOf(target), assignee, raisedBy, Timestamp.from(now), Timestamp.from(now))
+							Date.valueOf(target), assignee, raisedBy, Timestamp.from(now), Timestamp.from(now))
 					.update();
 			}
 		}

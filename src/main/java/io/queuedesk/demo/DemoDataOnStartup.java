@@ -1,5 +1,7 @@
 package io.queuedesk.demo;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,11 +29,11 @@ class DemoDataOnStartup implements ApplicationRunner {
 
 	private final boolean runningCommand;
 
-	DemoDataOnStartup(DemoData demoData, DatabaseInfo database, @Value("${queuedesk.demo-data:auto}") String mode,
+	DemoDataOnStartup(DemoData demoData, DatabaseInfo database, DemoSettings settings,
 			@Value("${" + CommandRunner.COMMAND_PROPERTY + ":}") String command) {
 		this.demoData = demoData;
 		this.database = database;
-		this.mode = mode;
+		this.mode = settings.demoData();
 		this.runningCommand = !command.isEmpty();
 	}
 
@@ -40,7 +42,7 @@ class DemoDataOnStartup implements ApplicationRunner {
 		if (runningCommand) {
 			return;
 		}
-		boolean wanted = switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+		boolean wanted = switch (mode.strip().toLowerCase(Locale.ROOT)) {
 			case "true" -> true;
 			case "false" -> false;
 			case "auto" -> database.isEmbedded() && demoData.isDatabaseEmpty();

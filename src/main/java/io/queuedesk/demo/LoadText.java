@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Pools of text that {@code generate-data} assembles tickets and comments from: title halves,
@@ -108,7 +110,7 @@ final class LoadText {
 		titleSubjects = distinct(TITLE_PARTS, () -> pick(random, QUALIFIERS) + " " + pick(random, OBJECTS));
 		// Half the predicates carry a context, so titles average about 40 characters (not distinct:
 		// there are only a few dozen without one).
-		titlePredicates = java.util.stream.Stream
+		titlePredicates = Stream
 			.generate(() -> pick(random, PREDICATES) + (random.nextBoolean() ? " " + pick(random, CONTEXTS) : ""))
 			.limit(TITLE_PARTS)
 			.toList();
@@ -116,7 +118,7 @@ final class LoadText {
 		commentSentences = distinct(COMMENT_SENTENCES, () -> fill(random, pick(random, COMMENT_FORMS)));
 	}
 
-	private static List<String> distinct(int size, java.util.function.Supplier<String> next) {
+	private static List<String> distinct(int size, Supplier<String> next) {
 		Set<String> values = new LinkedHashSet<>();
 		for (int tries = 0; values.size() < size && tries < size * 100; tries++) {
 			values.add(next.get());

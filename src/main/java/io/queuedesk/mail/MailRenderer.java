@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -29,11 +28,11 @@ class MailRenderer {
 
 	private final String baseUrl;
 
-	MailRenderer(MessageSource messages, @Value("${queuedesk.base-url:http://localhost:8080}") String baseUrl) {
+	MailRenderer(MessageSource messages, MailSettings settings) {
 		this.messages = messages;
 		this.html = engine(messages, TemplateMode.HTML, ".html");
 		this.text = engine(messages, TemplateMode.TEXT, ".txt");
-		String url = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.strip();
+		String url = settings.baseUrl().strip();
 		this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 

@@ -42,17 +42,15 @@ class MailWorker {
 	private final String from;
 
 	MailWorker(MailOutbox outbox, ObjectProvider<JavaMailSender> senders,
-			@Value("${queuedesk.mail.worker.enabled:true}") boolean enabled,
-			@Value("${spring.mail.host:}") String host, @Value("${queuedesk.mail.from:queuedesk@localhost}") String from) {
+			MailSettings settings, @Value("${spring.mail.host:}") String host) {
 		this.outbox = outbox;
 		this.senders = senders;
-		this.enabled = enabled;
+		this.enabled = settings.mail().worker().enabled();
 		this.smtp = StringUtils.hasText(host);
-		this.from = StringUtils.hasText(from) ? from.strip() : "queuedesk@localhost";
+		this.from = settings.mail().from().strip();
 	}
 
-	@Scheduled(fixedDelayString = "${queuedesk.mail.worker.delay:PT5S}",
-			initialDelayString = "${queuedesk.mail.worker.delay:PT5S}")
+	@Scheduled(fixedDelayString = "${queuedesk.mail.worker.delay}", initialDelayString = "${queuedesk.mail.worker.delay}")
 	void scheduled() {
 		if (enabled) {
 			sendDue();

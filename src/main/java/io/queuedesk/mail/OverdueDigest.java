@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class OverdueDigest {
 		this.renderer = renderer;
 	}
 
-	@Scheduled(cron = "${queuedesk.mail.digest-cron:0 0 7 * * *}")
+	@Scheduled(cron = "${queuedesk.mail.digest-cron}")
 	void scheduled() {
 		sendOnce(LocalDate.now(clock));
 	}
@@ -86,7 +87,7 @@ class OverdueDigest {
 		}
 		Map<String, List<TicketRow>> byClient = new LinkedHashMap<>();
 		for (TicketRow row : overdue) {
-			byClient.computeIfAbsent(row.client().name(), name -> new java.util.ArrayList<>()).add(row);
+			byClient.computeIfAbsent(row.client().name(), name -> new ArrayList<>()).add(row);
 		}
 		List<Map<String, Object>> groups = byClient.entrySet()
 			.stream()

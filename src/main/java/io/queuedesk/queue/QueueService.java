@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,11 +45,11 @@ public class QueueService {
 	private final DatabaseDialect dialect;
 
 	QueueService(JdbcClient jdbc, JdbcTemplate template, DatabaseDialect dialect,
-			@Value("${queuedesk.queue.segment-size:256}") int segmentSize) {
+			QueueSettings settings) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.ranks = new Ranks(jdbc, template);
-		this.segments = new Segments(jdbc, segmentSize);
+		this.segments = new Segments(jdbc, settings.segmentSize());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.queuedesk.system;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ public class CommandRunner {
 
 	/** Usage text for a name that is no command; printed without starting the application. */
 	public static String unknown(String name) {
-		return "error: unknown command '" + name + "'. Commands: " + String.join(", ", new java.util.TreeSet<>(NAMES));
+		return "error: unknown command '" + name + "'. Commands: " + String.join(", ", new TreeSet<>(NAMES));
 	}
 
 	public int run(String name, String... args) {

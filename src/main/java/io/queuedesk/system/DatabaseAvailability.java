@@ -19,7 +19,6 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
@@ -71,13 +70,12 @@ class DatabaseAvailability implements DisposableBean {
 	private volatile boolean broken;
 
 	DatabaseAvailability(ApplicationEventPublisher events, DataSource dataSource, DataSourceProperties database,
-			@Value("${queuedesk.db.probe-interval:PT1S}") Duration probeInterval,
-			@Value("${queuedesk.db.liveness-after:PT0S}") Duration brokenAfter) {
+			DatabaseProbeSettings settings) {
 		this.events = events;
 		this.dataSource = dataSource;
 		this.database = database;
-		this.probeInterval = probeInterval;
-		this.brokenAfter = brokenAfter;
+		this.probeInterval = settings.probeInterval();
+		this.brokenAfter = settings.livenessAfter();
 	}
 
 	/** A request found the database unreachable: readiness DOWN, and probe until it answers. */

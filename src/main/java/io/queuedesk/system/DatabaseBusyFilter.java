@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -133,7 +134,7 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 
 	/** The path the client asked for, also on the error dispatch (whose own path is /error). */
 	private static String originalPath(HttpServletRequest request) {
-		Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		return (original instanceof String path) ? path : request.getRequestURI();
 	}
 

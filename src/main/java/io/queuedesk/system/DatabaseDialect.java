@@ -3,6 +3,7 @@ package io.queuedesk.system;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import java.util.Locale;
 import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ public class DatabaseDialect {
 	public boolean isPostgres() {
 		Boolean known = postgres;
 		if (known == null) {
-			known = productName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+			known = productName().toLowerCase(Locale.ROOT).contains("postgres");
 			postgres = known;
 		}
 		return known;

@@ -1,9 +1,12 @@
 package io.queuedesk.system;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+
+import org.springframework.dao.QueryTimeoutException;
 
 /**
  * What a failed request tells about the database, whatever wrapped the JDBC exception on its way
@@ -65,7 +68,7 @@ enum DatabaseFailure {
 						|| (sql.getSQLState() != null && sql.getSQLState().startsWith(INSUFFICIENT_RESOURCES_CLASS));
 			}
 			// Translated without the SQLException as cause: Spring's and JPA's query timeouts.
-			busy |= cause instanceof org.springframework.dao.QueryTimeoutException
+			busy |= cause instanceof QueryTimeoutException
 					|| cause instanceof jakarta.persistence.QueryTimeoutException;
 		}
 		return busy ? BUSY : NONE;
@@ -96,7 +99,7 @@ enum DatabaseFailure {
 	private static boolean failedOnStorage(SQLException sql) {
 		int depth = 0;
 		for (Throwable cause = sql.getCause(); cause != null && depth < 20; cause = cause.getCause(), depth++) {
-			if (cause instanceof java.io.IOException) {
+			if (cause instanceof IOException) {
 				return true;
 			}
 		}

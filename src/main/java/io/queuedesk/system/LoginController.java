@@ -1,6 +1,5 @@
 package io.queuedesk.system;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -12,8 +11,8 @@ class LoginController {
 
 	private final boolean registrationEnabled;
 
-	LoginController(@Value("${queuedesk.registration.enabled:true}") boolean registrationEnabled) {
-		this.registrationEnabled = registrationEnabled;
+	LoginController(SecuritySettings settings) {
+		this.registrationEnabled = settings.registration().enabled();
 	}
 
 	/** The form posts to Spring Security's /login; a signed-in user has no use for it. */

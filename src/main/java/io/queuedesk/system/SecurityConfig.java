@@ -2,6 +2,7 @@ package io.queuedesk.system;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration
 @EnableMethodSecurity
+// Also here, not only found by the application's scan: @WebMvcTest slices import this class.
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfig {
 
 	/**
@@ -39,15 +42,13 @@ class SecurityConfig {
 	/** Web only: the jar's commands run without a web server, where there is no HttpSecurity. */
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	SecurityFilterChain securityFilterChain(HttpSecurity http,
-			@Value("${queuedesk.login.max-per-address-per-minute:20}") int maxLoginsPerAddress,
-			@Value("${queuedesk.account-mail.max-per-address-per-minute:5}") int maxAccountMailsPerAddress,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings,
 			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
 			throws Exception {
 		// Per-address limit on POST /login, before authentication (and any account counter) is reached.
-		http.addFilterBefore(new LoginRateLimitFilter(maxLoginsPerAddress), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new LoginRateLimitFilter(settings.login().maxPerAddressPerMinute()), UsernamePasswordAuthenticationFilter.class);
 		// And on the anonymous forms that send mail, so they cannot be used to flood a mailbox.
-		http.addFilterBefore(new LoginRateLimitFilter(maxAccountMailsPerAddress,
+		http.addFilterBefore(new LoginRateLimitFilter(settings.accountMail().maxPerAddressPerMinute(),
 				"queuedesk.account-mail.max-per-address-per-minute", "/register", "/password/forgot"),
 				UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(requests -> requests

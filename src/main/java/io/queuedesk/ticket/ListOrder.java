@@ -2,8 +2,10 @@ package io.queuedesk.ticket;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -114,11 +116,11 @@ enum ListOrder {
 	}
 
 	private static long micros(OffsetDateTime time) {
-		return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, time.toInstant());
+		return ChronoUnit.MICROS.between(Instant.EPOCH, time.toInstant());
 	}
 
 	private static OffsetDateTime fromMicros(long micros) {
-		return java.time.Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(java.time.ZoneOffset.UTC);
+		return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
 	}
 
 }

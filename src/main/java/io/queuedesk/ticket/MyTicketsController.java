@@ -1,5 +1,6 @@
 package io.queuedesk.ticket;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ class MyTicketsController {
 	private static Map<String, List<TicketRow>> byClient(List<TicketRow> rows) {
 		Map<String, List<TicketRow>> groups = new LinkedHashMap<>();
 		for (TicketRow row : rows) {
-			groups.computeIfAbsent(row.client().name(), name -> new java.util.ArrayList<>()).add(row);
+			groups.computeIfAbsent(row.client().name(), name -> new ArrayList<>()).add(row);
 		}
 		return groups;
 	}

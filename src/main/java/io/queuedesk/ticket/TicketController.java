@@ -9,9 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,11 +44,6 @@ class TicketController {
 		this.queries = queries;
 		this.options = options;
 		this.flash = flash;
-	}
-
-	@InitBinder
-	void disallowId(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
 	}
 
 	@GetMapping("/tickets/new")

@@ -2,8 +2,13 @@ package io.queuedesk.ticket;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -18,6 +23,7 @@ import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.PagedSearch;
 import io.queuedesk.system.SignedIn;
+import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 
 /** Read-only views of tickets. Every query applies the viewer's visibility (docs/RULES.md#roles-and-visibility). */
@@ -99,7 +105,7 @@ public class TicketQueries {
 	private static TicketAccessInfo accessInfo(Ticket ticket, SignedInUser viewer) {
 		return new TicketAccessInfo(ticket.getId(), ticket.getTitle(), ticket.getStatus(), ticket.getSubmitter().getId(),
 				ticket.getAssignee() == null ? null : ticket.getAssignee().getId(), TicketAccess.canComment(ticket, viewer),
-				TicketAccess.canWriteInternal(ticket, viewer), viewer.hasRole(io.queuedesk.user.Role.ADMIN),
+				TicketAccess.canWriteInternal(ticket, viewer), viewer.hasRole(Role.ADMIN),
 				TicketAccess.seesInternal(viewer));
 	}
 
@@ -197,7 +203,7 @@ public class TicketQueries {
 		}
 		String direction = forward ? " desc" : "";
 		StringBuilder sql = new StringBuilder("select t.id, t.created_at from tickets t where t.submitter_id = :me");
-		Map<String, Object> params = new java.util.LinkedHashMap<>();
+		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("me", me);
 		if (cursor != null) {
 			Object[] key = ListOrder.CREATED.parameters(cursor);
@@ -210,7 +216,7 @@ public class TicketQueries {
 		if (offset > 0) {
 			sql.append(" offset ").append(offset);
 		}
-		List<ListCursor> keys = new java.util.ArrayList<>(jdbc.sql(sql.toString())
+		List<ListCursor> keys = new ArrayList<>(jdbc.sql(sql.toString())
 			.params(params)
 			.query((rs, n) -> ListOrder.CREATED.cursorOf(rs))
 			.list());
@@ -219,17 +225,17 @@ public class TicketQueries {
 			keys.remove(size);
 		}
 		if (!forward) {
-			java.util.Collections.reverse(keys);
+			Collections.reverse(keys);
 		}
 		List<Long> ids = keys.stream().map(key -> key.values()[1]).toList();
-		Map<Long, Ticket> loaded = new java.util.HashMap<>();
+		Map<Long, Ticket> loaded = new HashMap<>();
 		if (!ids.isEmpty()) {
 			tickets.findDetailedIn(ids).forEach(ticket -> loaded.put(ticket.getId(), ticket));
 		}
 		Map<Long, Integer> positions = queues.positionsOf(ids);
 		List<TicketRow> rows = ids.stream()
 			.map(loaded::get)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.map(t -> TicketRow.of(t, positions.get(t.getId()), today))
 			.toList();
 		ListCursor first = keys.isEmpty() ? null : keys.get(0);

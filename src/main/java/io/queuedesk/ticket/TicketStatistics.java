@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,7 +18,6 @@ import java.util.Objects;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,9 +76,10 @@ public class TicketStatistics {
 
 	private final boolean caching;
 
-	TicketStatistics(JdbcClient jdbc, Clock clock, @Value("${queuedesk.dashboard.figures-ttl:PT30S}") Duration ttl) {
+	TicketStatistics(JdbcClient jdbc, Clock clock, DashboardFiguresSettings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		Duration ttl = settings.figuresTtl();
 		this.caching = !ttl.isZero() && !ttl.isNegative();
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(MAX_CACHED)
@@ -185,7 +187,7 @@ public class TicketStatistics {
 	}
 
 	/** The {@link #TOP_ASSIGNEES} people with most open work by name, then "unassigned" if any. */
-	private static List<AssigneeLoad> top(java.util.Collection<AssigneeLoad> loads) {
+	private static List<AssigneeLoad> top(Collection<AssigneeLoad> loads) {
 		List<AssigneeLoad> people = new ArrayList<>(loads.stream().filter(load -> load.assigneeId() != null).toList());
 		people.sort(Comparator.comparingLong(AssigneeLoad::total).reversed()
 			.thenComparing(load -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER)
@@ -211,7 +213,7 @@ public class TicketStatistics {
 		return sql.toString();
 	}
 
-	private static java.time.OffsetDateTime utc(Instant instant) {
+	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 

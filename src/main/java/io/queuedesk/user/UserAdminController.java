@@ -12,9 +12,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,11 +42,6 @@ class UserAdminController {
 		this.users = users;
 		this.activity = activity;
 		this.flash = flash;
-	}
-
-	@InitBinder
-	void disallowId(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
 	}
 
 	/** A malformed filter value (role=GOD, active=maybe) is reported and ignored, never a 500. */

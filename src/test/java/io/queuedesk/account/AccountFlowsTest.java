@@ -36,6 +36,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -359,7 +360,7 @@ class AccountFlowsTest {
 			.getContentAsString();
 	}
 
-	org.springframework.test.web.servlet.RequestBuilder resetPost(String token, String password, String confirm) {
+	RequestBuilder resetPost(String token, String password, String confirm) {
 		return post("/password/reset").with(csrf())
 			.param("token", token)
 			.param("password", password)

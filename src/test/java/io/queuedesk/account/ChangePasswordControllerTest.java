@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
@@ -99,7 +100,7 @@ class ChangePasswordControllerTest {
 		verify(accounts).changePassword(me, "Old-pass-1", "Right-pass-2", SESSION_ID);
 	}
 
-	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder change(String current,
+	private MockHttpServletRequestBuilder change(String current,
 			String password, String confirm) {
 		return post("/account/password").with(user(me)).with(csrf())
 			.session(new MockHttpSession(null, SESSION_ID))

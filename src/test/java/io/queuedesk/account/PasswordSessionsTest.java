@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import io.queuedesk.system.Browser;
+import io.queuedesk.system.HttpSessionClient;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
@@ -47,9 +47,9 @@ class PasswordSessionsTest {
 	void aChangedPasswordSignsOutTheOtherSessionsAndKeepsThisOne() throws Exception {
 		String email = TestUsers.uniqueEmail("changes-password");
 		TestUsers.insert(jdbc, encoder, email, PASSWORD, Role.SUBMITTER, true, true, null);
-		Browser laptop = signedIn(email, PASSWORD);
-		Browser thief = signedIn(email, PASSWORD);
-		Browser unrelated = signedIn("user@example.com", "P@55word");
+		HttpSessionClient laptop = signedIn(email, PASSWORD);
+		HttpSessionClient thief = signedIn(email, PASSWORD);
+		HttpSessionClient unrelated = signedIn("user@example.com", "P@55word");
 		assertThat(sessionsOf(email)).isEqualTo(2);
 
 		HttpResponse<String> changed = laptop.post("/account/password", "/account/password", "currentPassword",
@@ -67,8 +67,8 @@ class PasswordSessionsTest {
 	void aWrongCurrentPasswordEndsNoSession() throws Exception {
 		String email = TestUsers.uniqueEmail("wrong-current");
 		TestUsers.insert(jdbc, encoder, email, PASSWORD, Role.SUBMITTER, true, true, null);
-		Browser laptop = signedIn(email, PASSWORD);
-		Browser phone = signedIn(email, PASSWORD);
+		HttpSessionClient laptop = signedIn(email, PASSWORD);
+		HttpSessionClient phone = signedIn(email, PASSWORD);
 
 		HttpResponse<String> refused = laptop.post("/account/password", "/account/password", "currentPassword",
 				"Wrong-pass-9", "password", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD);
@@ -82,9 +82,9 @@ class PasswordSessionsTest {
 	void aResetThroughTheMailedLinkSignsOutEverySession() throws Exception {
 		String email = TestUsers.uniqueEmail("resets-password");
 		TestUsers.insert(jdbc, encoder, email, PASSWORD, Role.SUBMITTER, true, true, null);
-		Browser laptop = signedIn(email, PASSWORD);
-		Browser thief = signedIn(email, PASSWORD);
-		Browser visitor = new Browser(port);
+		HttpSessionClient laptop = signedIn(email, PASSWORD);
+		HttpSessionClient thief = signedIn(email, PASSWORD);
+		HttpSessionClient visitor = new HttpSessionClient(port);
 
 		visitor.post("/password/forgot", "/password/forgot", "email", email);
 		String token = resetToken(email);
@@ -95,19 +95,19 @@ class PasswordSessionsTest {
 		assertThat(signedOut(thief)).isTrue();
 		assertThat(signedOut(laptop)).isTrue();
 		assertThat(sessionsOf(email)).isZero();
-		assertThat(new Browser(port).signIn(email, PASSWORD).headers().firstValue("Location")).get().asString()
+		assertThat(new HttpSessionClient(port).signIn(email, PASSWORD).headers().firstValue("Location")).get().asString()
 			.endsWith("/login?error");
 		signedIn(email, NEW_PASSWORD);
 	}
 
-	private Browser signedIn(String email, String password) throws Exception {
-		Browser browser = new Browser(port);
+	private HttpSessionClient signedIn(String email, String password) throws Exception {
+		HttpSessionClient browser = new HttpSessionClient(port);
 		assertThat(browser.signIn(email, password).headers().firstValue("Location")).get().asString().doesNotContain("error");
 		assertThat(signedOut(browser)).isFalse();
 		return browser;
 	}
 
-	private static boolean signedOut(Browser browser) throws Exception {
+	private static boolean signedOut(HttpSessionClient browser) throws Exception {
 		HttpResponse<String> page = browser.get("/my/tickets");
 		return page.statusCode() == 302 && page.headers().firstValue("Location").orElse("").endsWith("/login");
 	}

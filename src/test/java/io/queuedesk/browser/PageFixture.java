@@ -1,6 +1,7 @@
 package io.queuedesk.browser;
 
 import io.queuedesk.queue.QueueFixture;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ final class PageFixture {
 				values (?, ?, ?, (select id from product_areas where name = 'Billing'), ?, ?, ?, ?, ?, ?, ?, ?, 0)
 				""")
 			.params(title, "Steps to reproduce:\n1. Open the page\n2. Look at it", client, rank,
-					target == null ? null : java.sql.Date.valueOf(target), status, user(DemoUser.DEVELOPER),
+					target == null ? null : Date.valueOf(target), status, user(DemoUser.DEVELOPER),
 					user(DemoUser.SUBMITTER), now(), now(), done ? now() : null)
 			.update();
 		QueueFixture.recount(jdbc, client);

@@ -2,6 +2,7 @@ package io.queuedesk.browser;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -192,7 +193,7 @@ final class Pages {
 	}
 
 	/** Waits up to five seconds for something the page's JavaScript does. */
-	void await(java.util.function.Function<WebDriver, Boolean> condition) {
+	void await(Function<WebDriver, Boolean> condition) {
 		new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition);
 	}
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -300,7 +301,7 @@ class CommentServiceTest {
 		assertThat(events.stream(CommentEvents.CommentAdded.class)).isEmpty();
 	}
 
-	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+	private static void assertRefused(ThrowableAssert.ThrowingCallable call, String code) {
 		assertThatThrownBy(call).isInstanceOfSatisfying(CommentRefusedException.class,
 				ex -> assertThat(ex.code()).isEqualTo(code));
 	}

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.CommandRunner;
 
@@ -70,7 +71,7 @@ class GenerateDataCommandTest {
 	@AfterAll
 	void deleteGenerated() {
 		generator.deleteGenerated(print(new ByteArrayOutputStream()));
-		io.queuedesk.queue.QueueFixture.recountAll(jdbc);
+		QueueFixture.recountAll(jdbc);
 	}
 
 	@Test

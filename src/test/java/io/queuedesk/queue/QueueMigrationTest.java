@@ -2,13 +2,17 @@ package io.queuedesk.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -28,7 +32,7 @@ class QueueMigrationTest {
 	void storedPositionsBecomeRanksAndSegmentsThatShowTheSamePositions() throws Exception {
 		DataSource dataSource = dataSource();
 		// An in-memory H2 lives as long as a connection to it: hold one for the whole test.
-		try (java.sql.Connection keepAlive = dataSource.getConnection()) {
+		try (Connection keepAlive = dataSource.getConnection()) {
 			migrateAndCheck(dataSource);
 		}
 	}
@@ -75,7 +79,7 @@ class QueueMigrationTest {
 	}
 
 	/** The app's migrations; on PostgreSQL in a schema of this test's own. */
-	private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource dataSource) {
+	private static FluentConfiguration flyway(DataSource dataSource) {
 		var config = Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration", "classpath:db/vendor/" + (postgres() ? "postgresql" : "h2"));
@@ -127,8 +131,8 @@ class QueueMigrationTest {
 					System.getProperty("spring.datasource.username", "postgres"),
 					System.getProperty("spring.datasource.password", ""));
 		}
-		org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-		h2.setURL("jdbc:h2:mem:queue-migration-" + java.util.UUID.randomUUID()
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL("jdbc:h2:mem:queue-migration-" + UUID.randomUUID()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
 		return h2;
 	}

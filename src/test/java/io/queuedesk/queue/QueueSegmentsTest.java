@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class QueueSegmentsTest {
 
 	@BeforeEach
 	void smallSegments() {
-		queues = new QueueService(jdbc, template, dialect, 8);
+		queues = new QueueService(jdbc, template, dialect, new QueueSettings(8));
 		fixture = new QueueFixture(jdbc, template);
 		client = fixture.newClient();
 	}
@@ -159,7 +160,7 @@ class QueueSegmentsTest {
 	void positionsAndRankLookupsAgreeAtEveryDepth() {
 		List<Long> ids = filled(30);
 
-		java.util.Map<Long, Integer> positions = queues.positionsOf(ids);
+		Map<Long, Integer> positions = queues.positionsOf(ids);
 		assertThat(positions).hasSize(30)
 			.allSatisfy((id, position) -> assertThat(position).isEqualTo(ids.indexOf(id) + 1));
 		for (int position = 1; position <= 30; position++) {

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every queue operation (docs/RULES.md#queues-and-invariant-q), on H2 and (in the second run) on PostgreSQL. */
@@ -159,7 +160,7 @@ class QueueServiceTest {
 	@Test
 	void operationsNeedTheCallersTransaction() {
 		assertThatThrownBy(() -> queues.enter(client, ids.get(0), false))
-			.isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+			.isInstanceOf(IllegalTransactionStateException.class);
 	}
 
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -138,8 +139,8 @@ abstract class ReferenceAdminControllerTests<T extends ReferenceItem> {
 			.andExpect(model().attributeHasFieldErrorCode("renameForm", "name", "NotBlank"))
 			.andExpect(content().string(containsString("id=\"rename-1-error\"")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
-		verify(service(), org.mockito.Mockito.never()).create(anyString());
-		verify(service(), org.mockito.Mockito.never()).rename(anyLong(), anyString());
+		verify(service(), never()).create(anyString());
+		verify(service(), never()).rename(anyLong(), anyString());
 	}
 
 	@Test
@@ -171,8 +172,8 @@ abstract class ReferenceAdminControllerTests<T extends ReferenceItem> {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("renameForm", "name", "CleanText"))
 			.andExpect(content().string(containsString("it holds only invisible characters")));
-		verify(service(), org.mockito.Mockito.never()).create(anyString());
-		verify(service(), org.mockito.Mockito.never()).rename(anyLong(), anyString());
+		verify(service(), never()).create(anyString());
+		verify(service(), never()).rename(anyLong(), anyString());
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -175,7 +177,7 @@ abstract class ReferenceAdminPageTests {
 	long insert(String table, String prefix) {
 		String name = unique(prefix);
 		jdbc.sql("insert into " + table + " (name, active, created_at, version) values (?, true, ?, 0)")
-			.params(name, java.sql.Timestamp.from(java.time.Instant.now()))
+			.params(name, Timestamp.from(Instant.now()))
 			.update();
 		return jdbc.sql("select id from " + table + " where name = ?").param(name).query(Long.class).single();
 	}

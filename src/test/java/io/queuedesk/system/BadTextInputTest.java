@@ -32,7 +32,7 @@ class BadTextInputTest {
 
 	@Test
 	void searchesAndFiltersWithAControlCharacterAnswer400() throws Exception {
-		Browser admin = admin();
+		HttpSessionClient admin = admin();
 		for (String path : List.of("/tickets?q=%00", "/archive?q=%00", "/admin/users?q=%00", "/admin/activity?user=%00",
 				"/tickets?status=OPEN&q=a%07b", "/my/tickets?after=%00", "/admin/activity/export.csv?user=%00",
 				"/queues/1?%00=x")) {
@@ -49,7 +49,7 @@ class BadTextInputTest {
 
 	@Test
 	void aTicketWithANulIsRefusedNextToTheFieldAndNothingIsSaved() throws Exception {
-		Browser admin = admin();
+		HttpSessionClient admin = admin();
 		String marker = unique("nul-ticket");
 
 		assertFieldError(admin.post("/tickets/new", "/tickets/new", ticket("t\0itle", marker)));
@@ -74,7 +74,7 @@ class BadTextInputTest {
 
 	@Test
 	void aNameWithANulIsAFieldErrorNotATakenName() throws Exception {
-		Browser admin = admin();
+		HttpSessionClient admin = admin();
 		String marker = unique("nul-name");
 		for (String path : List.of("/admin/clients", "/admin/product-areas")) {
 			HttpResponse<String> page = admin.post(path, path, "name", "cl\0ient " + marker);
@@ -101,7 +101,7 @@ class BadTextInputTest {
 	@Test
 	void aRegistrationWithANulIsAFieldErrorNotCheckYourInbox() throws Exception {
 		String email = unique("nul-register") + "@test.example";
-		HttpResponse<String> page = new Browser(port).post("/register", "/register", "email", email, "displayName",
+		HttpResponse<String> page = new HttpSessionClient(port).post("/register", "/register", "email", email, "displayName",
 				"r\0eg", "password", "Right-pass-1", "confirmPassword", "Right-pass-1");
 		assertFieldError(page);
 		assertThat(page.body()).doesNotContain("Check your inbox");
@@ -111,15 +111,15 @@ class BadTextInputTest {
 
 	@Test
 	void signInAndForgottenPasswordWithANulAnswerAsForAnyUnknownAccount() throws Exception {
-		HttpResponse<String> signIn = new Browser(port).signIn("us\0er@example.com", "P@55word");
+		HttpResponse<String> signIn = new HttpSessionClient(port).signIn("us\0er@example.com", "P@55word");
 		assertThat(signIn.statusCode()).isEqualTo(302);
 		assertThat(signIn.headers().firstValue("Location")).get().asString().endsWith("/login?error");
 
-		assertFieldError(new Browser(port).post("/password/forgot", "/password/forgot", "email", "us\0er@example.com"));
+		assertFieldError(new HttpSessionClient(port).post("/password/forgot", "/password/forgot", "email", "us\0er@example.com"));
 	}
 
-	private Browser admin() throws Exception {
-		Browser admin = new Browser(port);
+	private HttpSessionClient admin() throws Exception {
+		HttpSessionClient admin = new HttpSessionClient(port);
 		assertThat(admin.signIn("admin@example.com", "adminP@55word").headers().firstValue("Location")).get()
 			.asString()
 			.doesNotContain("error");

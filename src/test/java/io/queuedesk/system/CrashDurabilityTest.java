@@ -95,7 +95,7 @@ class CrashDurabilityTest {
 		assertThat(acknowledged).as("writes acknowledged before the kill").hasSizeGreaterThan(10);
 
 		try (AppProcess second = AppProcess.start(directory, "second", settings)) {
-			Browser browser = new Browser(second.port);
+			HttpSessionClient browser = new HttpSessionClient(second.port);
 			assertThat(browser.signIn(ADMIN, PASSWORD).statusCode()).isEqualTo(302);
 			assertThat(browser.get("/tickets").statusCode()).as("ticket list after the restart").isEqualTo(200);
 		}

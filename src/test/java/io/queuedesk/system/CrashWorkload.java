@@ -52,7 +52,7 @@ final class CrashWorkload implements Runnable {
 
 	private static final Pattern COMMENT = Pattern.compile("/tickets/(\\d+)#comment-(\\d+)$");
 
-	private final Browser browser;
+	private final HttpSessionClient browser;
 
 	private final HttpClient http;
 
@@ -75,7 +75,7 @@ final class CrashWorkload implements Runnable {
 	private volatile boolean stopped;
 
 	CrashWorkload(int port, String name, long[] clients, long area, Queue<Write> acknowledged, Queue<Write> attempted) {
-		this.browser = new Browser(port);
+		this.browser = new HttpSessionClient(port);
 		this.http = browser.http();
 		this.base = "http://localhost:" + port;
 		this.name = name;
@@ -91,7 +91,7 @@ final class CrashWorkload implements Runnable {
 		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("sign-in failed: " + login.statusCode() + " " + login.headers().map());
 		}
-		csrf = Browser.csrfToken(browser.get("/account/password").body());
+		csrf = HttpSessionClient.csrfToken(browser.get("/account/password").body());
 	}
 
 	void stop() {

@@ -70,7 +70,7 @@ class DatabaseBusyTest {
 
 	@Test
 	void withThePoolExhaustedPagesAnswer503AndTheApiJson() throws Exception {
-		Browser user = new Browser(port);
+		HttpSessionClient user = new HttpSessionClient(port);
 		assertThat(user.signIn("user@example.com", "P@55word").statusCode()).isEqualTo(302);
 
 		try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
@@ -89,7 +89,7 @@ class DatabaseBusyTest {
 			assertThat(api.headers().firstValue("Content-Type")).get().asString().contains("json");
 			assertThat(api.body()).contains("\"status\":503").doesNotContain("Exception");
 
-			assertThat(new Browser(port).get("/login").statusCode()).as("pages for visitors need no database")
+			assertThat(new HttpSessionClient(port).get("/login").statusCode()).as("pages for visitors need no database")
 				.isEqualTo(200);
 		}
 
@@ -100,7 +100,7 @@ class DatabaseBusyTest {
 	/** wrk, curl and monitoring probes send no Accept header; a 503 page is still HTML. */
 	@Test
 	void withThePoolExhaustedASignedInPageWithoutAcceptHeaderAnswers503(CapturedOutput log) throws Exception {
-		Browser admin = new Browser(port);
+		HttpSessionClient admin = new HttpSessionClient(port);
 		assertThat(admin.signIn("admin@example.com", "adminP@55word").statusCode()).isEqualTo(302);
 		String session = admin.sessionCookie().orElseThrow().toString();
 
@@ -125,7 +125,7 @@ class DatabaseBusyTest {
 	 */
 	@Test
 	void aPageThatWentOutIsNotSpoiledWhenThePoolRunsDryAfterIt(CapturedOutput log) throws Exception {
-		Browser admin = new Browser(port);
+		HttpSessionClient admin = new HttpSessionClient(port);
 		assertThat(admin.signIn("admin@example.com", "adminP@55word").statusCode()).isEqualTo(302);
 		String session = admin.sessionCookie().orElseThrow().toString();
 
@@ -216,7 +216,7 @@ class DatabaseBusyTest {
 	void otherFailuresAreNotMistakenForABusyDatabase() {
 		assertThat(DatabaseBusyFilter.noConnectionInTime(new IllegalStateException("boom"))).isFalse();
 		assertThat(DatabaseBusyFilter.noConnectionInTime(new RuntimeException(
-				new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"))))
+				new SQLTransientConnectionException("Connection is not available, request timed out"))))
 			.isTrue();
 	}
 

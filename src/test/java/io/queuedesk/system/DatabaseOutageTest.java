@@ -94,7 +94,7 @@ class DatabaseOutageTest {
 	}
 
 	private void outageAndRecovery(Outage outage) throws Exception {
-		Browser user = new Browser(port);
+		HttpSessionClient user = new HttpSessionClient(port);
 		assertThat(user.signIn("user@example.com", "P@55word").statusCode()).isEqualTo(302);
 		assertThat(user.get("/tickets").statusCode()).isEqualTo(200);
 		assertThat(readiness().statusCode()).isEqualTo(200);
@@ -107,8 +107,8 @@ class DatabaseOutageTest {
 			Future<Timed> page = clients.submit(timed(() -> user.get("/tickets")));
 			Future<Timed> api = clients.submit(timed(() -> user.get("/api/tickets", "application/json")));
 			Future<Timed> login = clients.submit(timed(() -> user.get("/login")));
-			Future<Timed> visitor = clients.submit(timed(() -> new Browser(port).get("/login")));
-			Future<Timed> signIn = clients.submit(timed(() -> new Browser(port).signIn("admin@example.com", "adminP@55word")));
+			Future<Timed> visitor = clients.submit(timed(() -> new HttpSessionClient(port).get("/login")));
+			Future<Timed> signIn = clients.submit(timed(() -> new HttpSessionClient(port).signIn("admin@example.com", "adminP@55word")));
 
 			Timed pageAnswer = page.get();
 			assertThat(pageAnswer.took()).as("/tickets").isLessThan(WITHIN);

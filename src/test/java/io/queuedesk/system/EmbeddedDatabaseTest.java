@@ -1,6 +1,7 @@
 package io.queuedesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,7 +32,7 @@ class EmbeddedDatabaseTest {
 					rows.next();
 					assertThat(rows.getInt(1)).isEqualTo(1);
 				}
-				assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> sql.execute("insert into t values ('LOST')")))
+				assertThat(catchThrowable(() -> sql.execute("insert into t values ('LOST')")))
 					.as("the constraint still refuses a bad value")
 					.hasMessageContaining("ck_t");
 			}

@@ -61,11 +61,11 @@ class ErrorPagesTest {
 	@Autowired
 	MessageSource messages;
 
-	Browser browser;
+	HttpSessionClient browser;
 
 	@BeforeEach
 	void signIn() throws Exception {
-		browser = new Browser(port);
+		browser = new HttpSessionClient(port);
 		assertThat(browser.signIn("developer1@example.com", "P@55word").statusCode()).isEqualTo(302);
 	}
 

@@ -62,7 +62,7 @@ class FullDiskTest {
 
 	@Test
 	void aFullDiskAnswers503AndTheAppRecoversOnceThereIsSpace() throws Exception {
-		Browser user = new Browser(port);
+		HttpSessionClient user = new HttpSessionClient(port);
 		assertThat(user.signIn("user@example.com", "P@55word").statusCode()).isEqualTo(302);
 		String before = "Saved before the disk ran full " + UUID.randomUUID();
 		assertThat(raise(user, before).statusCode()).isEqualTo(302);
@@ -114,7 +114,7 @@ class FullDiskTest {
 	}
 
 	/** Raises a ticket through the form; the form page's own answer when it cannot be shown. */
-	private HttpResponse<String> raise(Browser user, String title) throws Exception {
+	private HttpResponse<String> raise(HttpSessionClient user, String title) throws Exception {
 		HttpResponse<String> form = user.get("/tickets/new");
 		if (form.statusCode() != 200) {
 			return form;

@@ -30,7 +30,7 @@ class LoginRateLimitPageTest {
 
 	@Test
 	void tooManySignInsAnswerAFriendly429Page() throws Exception {
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 		String html = "text/html,application/xhtml+xml,*/*;q=0.8";
 		for (int i = 0; i < LIMIT; i++) {
 			HttpResponse<String> refused = browser.signIn(TestUsers.uniqueEmail("nobody"), "Wrong-pass-1", html);

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -348,7 +349,7 @@ class QueryPlanTest {
 	}
 
 	private static String problem(Connection connection, SqlPlans.Captured statement, SqlPlans.Plan plan, boolean generic)
-			throws java.sql.SQLException {
+			throws SQLException {
 		return "  " + plan.kind() + (plan.guardedSeqScans().isEmpty() ? "" : ": " + plan.guardedSeqScans()) + "\n  SQL: " + statement.sql().replaceAll("\\s+", " ")
 				+ "\n  parameters: " + statement.parameterText() + "\n  plan:\n" + SqlPlans.text(connection, statement, generic);
 	}

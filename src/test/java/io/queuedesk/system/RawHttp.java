@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,7 @@ public final class RawHttp {
 
 	/** The CSRF token of the form on the page at {@code target}. */
 	public String token(String target) throws IOException {
-		return Browser.csrfToken(get(target).body());
+		return HttpSessionClient.csrfToken(get(target).body());
 	}
 
 	/** Signs in through the login form; fails when the credentials are refused. */
@@ -141,7 +142,7 @@ public final class RawHttp {
 				cookies.put(pair.substring(0, eq), value);
 			}
 		}
-		byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+		byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
 		if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
 			body = dechunk(body);
 		}

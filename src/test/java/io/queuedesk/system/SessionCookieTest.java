@@ -22,7 +22,7 @@ class SessionCookieTest {
 
 	@Test
 	void sessionCookieIsHttpOnly() throws Exception {
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 		HttpResponse<String> login = browser.signIn("developer2@example.com", "P@55word");
 
 		assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.matches("(JSESSIONID|SESSION)=.*"))
@@ -33,7 +33,7 @@ class SessionCookieTest {
 
 	@Test
 	void sessionIdChangesOnLogin() throws Exception {
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 		assertThat(browser.signIn("user@example.com", "P@55word").statusCode()).isEqualTo(302);
 		String before = browser.sessionCookie().orElseThrow().getValue();
 
@@ -50,7 +50,7 @@ class SessionCookieTest {
 
 	@Test
 	void failedLoginDoesNotSignIn() throws Exception {
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 		HttpResponse<String> login = browser.signIn("nobody-session@test.example", "not-the-password");
 
 		assertThat(login.headers().firstValue("Location")).get().asString().endsWith("/login?error");

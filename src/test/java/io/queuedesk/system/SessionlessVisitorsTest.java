@@ -40,7 +40,7 @@ class SessionlessVisitorsTest {
 	void anAnonymousGetCreatesNoSession(String path) throws Exception {
 		long before = sessions();
 
-		HttpResponse<String> page = new Browser(port).get(path);
+		HttpResponse<String> page = new HttpSessionClient(port).get(path);
 
 		assertThat(page.statusCode()).isLessThan(500);
 		assertThat(page.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
@@ -51,7 +51,7 @@ class SessionlessVisitorsTest {
 	void aFailedSignInCreatesNoSession() throws Exception {
 		long before = sessions();
 
-		HttpResponse<String> login = new Browser(port).signIn("nobody-sessionless@test.example", "not-the-password");
+		HttpResponse<String> login = new HttpSessionClient(port).signIn("nobody-sessionless@test.example", "not-the-password");
 
 		assertThat(login.headers().firstValue("Location")).get().asString().endsWith("/login?error");
 		assertThat(login.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
@@ -62,7 +62,7 @@ class SessionlessVisitorsTest {
 	void theFormsOfVisitorsCreateNoSession() throws Exception {
 		long before = sessions();
 
-		HttpResponse<String> forgot = new Browser(port).post("/password/forgot", "/password/forgot", "email",
+		HttpResponse<String> forgot = new HttpSessionClient(port).post("/password/forgot", "/password/forgot", "email",
 				"nobody-sessionless@test.example");
 
 		assertThat(forgot.statusCode()).isEqualTo(200);
@@ -72,7 +72,7 @@ class SessionlessVisitorsTest {
 
 	@Test
 	void theCsrfTokenCookieIsHttpOnlyAndSameSite() throws Exception {
-		HttpResponse<String> page = new Browser(port).get("/login");
+		HttpResponse<String> page = new HttpSessionClient(port).get("/login");
 
 		assertThat(page.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("XSRF-TOKEN="))
 			.singleElement()
@@ -82,7 +82,7 @@ class SessionlessVisitorsTest {
 
 	@Test
 	void aPostWithoutTheTokenOrWithAWrongOneIsRefused() throws Exception {
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 		browser.get("/login");
 		String form = "username=" + encode("admin@example.com") + "&password=" + encode("adminP@55word");
 
@@ -98,8 +98,8 @@ class SessionlessVisitorsTest {
 
 	@Test
 	void theTokenOfOneBrowserDoesNotWorkInAnother() throws Exception {
-		String token = Browser.csrfToken(new Browser(port).get("/login").body());
-		Browser other = new Browser(port);
+		String token = HttpSessionClient.csrfToken(new HttpSessionClient(port).get("/login").body());
+		HttpSessionClient other = new HttpSessionClient(port);
 		other.get("/login");
 
 		HttpResponse<String> post = postWithCookiesOf(other, "/login",
@@ -109,7 +109,7 @@ class SessionlessVisitorsTest {
 		assertThat(post.statusCode()).isEqualTo(403);
 	}
 
-	private HttpResponse<String> postWithCookiesOf(Browser browser, String path, String body) throws Exception {
+	private HttpResponse<String> postWithCookiesOf(HttpSessionClient browser, String path, String body) throws Exception {
 		return browser.http()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 				.header("Content-Type", "application/x-www-form-urlencoded")

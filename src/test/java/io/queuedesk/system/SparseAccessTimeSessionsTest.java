@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,10 +50,10 @@ class SparseAccessTimeSessionsTest {
 
 	@Test
 	void aPageViewDoesNotWriteTheSessionRow() throws Exception {
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 		assertThat(browser.signIn("developer1@example.com", "P@55word").statusCode()).isEqualTo(302);
 		String id = browser.sessionCookie().orElseThrow().getValue();
-		String sessionId = new String(java.util.Base64.getDecoder().decode(id));
+		String sessionId = new String(Base64.getDecoder().decode(id));
 		long stamped = lastAccess(sessionId);
 
 		assertThat(browser.get("/account/password").statusCode()).isEqualTo(200);
@@ -63,11 +64,11 @@ class SparseAccessTimeSessionsTest {
 
 	@Test
 	void aSessionDeletedFromTheDatabaseEndsAtOnce() throws Exception {
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 		assertThat(browser.signIn("developer2@example.com", "P@55word").statusCode()).isEqualTo(302);
 		assertThat(browser.get("/account/password").statusCode()).isEqualTo(200);
 		String sessionId = new String(
-				java.util.Base64.getDecoder().decode(browser.sessionCookie().orElseThrow().getValue()));
+				Base64.getDecoder().decode(browser.sessionCookie().orElseThrow().getValue()));
 
 		// As another instance would, e.g. on sign-out or deactivation there.
 		jdbc.sql("delete from spring_session where session_id = ?").param(sessionId).update();

@@ -3,6 +3,7 @@ package io.queuedesk.system;
 import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -333,7 +334,7 @@ class SqlPlans {
 		if (value instanceof LocalDateTime) {
 			return "timestamp";
 		}
-		if (value instanceof LocalDate || value instanceof java.sql.Date) {
+		if (value instanceof LocalDate || value instanceof Date) {
 			return "date";
 		}
 		if (value instanceof BigDecimal) {

@@ -113,7 +113,7 @@ class TwoInstancesTest {
 
 	@Test
 	void aSessionStartedOnOneInstanceWorksOnTheOtherAndEndsOnBoth() throws Exception {
-		Browser onA = new Browser(port(a));
+		HttpSessionClient onA = new HttpSessionClient(port(a));
 		assertThat(onA.signIn(ADMIN, "adminP@55word").statusCode()).isEqualTo(302);
 		String cookie = onA.sessionCookie().orElseThrow().toString();
 		assertThat(get(b, "/tickets", cookie).statusCode()).as("the session of A on B").isEqualTo(200);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
@@ -152,7 +153,7 @@ class MyTicketsAndArchivePageTest {
 	void theArchiveListsCompletedTicketsNewestFirstAndFiltersByClientAndText() throws Exception {
 		long older = data.ticket(clientA, "Archived older " + data.tag, "d", "Billing", null, "COMPLETED", submitter, null);
 		long newer = data.ticket(clientB, "Archived newer " + data.tag, "d", "Billing", null, "COMPLETED", submitter, null);
-		data.sql("update tickets set completed_at = ? where id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(3600)), older);
+		data.sql("update tickets set completed_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(3600)), older);
 		data.ticket(clientA, "Still open " + data.tag, "d", "Billing", null, "OPEN", submitter, null);
 
 		String all = page("/archive?q=" + data.tag, "admin@example.com");

@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -213,7 +215,7 @@ class PermissionMatrixTest {
 				  submitter_id, created_at, updated_at, completed_at, version)
 				values (?, 'Permission matrix', ?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp, ?, 0)
 				""").params(title, client, area, rank, status, assignee, owner,
-				completed ? java.sql.Timestamp.from(java.time.Instant.now()) : null).update();
+				completed ? Timestamp.from(Instant.now()) : null).update();
 		QueueFixture.recount(jdbc, client);
 	}
 

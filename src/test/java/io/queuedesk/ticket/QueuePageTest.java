@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,7 +124,7 @@ class QueuePageTest {
 
 	private List<Long> rowIds(String html) {
 		Matcher matcher = ROW_ID.matcher(html);
-		List<Long> ids = new java.util.ArrayList<>();
+		List<Long> ids = new ArrayList<>();
 		while (matcher.find()) {
 			ids.add(Long.valueOf(matcher.group(1)));
 		}

@@ -9,10 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import io.queuedesk.system.Browser;
+import io.queuedesk.system.HttpSessionClient;
 
 /**
- * One signed-in browser session for race tests. Unlike {@link Browser#post} it fetches the CSRF
+ * One signed-in browser session for race tests. Unlike {@link HttpSessionClient#post} it fetches the CSRF
  * token once, so that a POST is a single request and two sessions' POSTs can leave at the same
  * moment.
  */
@@ -45,14 +45,14 @@ final class RaceSession {
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		String loginToken = Browser.csrfToken(get("/login").body());
+		String loginToken = HttpSessionClient.csrfToken(get("/login").body());
 		HttpResponse<String> login = send("/login", "_csrf=" + encode(loginToken) + "&username=" + encode(email)
 				+ "&password=" + encode(password));
 		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("Sign-in of " + email + " failed");
 		}
 		// The token changes with the session at sign-in; this one stays valid for the session.
-		this.csrf = Browser.csrfToken(get("/tickets/new").body());
+		this.csrf = HttpSessionClient.csrfToken(get("/tickets/new").body());
 	}
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -2,9 +2,11 @@ package io.queuedesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -80,10 +82,10 @@ class TicketListControllerTest {
 		for (String sort : new String[] { "TARGET_DATE", "targetDate" }) {
 			mvc.perform(get("/tickets").param("sort", sort).with(user(admin)))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("sort order was not valid"))));
+				.andExpect(content().string(not(containsString("sort order was not valid"))));
 		}
 		ArgumentCaptor<TicketFilter> filters = ArgumentCaptor.forClass(TicketFilter.class);
-		verify(queries, org.mockito.Mockito.times(2)).list(filters.capture(), eq(admin));
+		verify(queries, times(2)).list(filters.capture(), eq(admin));
 		assertThat(filters.getAllValues()).extracting(TicketFilter::getSort)
 			.containsOnly(TicketSort.TARGET_DATE);
 	}

@@ -20,6 +20,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.queuedesk.reference.ClientService;
 import io.queuedesk.queue.MoveTarget;
@@ -113,7 +114,7 @@ class TicketRaceAnswersTest {
 	}
 
 	private void assertBackOnTheTicket(
-			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+			MockHttpServletRequestBuilder request) throws Exception {
 		mvc.perform(request.with(user(admin)).with(csrf()))
 			.andExpect(redirectedUrl("/tickets/9"))
 			.andExpect(flash().attribute("flashError", CHANGED_BY_OTHERS));

@@ -181,14 +181,14 @@ class TicketStatisticsTest {
 
 	@Test
 	void figuresAreKeptForTheirTimeToLivePerRange() {
-		TicketStatistics cached = new TicketStatistics(jdbc, clock, Duration.ofHours(1));
+		TicketStatistics cached = new TicketStatistics(jdbc, clock, new DashboardFiguresSettings(Duration.ofHours(1)));
 		ticket("first", "OPEN", DEV_ONE, past, day);
 		TicketFigures before = cached.figures(new DateRange(day, day));
 		ticket("second", "OPEN", DEV_ONE, past, day);
 
 		assertThat(cached.figures(new DateRange(day, day))).isSameAs(before);
 		assertThat(cached.figures(new DateRange(day, day.plusDays(1))).total()).isEqualTo(2);
-		assertThat(new TicketStatistics(jdbc, clock, Duration.ZERO).figures(new DateRange(day, day)).total()).isEqualTo(2);
+		assertThat(new TicketStatistics(jdbc, clock, new DashboardFiguresSettings(Duration.ZERO)).figures(new DateRange(day, day)).total()).isEqualTo(2);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.queuedesk.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -131,7 +132,7 @@ class TicketUpdateTest {
 	@Test
 	void anAlreadyPastTargetDateMayBeKeptButNotChangedToAnotherPastDate() {
 		LocalDate past = LocalDate.now(clock).minusDays(5);
-		data.sql("update tickets set target_date = ? where id = ?", java.sql.Date.valueOf(past), ticket);
+		data.sql("update tickets set target_date = ? where id = ?", Date.valueOf(past), ticket);
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 
 		service.update(ticket, new TicketEditForm("Kept date " + data.tag, "Old description", data.area("Billing"), past,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,7 +226,7 @@ class TicketWorkflowTest {
 		});
 	}
 
-	private static <T> T withUser(SignedInUser user, java.util.function.Supplier<T> action) {
+	private static <T> T withUser(SignedInUser user, Supplier<T> action) {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
 		try {

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import io.queuedesk.system.Browser;
+import io.queuedesk.system.HttpSessionClient;
 
 /**
  * Sessions live in the database (Spring Session JDBC, docs/RULES.md#operations), and an admin's change ends the
@@ -35,7 +35,7 @@ class SessionEndTest {
 	void sessionsAreRowsInTheDatabase() throws Exception {
 		String email = TestUsers.uniqueEmail("stored-session");
 		TestUsers.insert(jdbc, encoder, email, "Right-pass-1", Role.SUBMITTER, true, true, null);
-		Browser browser = new Browser(port);
+		HttpSessionClient browser = new HttpSessionClient(port);
 
 		assertThat(browser.signIn(email, "Right-pass-1").statusCode()).isEqualTo(302);
 
@@ -47,8 +47,8 @@ class SessionEndTest {
 	void deactivationEndsTheUsersSessionAtOnce() throws Exception {
 		String email = TestUsers.uniqueEmail("deactivated");
 		long id = TestUsers.insert(jdbc, encoder, email, "Right-pass-1", Role.SUBMITTER, true, true, null);
-		Browser user = signedIn(email);
-		Browser admin = signedIn("admin@example.com", "adminP@55word");
+		HttpSessionClient user = signedIn(email);
+		HttpSessionClient admin = signedIn("admin@example.com", "adminP@55word");
 
 		HttpResponse<String> deactivated = admin.post("/admin/users/" + id, "/admin/users/" + id + "/active",
 				"active", "false");
@@ -56,7 +56,7 @@ class SessionEndTest {
 		assertThat(deactivated.headers().firstValue("Location")).get().asString().endsWith("/admin/users/" + id);
 		assertThat(sessionsOf(email)).isZero();
 		assertThat(user.get("/my/tickets").headers().firstValue("Location")).get().asString().endsWith("/login");
-		assertThat(new Browser(port).signIn(email, "Right-pass-1").headers().firstValue("Location")).get()
+		assertThat(new HttpSessionClient(port).signIn(email, "Right-pass-1").headers().firstValue("Location")).get()
 			.asString()
 			.endsWith("/login?error");
 		assertThat(admin.get("/admin/users").statusCode()).as("the admin's own session goes on").isEqualTo(200);
@@ -66,9 +66,9 @@ class SessionEndTest {
 	void aRoleChangeEndsTheUsersSessionsSoTheNewRolesApplyAtTheNextSignIn() throws Exception {
 		String email = TestUsers.uniqueEmail("promoted");
 		long id = TestUsers.insert(jdbc, encoder, email, "Right-pass-1", Role.SUBMITTER, true, true, null);
-		Browser user = signedIn(email);
+		HttpSessionClient user = signedIn(email);
 		assertThat(user.get("/my/tickets").body()).doesNotContain("pickable-heading");
-		Browser admin = signedIn("admin@example.com", "adminP@55word");
+		HttpSessionClient admin = signedIn("admin@example.com", "adminP@55word");
 
 		admin.post("/admin/users/" + id, "/admin/users/" + id + "/roles", "roles", "SUBMITTER", "roles", "DEVELOPER");
 
@@ -77,12 +77,12 @@ class SessionEndTest {
 		assertThat(signedIn(email).get("/my/tickets").body()).contains("pickable-heading");
 	}
 
-	private Browser signedIn(String email) throws Exception {
+	private HttpSessionClient signedIn(String email) throws Exception {
 		return signedIn(email, "Right-pass-1");
 	}
 
-	private Browser signedIn(String email, String password) throws Exception {
-		Browser browser = new Browser(port);
+	private HttpSessionClient signedIn(String email, String password) throws Exception {
+		HttpSessionClient browser = new HttpSessionClient(port);
 		assertThat(browser.signIn(email, password).headers().firstValue("Location")).get().asString().doesNotContain("error");
 		assertThat(browser.get("/my/tickets").statusCode()).isEqualTo(200);
 		return browser;

@@ -8,8 +8,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,11 +39,6 @@ class CommentController {
 	CommentController(CommentService comments, Flash flash) {
 		this.comments = comments;
 		this.flash = flash;
-	}
-
-	@InitBinder
-	void disallowId(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
 	}
 
 	@PostMapping("/tickets/{id}/comments")

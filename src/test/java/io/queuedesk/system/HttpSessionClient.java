@@ -13,8 +13,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A minimal browser for tests against the real server: keeps cookies, never follows redirects. */
-public class Browser {
+/**
+ * A plain HTTP client for tests against the real server (not a browser: no JavaScript, no
+ * rendering; the Selenium tests are in the {@code browser} package): keeps the session in a cookie
+ * jar, fetches and sends the CSRF token of a form, never follows redirects.
+ */
+public class HttpSessionClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -24,7 +28,7 @@ public class Browser {
 
 	private final HttpClient http;
 
-	public Browser(int port) {
+	public HttpSessionClient(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
