@@ -29,7 +29,9 @@ public class QueuedeskApplication {
 		SpringApplication.run(QueuedeskApplication.class, args);
 	}
 
-	/** Runs one command in a context without web server; returns the process exit code. */
+	/**
+	 * Runs one command in a context without web server; returns the process exit code.
+	 */
 	public static int runCommand(String... args) {
 		if (!CommandRunner.NAMES.contains(args[0])) {
 			System.err.println(CommandRunner.unknown(args[0]));
@@ -37,20 +39,22 @@ public class QueuedeskApplication {
 		}
 		SpringApplication app = new SpringApplication(QueuedeskApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
-		app.setDefaultProperties(Map.of(
-				CommandRunner.COMMAND_PROPERTY, args[0],
-				"spring.main.banner-mode", "off",
+		app.setDefaultProperties(Map.of(CommandRunner.COMMAND_PROPERTY, args[0], "spring.main.banner-mode", "off",
 				"logging.level.root", "WARN"));
-		// Commands run long set-based statements on purpose (demo data, resets): no statement
-		// timeout. Above every other source, so the web application's setting does not apply.
-		app.addInitializers(context -> context.getEnvironment().getPropertySources()
+		// Commands run long set-based statements on purpose (demo data, resets): no
+		// statement
+		// timeout. Above every other source, so the web application's setting does not
+		// apply.
+		app.addInitializers(context -> context.getEnvironment()
+			.getPropertySources()
 			.addFirst(new MapPropertySource("queuedeskCommand", Map.of(STATEMENT_TIMEOUT, "0"))));
 		String[] springArgs = Arrays.copyOfRange(args, 1, args.length);
 		try (ConfigurableApplicationContext context = app.run(springArgs)) {
 			return context.getBean(CommandRunner.class).run(args[0], springArgs);
 		}
 		catch (RuntimeException failure) {
-			// Boot has logged the cause already (no database, bad settings); say it plainly too.
+			// Boot has logged the cause already (no database, bad settings); say it
+			// plainly too.
 			System.err.println("error: " + args[0] + " failed: " + failure.getMessage());
 			return CommandRunner.EXIT_FAILURE;
 		}

@@ -12,8 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The embedded default (docs/RULES.md#operations): an H2 file database whose data survives restarts, with demo data
- * created on the first start only (queuedesk.demo-data=auto, as in production).
+ * The embedded default (docs/RULES.md#operations): an H2 file database whose data
+ * survives restarts, with demo data created on the first start only
+ * (queuedesk.demo-data=auto, as in production).
  */
 class DataSurvivesRestartTest {
 
@@ -33,8 +34,8 @@ class DataSurvivesRestartTest {
 			assertThat(count(jdbc, "select count(*) from tickets")).isEqualTo(12);
 		}
 
-		String[] createUser = { "create-user", "--email=kept@test.example", "--password=Str0ng-pass", "--role=SUBMITTER",
-				settings[0], settings[1], settings[2] };
+		String[] createUser = { "create-user", "--email=kept@test.example", "--password=Str0ng-pass",
+				"--role=SUBMITTER", settings[0], settings[1], settings[2] };
 		assertThat(QueuedeskApplication.runCommand(createUser)).isZero();
 
 		try (ConfigurableApplicationContext second = start(settings)) {

@@ -20,14 +20,17 @@ import org.springframework.modulith.docs.Documenter.DiagramOptions.DiagramStyle;
 import org.springframework.modulith.docs.Documenter.Options;
 
 /**
- * Each top-level package is a feature module. verify() fails on cycles between features and on
- * any use of another feature's non-public types (its repositories, for instance).
+ * Each top-level package is a feature module. verify() fails on cycles between features
+ * and on any use of another feature's non-public types (its repositories, for instance).
  */
 class ModularityTest {
 
 	private static final ApplicationModules MODULES = ApplicationModules.of(QueuedeskApplication.class);
 
-	/** Where the module documentation goes (relative to the project, Surefire's working directory). */
+	/**
+	 * Where the module documentation goes (relative to the project, Surefire's working
+	 * directory).
+	 */
 	private static final Path DOCS = Path.of("docs/modules");
 
 	@Test
@@ -36,12 +39,13 @@ class ModularityTest {
 	}
 
 	/**
-	 * Regenerates the module documentation in docs/modules, which is committed and linked from
-	 * docs/ARCHITECTURE.md, so a change of the module structure shows up as a diff there:
-	 * Modulith's Documenter writes a PlantUML diagram of all modules, one per module and a canvas
-	 * per module (its API, beans, events, settings); module-map.md is the same graph as Mermaid,
-	 * which GitHub renders. The Documenter writes relationships in hash order, so their lines are
-	 * sorted here: two runs on the same code give the same files.
+	 * Regenerates the module documentation in docs/modules, which is committed and linked
+	 * from docs/ARCHITECTURE.md, so a change of the module structure shows up as a diff
+	 * there: Modulith's Documenter writes a PlantUML diagram of all modules, one per
+	 * module and a canvas per module (its API, beans, events, settings); module-map.md is
+	 * the same graph as Mermaid, which GitHub renders. The Documenter writes
+	 * relationships in hash order, so their lines are sorted here: two runs on the same
+	 * code give the same files.
 	 */
 	@Test
 	void writesTheModuleDocumentation() throws IOException {
@@ -61,7 +65,8 @@ class ModularityTest {
 		List<String> run = new ArrayList<>();
 		String runKind = null;
 		for (String line : lines) {
-			String kind = line.contains(" --> ") ? "relationship" : line.strip().startsWith("component ") ? "component" : null;
+			String kind = line.contains(" --> ") ? "relationship"
+					: line.strip().startsWith("component ") ? "component" : null;
 			if (kind == null || !kind.equals(runKind)) {
 				run.sort(Comparator.naturalOrder());
 				sorted.addAll(run);
@@ -113,8 +118,9 @@ class ModularityTest {
 	}
 
 	/**
-	 * The self-service account flows ({@code account}) build on the user core ({@code user}), which
-	 * never reaches back: what it needs from them arrives as its own events or API.
+	 * The self-service account flows ({@code account}) build on the user core
+	 * ({@code user}), which never reaches back: what it needs from them arrives as its
+	 * own events or API.
 	 */
 	@Test
 	void accountBuildsOnUserNeverTheReverse() {

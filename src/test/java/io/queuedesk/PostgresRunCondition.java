@@ -10,12 +10,13 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Registered for every test (junit-platform.properties). In the PostgreSQL run of the suite
- * ({@code -Dqueuedesk.test.database=postgres}, set by the pom's second Surefire execution) it
- * checks once that the server answers, creates the test database if needed and empties its
- * schema, so every run starts from the same state. When no server answers, every test of that
- * run is skipped with a message saying so, so the README's test command still passes on a
- * machine without PostgreSQL. In the H2 run it does nothing.
+ * Registered for every test (junit-platform.properties). In the PostgreSQL run of the
+ * suite ({@code -Dqueuedesk.test.database=postgres}, set by the pom's second Surefire
+ * execution) it checks once that the server answers, creates the test database if needed
+ * and empties its schema, so every run starts from the same state. When no server
+ * answers, every test of that run is skipped with a message saying so, so the README's
+ * test command still passes on a machine without PostgreSQL. In the H2 run it does
+ * nothing.
  */
 public class PostgresRunCondition implements ExecutionCondition {
 
@@ -62,7 +63,8 @@ public class PostgresRunCondition implements ExecutionCondition {
 					+ "). Start one (see TESTING.md) to run the suite on PostgreSQL.";
 			System.out.println("[queuedesk] " + message);
 			if (Boolean.getBoolean("queuedesk.test.postgres-required")) {
-				// CI made sure a server runs: failing to reach it is an error, not a reason to skip.
+				// CI made sure a server runs: failing to reach it is an error, not a
+				// reason to skip.
 				throw new IllegalStateException(message, ex);
 			}
 			return ConditionEvaluationResult.disabled(message);

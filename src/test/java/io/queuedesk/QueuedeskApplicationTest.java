@@ -18,8 +18,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.queuedesk.system.CommandRunner;
 
 /**
- * The jar's commands end to end through {@link QueuedeskApplication#runCommand}, each against a
- * private in-memory H2 database so that nothing touches the database the other tests share.
+ * The jar's commands end to end through {@link QueuedeskApplication#runCommand}, each
+ * against a private in-memory H2 database so that nothing touches the database the other
+ * tests share.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class QueuedeskApplicationTest {
@@ -61,7 +62,8 @@ class QueuedeskApplicationTest {
 
 	@Test
 	void aCommandThatCannotStartExitsNonZero(CapturedOutput output) {
-		int exit = QueuedeskApplication.runCommand("populate-database", "--spring.datasource.url=jdbc:nosuchdb:nowhere");
+		int exit = QueuedeskApplication.runCommand("populate-database",
+				"--spring.datasource.url=jdbc:nosuchdb:nowhere");
 
 		assertThat(exit).isEqualTo(CommandRunner.EXIT_FAILURE);
 		assertThat(output.getErr()).contains("error: populate-database").contains("jdbc:nosuchdb");

@@ -16,8 +16,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The Flyway schema on H2 and on PostgreSQL (the suite runs on both): constraints that guard the
- * queue and the accounts hold in the database itself, whatever the application does.
+ * The Flyway schema on H2 and on PostgreSQL (the suite runs on both): constraints that
+ * guard the queue and the accounts hold in the database itself, whatever the application
+ * does.
  */
 @SpringBootTest
 class SchemaTest {
@@ -59,7 +60,8 @@ class SchemaTest {
 
 	@Test
 	void migrationV1IsApplied() {
-		assertThat(jdbc.sql("select success from flyway_schema_history where version = '1'").query(Boolean.class).list())
+		assertThat(
+				jdbc.sql("select success from flyway_schema_history where version = '1'").query(Boolean.class).list())
 			.containsExactly(true);
 	}
 
@@ -70,7 +72,8 @@ class SchemaTest {
 		ticket(clientA, 2);
 
 		assertThatThrownBy(() -> ticket(clientA, 1)).isInstanceOf(DataIntegrityViolationException.class);
-		assertThat(jdbc.sql("select count(*) from tickets where client_id = ?").param(clientA).query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from tickets where client_id = ?").param(clientA).query(Long.class).single())
 			.isEqualTo(2);
 	}
 
@@ -102,9 +105,9 @@ class SchemaTest {
 	void rolesMustBeKnown() {
 		jdbc.sql("insert into user_roles (user_id, role) values (?, 'DEVELOPER')").param(user).update();
 
-		assertThatThrownBy(() -> jdbc.sql("insert into user_roles (user_id, role) values (?, 'SUPERUSER')")
-			.param(user)
-			.update()).isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(
+				() -> jdbc.sql("insert into user_roles (user_id, role) values (?, 'SUPERUSER')").param(user).update())
+			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	@Test

@@ -12,11 +12,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Counts the SQL statements the application sends, for tests that prove a constant number of
- * statements (queue shifts, list pages). Import it into a test context, then
- * {@code reset()} before and {@code count()} after the code under test. Spring Session's own
- * statements (reading and saving the signed-in session of a request) are not counted: they are the
- * same for every request and are not what these tests measure.
+ * Counts the SQL statements the application sends, for tests that prove a constant number
+ * of statements (queue shifts, list pages). Import it into a test context, then
+ * {@code reset()} before and {@code count()} after the code under test. Spring Session's
+ * own statements (reading and saving the signed-in session of a request) are not counted:
+ * they are the same for every request and are not what these tests measure.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
@@ -41,11 +41,13 @@ public class StatementCounter {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+				if (bean instanceof DataSource dataSource
+						&& !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
 					return ProxyDataSourceBuilder.create(dataSource)
 						.name("counting")
 						.afterQuery((execution, queries) -> COUNT.get()
-							.addAndGet((int) queries.stream().filter(query -> !isSessionStore(query.getQuery())).count()))
+							.addAndGet(
+									(int) queries.stream().filter(query -> !isSessionStore(query.getQuery())).count()))
 						.build();
 				}
 				return bean;

@@ -10,7 +10,10 @@ import io.queuedesk.account.AccountLinkIssued.Kind;
 import io.queuedesk.user.User;
 import io.queuedesk.user.UserEvents;
 
-/** Issues a token and asks for the mail that carries its link, in the caller's transaction. */
+/**
+ * Issues a token and asks for the mail that carries its link, in the caller's
+ * transaction.
+ */
 @Component
 class AccountLinks {
 
@@ -31,10 +34,12 @@ class AccountLinks {
 		send(user, Kind.CONFIRM_EMAIL, CONFIRM_PATH + tokens.issue(user.getId(), TokenPurpose.CONFIRM_EMAIL));
 	}
 
-	/** The owner learns that someone tried to register their email; still unconfirmed, they get a fresh link. */
+	/**
+	 * The owner learns that someone tried to register their email; still unconfirmed,
+	 * they get a fresh link.
+	 */
 	void alreadyRegistered(User user) {
-		String path = user.isConfirmed() ? null
-				: CONFIRM_PATH + tokens.issue(user.getId(), TokenPurpose.CONFIRM_EMAIL);
+		String path = user.isConfirmed() ? null : CONFIRM_PATH + tokens.issue(user.getId(), TokenPurpose.CONFIRM_EMAIL);
 		send(user, Kind.ALREADY_REGISTERED, path);
 	}
 
@@ -42,7 +47,10 @@ class AccountLinks {
 		send(user, Kind.RESET_PASSWORD, RESET_PATH + tokens.issue(user.getId(), TokenPurpose.RESET_PASSWORD));
 	}
 
-	/** An admin created an account: its owner chooses the password through a link, never gets one by mail. */
+	/**
+	 * An admin created an account: its owner chooses the password through a link, never
+	 * gets one by mail.
+	 */
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void accountCreated(UserEvents.AccountCreated event) {

@@ -12,8 +12,9 @@ final class AccountPages {
 	}
 
 	/**
-	 * "Check your inbox": the one answer to a registration or a reset request, whatever the email,
-	 * so the page never tells whether an account exists. {@code textCode} says what to expect.
+	 * "Check your inbox": the one answer to a registration or a reset request, whatever
+	 * the email, so the page never tells whether an account exists. {@code textCode} says
+	 * what to expect.
 	 */
 	static String checkInbox(Model model, String textCode) {
 		model.addAttribute("inboxText", textCode);
@@ -21,8 +22,9 @@ final class AccountPages {
 	}
 
 	/**
-	 * The answer to an expired, used, forged or missing link: a 400 page that says so plainly and
-	 * offers the ways on (register again, reset the password). Nothing was changed.
+	 * The answer to an expired, used, forged or missing link: a 400 page that says so
+	 * plainly and offers the ways on (register again, reset the password). Nothing was
+	 * changed.
 	 */
 	static String invalidLink(HttpServletResponse response, Model model, boolean registrationEnabled) {
 		response.setStatus(HttpStatus.BAD_REQUEST.value());

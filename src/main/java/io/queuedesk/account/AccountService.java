@@ -16,9 +16,10 @@ import io.queuedesk.user.UserAccounts;
 import io.queuedesk.user.UserService;
 
 /**
- * The account flows a user runs on their own (docs/RULES.md#accounts): self-registration with email
- * confirmation, forgotten password, choosing the first password of an admin-created account and
- * changing the password. Answers never tell whether an email has an account; the mails do.
+ * The account flows a user runs on their own (docs/RULES.md#accounts): self-registration
+ * with email confirmation, forgotten password, choosing the first password of an
+ * admin-created account and changing the password. Answers never tell whether an email
+ * has an account; the mails do.
  */
 @Service
 class AccountService {
@@ -42,14 +43,17 @@ class AccountService {
 		this.links = links;
 	}
 
-	/** What a live password link is about: whose password, and whether it is their first one. */
+	/**
+	 * What a live password link is about: whose password, and whether it is their first
+	 * one.
+	 */
 	record PasswordLink(String email, boolean firstPassword) {
 	}
 
 	/**
-	 * Registers a submitter who must confirm the email before signing in. If the email has an
-	 * account already, nothing is created and its owner gets a note instead. The password is
-	 * hashed either way, so the time taken does not tell the two apart.
+	 * Registers a submitter who must confirm the email before signing in. If the email
+	 * has an account already, nothing is created and its owner gets a note instead. The
+	 * password is hashed either way, so the time taken does not tell the two apart.
 	 */
 	@Transactional
 	public void register(String email, String displayName, String password) {
@@ -62,7 +66,10 @@ class AccountService {
 		}
 	}
 
-	/** True for a live confirmation token (the page asks to confirm; only the POST uses it up). */
+	/**
+	 * True for a live confirmation token (the page asks to confirm; only the POST uses it
+	 * up).
+	 */
 	@Transactional(readOnly = true)
 	public boolean isConfirmationLive(String token) {
 		return tokens.findLive(token).filter(live -> live.purpose() == TokenPurpose.CONFIRM_EMAIL).isPresent();
@@ -76,7 +83,10 @@ class AccountService {
 		return userId.isPresent();
 	}
 
-	/** Mails a reset link to an active account with this email; does nothing (visible) otherwise. */
+	/**
+	 * Mails a reset link to an active account with this email; does nothing (visible)
+	 * otherwise.
+	 */
 	@Transactional
 	public void requestPasswordReset(String email) {
 		users.findByEmail(email).filter(User::isActive).ifPresent(links::resetPassword);
@@ -91,14 +101,16 @@ class AccountService {
 	}
 
 	/**
-	 * Sets the password through a reset or set-password link (the caller checked the rules). The
-	 * link proved the mailbox is the owner's, so the email counts as confirmed and a login lock is
-	 * lifted. Every session of the account ends: whoever held one (perhaps with a stolen password
-	 * or cookie) signs in again. False when the token is not live: then nothing changed.
+	 * Sets the password through a reset or set-password link (the caller checked the
+	 * rules). The link proved the mailbox is the owner's, so the email counts as
+	 * confirmed and a login lock is lifted. Every session of the account ends: whoever
+	 * held one (perhaps with a stolen password or cookie) signs in again. False when the
+	 * token is not live: then nothing changed.
 	 */
 	@Transactional
 	public boolean resetPassword(String token, String newPassword) {
-		Optional<TokenPurpose> purpose = tokens.findLive(token).map(AccountTokenRepository.LiveToken::purpose)
+		Optional<TokenPurpose> purpose = tokens.findLive(token)
+			.map(AccountTokenRepository.LiveToken::purpose)
 			.filter(PASSWORD_TOKENS::contains);
 		Optional<User> account = purpose.flatMap(p -> tokens.consume(token, p))
 			.flatMap(userId -> userAccounts.setPasswordByLink(userId, newPassword,
@@ -108,9 +120,10 @@ class AccountService {
 	}
 
 	/**
-	 * The signed-in user changes their password; a wrong current password changes nothing. The
-	 * user's other sessions end (those on other devices, or someone else's with a stolen
-	 * password); {@code currentSessionId}, the session that made the change, goes on.
+	 * The signed-in user changes their password; a wrong current password changes
+	 * nothing. The user's other sessions end (those on other devices, or someone else's
+	 * with a stolen password); {@code currentSessionId}, the session that made the
+	 * change, goes on.
 	 */
 	@SignedIn
 	@Transactional

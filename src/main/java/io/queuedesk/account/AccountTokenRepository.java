@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code account_tokens} table; only token hashes pass through here, never raw tokens. */
+/**
+ * The {@code account_tokens} table; only token hashes pass through here, never raw
+ * tokens.
+ */
 @Repository
 class AccountTokenRepository {
 
@@ -43,23 +46,27 @@ class AccountTokenRepository {
 	}
 
 	/**
-	 * Marks the token used if it is live and has this purpose; one conditional UPDATE, so of two
-	 * concurrent callers exactly one gets 1.
+	 * Marks the token used if it is live and has this purpose; one conditional UPDATE, so
+	 * of two concurrent callers exactly one gets 1.
 	 */
 	int markUsed(String hash, TokenPurpose purpose, Instant now) {
 		return jdbc.sql("""
 				update account_tokens set used_at = ?
 				where token_hash = ? and purpose = ? and used_at is null and expires_at > ?
-				""")
-			.params(Timestamp.from(now), hash, purpose.name(), Timestamp.from(now))
-			.update();
+				""").params(Timestamp.from(now), hash, purpose.name(), Timestamp.from(now)).update();
 	}
 
 	long userIdOf(String hash) {
-		return jdbc.sql("select user_id from account_tokens where token_hash = ?").param(hash).query(Long.class).single();
+		return jdbc.sql("select user_id from account_tokens where token_hash = ?")
+			.param(hash)
+			.query(Long.class)
+			.single();
 	}
 
-	/** Retires the user's other live tokens of these purposes (a new password makes old links useless). */
+	/**
+	 * Retires the user's other live tokens of these purposes (a new password makes old
+	 * links useless).
+	 */
 	void markAllUsed(long userId, Collection<TokenPurpose> purposes, Instant now) {
 		jdbc.sql("""
 				update account_tokens set used_at = :now

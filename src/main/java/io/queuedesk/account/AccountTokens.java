@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import io.queuedesk.account.AccountTokenRepository.LiveToken;
 
 /**
- * Single-use account tokens: 32 random bytes, base64url, handed out once in a link; only their
- * SHA-256 is stored. A token is live until it is used or expires ({@link TokenPurpose#validity}).
+ * Single-use account tokens: 32 random bytes, base64url, handed out once in a link; only
+ * their SHA-256 is stored. A token is live until it is used or expires
+ * ({@link TokenPurpose#validity}).
  */
 @Component
 class AccountTokens {
@@ -44,12 +45,18 @@ class AccountTokens {
 		return raw;
 	}
 
-	/** The live token with this raw value, if any (a blank or forged value simply finds nothing). */
+	/**
+	 * The live token with this raw value, if any (a blank or forged value simply finds
+	 * nothing).
+	 */
 	Optional<LiveToken> findLive(String raw) {
 		return raw == null || raw.isBlank() ? Optional.empty() : tokens.findLive(hash(raw), Instant.now(clock));
 	}
 
-	/** Uses the token up; the user's id if this caller won it, empty if it was not live (or another caller won). */
+	/**
+	 * Uses the token up; the user's id if this caller won it, empty if it was not live
+	 * (or another caller won).
+	 */
 	Optional<Long> consume(String raw, TokenPurpose purpose) {
 		if (raw == null || raw.isBlank()) {
 			return Optional.empty();
@@ -66,7 +73,8 @@ class AccountTokens {
 
 	static String hash(String raw) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);

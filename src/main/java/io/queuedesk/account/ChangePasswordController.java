@@ -19,8 +19,8 @@ import io.queuedesk.user.PasswordPolicy;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * A signed-in user changes their own password (docs/RULES.md#accounts), proving it with the current one; their
- * other sessions end, this one goes on.
+ * A signed-in user changes their own password (docs/RULES.md#accounts), proving it with
+ * the current one; their other sessions end, this one goes on.
  */
 @Controller
 @RequestMapping("/account/password")
@@ -51,7 +51,8 @@ class ChangePasswordController {
 		}
 		try {
 			HttpSession session = request.getSession(false);
-			accounts.changePassword(user, form.currentPassword(), form.password(), session == null ? null : session.getId());
+			accounts.changePassword(user, form.currentPassword(), form.password(),
+					session == null ? null : session.getId());
 		}
 		catch (WrongPasswordException ex) {
 			result.rejectValue("currentPassword", "password.current.wrong");

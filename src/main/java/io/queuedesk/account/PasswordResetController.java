@@ -21,9 +21,9 @@ import io.queuedesk.system.SecuritySettings;
 import io.queuedesk.user.PasswordPolicy;
 
 /**
- * Forgotten passwords (docs/RULES.md#accounts): the request page answers the same whatever the email; the link
- * leads to a form that sets a new password, also for a first password after an admin created the
- * account ("Choose your password").
+ * Forgotten passwords (docs/RULES.md#accounts): the request page answers the same
+ * whatever the email; the link leads to a form that sets a new password, also for a first
+ * password after an admin created the account ("Choose your password").
  */
 @Controller
 @RequestMapping("/password")
@@ -35,8 +35,7 @@ class PasswordResetController {
 
 	private final boolean registrationEnabled;
 
-	PasswordResetController(AccountService accounts, Flash flash,
-			SecuritySettings settings) {
+	PasswordResetController(AccountService accounts, Flash flash, SecuritySettings settings) {
 		this.accounts = accounts;
 		this.flash = flash;
 		this.registrationEnabled = settings.registration().enabled();

@@ -22,9 +22,9 @@ import io.queuedesk.user.PasswordPolicy;
 
 /**
  * Self-registration for submitters (docs/RULES.md#accounts), switched off with
- * {@code queuedesk.registration.enabled=false} (then every route here answers 404). The answer
- * never tells whether the email had an account. Confirming takes a POST, so mail scanners that
- * fetch links do not use the token up.
+ * {@code queuedesk.registration.enabled=false} (then every route here answers 404). The
+ * answer never tells whether the email had an account. Confirming takes a POST, so mail
+ * scanners that fetch links do not use the token up.
  */
 @Controller
 @RequestMapping("/register")
@@ -36,8 +36,7 @@ class RegistrationController {
 
 	private final boolean enabled;
 
-	RegistrationController(AccountService accounts, Flash flash,
-			SecuritySettings settings) {
+	RegistrationController(AccountService accounts, Flash flash, SecuritySettings settings) {
 		this.accounts = accounts;
 		this.flash = flash;
 		this.enabled = settings.registration().enabled();
@@ -62,8 +61,10 @@ class RegistrationController {
 			accounts.register(form.email(), form.displayName(), form.password());
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Registered twice at the same moment: the first one won and mailed; answer the same.
-			// Any other refusal made no account and sent no mail, so it must not say "Check your inbox".
+			// Registered twice at the same moment: the first one won and mailed; answer
+			// the same.
+			// Any other refusal made no account and sent no mail, so it must not say
+			// "Check your inbox".
 			if (!UniqueKeyViolation.is(ex)) {
 				throw ex;
 			}

@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
-
-/** The audit trail for admins (docs/RULES.md#activity-log): filters, pages newest first, and the CSV export. */
+/**
+ * The audit trail for admins (docs/RULES.md#activity-log): filters, pages newest first,
+ * and the CSV export.
+ */
 @Controller
 @RequestMapping("/admin/activity")
 class ActivityAdminController {
@@ -71,7 +73,10 @@ class ActivityAdminController {
 		trail.exportCsv(query, response.getWriter());
 	}
 
-	/** The export of what the page shows: the same filters, without the page number or cursor. */
+	/**
+	 * The export of what the page shows: the same filters, without the page number or
+	 * cursor.
+	 */
 	private static String exportLink() {
 		UriComponents uri = ServletUriComponentsBuilder.fromCurrentRequest()
 			.path("/export.csv")

@@ -9,9 +9,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The audit trail as CSV (RFC 4180: commas, quotes and line breaks quoted by Commons CSV), one
- * record written per call. Text cells that a spreadsheet would run as a formula get a leading
- * apostrophe, so an email or title like {@code =HYPERLINK(…)} stays text when opened in Excel.
+ * The audit trail as CSV (RFC 4180: commas, quotes and line breaks quoted by Commons
+ * CSV), one record written per call. Text cells that a spreadsheet would run as a formula
+ * get a leading apostrophe, so an email or title like {@code =HYPERLINK(…)} stays text
+ * when opened in Excel.
  */
 final class ActivityCsv {
 
@@ -36,9 +37,9 @@ final class ActivityCsv {
 
 	void write(ActivityEntry entry) {
 		try {
-			printer.printRecord(entry.id(), entry.occurredAt().atZone(zone).toOffsetDateTime(), text(entry.actorEmail()),
-					entry.action().name(), entry.ticketId(), text(entry.ticketTitle()), text(entry.targetUserEmail()),
-					text(entry.details()));
+			printer.printRecord(entry.id(), entry.occurredAt().atZone(zone).toOffsetDateTime(),
+					text(entry.actorEmail()), entry.action().name(), entry.ticketId(), text(entry.ticketTitle()),
+					text(entry.targetUserEmail()), text(entry.details()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -54,7 +55,10 @@ final class ActivityCsv {
 		}
 	}
 
-	/** Neutralises spreadsheet formulas (OWASP "CSV injection"): = + - @ tab and CR lead them. */
+	/**
+	 * Neutralises spreadsheet formulas (OWASP "CSV injection"): = + - @ tab and CR lead
+	 * them.
+	 */
 	static String text(String value) {
 		if (value == null || value.isEmpty()) {
 			return value;

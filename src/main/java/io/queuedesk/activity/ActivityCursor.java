@@ -6,9 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Where a page of the audit trail starts: the sort key (occurred_at, id) of the entry next to it,
- * written into the "next" and "previous" links as {@code <epoch microseconds>.<id>}. Nothing in it
- * is secret; a forged cursor only moves where a page starts.
+ * Where a page of the audit trail starts: the sort key (occurred_at, id) of the entry
+ * next to it, written into the "next" and "previous" links as
+ * {@code <epoch microseconds>.<id>}. Nothing in it is secret; a forged cursor only moves
+ * where a page starts.
  */
 record ActivityCursor(Instant occurredAt, long id) {
 
@@ -28,7 +29,8 @@ record ActivityCursor(Instant occurredAt, long id) {
 		}
 		try {
 			long micros = Long.parseLong(parts[0]);
-			return Optional.of(new ActivityCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), Long.parseLong(parts[1])));
+			return Optional
+				.of(new ActivityCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), Long.parseLong(parts[1])));
 		}
 		catch (NumberFormatException | ArithmeticException | DateTimeException ex) {
 			return Optional.empty();

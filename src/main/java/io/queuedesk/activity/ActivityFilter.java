@@ -6,8 +6,9 @@ import io.queuedesk.system.DateRangeFilter;
 import io.queuedesk.system.PagedSearch;
 
 /**
- * The query parameters of /admin/activity and its CSV export, bound as text so that a bad value
- * fails only its own field with a message (and that filter is then not applied), never the page.
+ * The query parameters of /admin/activity and its CSV export, bound as text so that a bad
+ * value fails only its own field with a message (and that filter is then not applied),
+ * never the page.
  */
 class ActivityFilter extends DateRangeFilter {
 
@@ -63,7 +64,9 @@ class ActivityFilter extends DateRangeFilter {
 		return PagedSearch.boundedPage(page);
 	}
 
-	/** The cursor of "next" (older entries), or null when there is none or it is not one. */
+	/**
+	 * The cursor of "next" (older entries), or null when there is none or it is not one.
+	 */
 	ActivityCursor afterCursor() {
 		return ActivityCursor.parse(after).orElse(null);
 	}

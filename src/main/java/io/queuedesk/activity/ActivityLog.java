@@ -15,19 +15,22 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One entry of the append-only audit trail. It holds snapshots (ids, email, title) rather than
- * foreign keys, so it survives the deletion of the ticket or user it talks about. Hibernate
- * treats it as immutable: the application never updates or deletes an entry.
+ * One entry of the append-only audit trail. It holds snapshots (ids, email, title) rather
+ * than foreign keys, so it survives the deletion of the ticket or user it talks about.
+ * Hibernate treats it as immutable: the application never updates or deletes an entry.
  * <p>
- * Internal to the module: other modules write entries through {@link ActivityService} and read
- * them as {@link ActivityEntry} records.
+ * Internal to the module: other modules write entries through {@link ActivityService} and
+ * read them as {@link ActivityEntry} records.
  */
 @Entity
 @Immutable
 @Table(name = "activity_log")
 class ActivityLog {
 
-	/** Longest details text kept; a 20,000-char description diff is cut rather than refused. */
+	/**
+	 * Longest details text kept; a 20,000-char description diff is cut rather than
+	 * refused.
+	 */
 	static final int MAX_DETAILS = 50_000;
 
 	@Id
@@ -74,7 +77,8 @@ class ActivityLog {
 		this.internal = internal;
 		this.occurredAt = occurredAt;
 		this.actorId = actor.userId();
-		// Lower-case, as users' emails are stored: the audit trail's user filter matches exactly.
+		// Lower-case, as users' emails are stored: the audit trail's user filter matches
+		// exactly.
 		this.actorEmail = lower(actor.email());
 		this.action = action;
 		this.ticketId = subject.ticketId();

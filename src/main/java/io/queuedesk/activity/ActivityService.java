@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.queuedesk.system.PagedSearch;
 
 /**
- * Writes audit entries inside the caller's transaction, so a change and its entry commit together,
- * and reads a ticket's or a user's history back as {@link ActivityEntry} records.
+ * Writes audit entries inside the caller's transaction, so a change and its entry commit
+ * together, and reads a ticket's or a user's history back as {@link ActivityEntry}
+ * records.
  */
 @Service
 public class ActivityService {
@@ -35,13 +36,19 @@ public class ActivityService {
 		entries.save(new ActivityLog(Instant.now(clock), actor, action, subject, details, false));
 	}
 
-	/** An entry about an internal note, which submitters do not see in the ticket's history. */
+	/**
+	 * An entry about an internal note, which submitters do not see in the ticket's
+	 * history.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordInternal(Actor actor, ActivityAction action, ActivitySubject subject, String details) {
 		entries.save(new ActivityLog(Instant.now(clock), actor, action, subject, details, true));
 	}
 
-	/** The ticket's history, oldest first; without entries about internal notes unless asked for. */
+	/**
+	 * The ticket's history, oldest first; without entries about internal notes unless
+	 * asked for.
+	 */
 	@Transactional(readOnly = true)
 	public List<ActivityEntry> historyOfTicket(Long ticketId, boolean includeInternal) {
 		List<ActivityLog> history = includeInternal ? entries.findByTicketIdOrderByOccurredAtAscIdAsc(ticketId)

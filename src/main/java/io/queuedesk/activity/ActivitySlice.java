@@ -6,11 +6,14 @@ import io.queuedesk.system.PageLinks;
 
 /**
  * One page of the audit trail, newest first.
+ *
  * @param number the page, from 0 (pages reached by cursor carry it along)
- * @param total matching entries, exact up to {@link ActivityTrail#COUNT_CAP}; beyond it {@code capped}
+ * @param total matching entries, exact up to {@link ActivityTrail#COUNT_CAP}; beyond it
+ * {@code capped}
  * @param previous cursor of the page before, or null on the first page
  * @param next cursor of the page after, or null on the last
- * @param tooDeep a page number past {@link ActivityTrail#MAX_OFFSET} was asked for: no entries
+ * @param tooDeep a page number past {@link ActivityTrail#MAX_OFFSET} was asked for: no
+ * entries
  */
 record ActivitySlice(List<ActivityEntry> entries, int number, int size, long total, boolean capped,
 		ActivityCursor previous, ActivityCursor next, boolean tooDeep) {

@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.queuedesk.system.AdminOnly;
 
 /**
- * Reads the audit trail for /admin/activity, its CSV export and the dashboard, with plain SQL:
- * the filters become conditions that an index serves in the order newest first (see
- * {@link ActivityQuery}), a page is two statements (a capped count and a keyset page) and an export
- * one statement read through a forward-only cursor.
+ * Reads the audit trail for /admin/activity, its CSV export and the dashboard, with plain
+ * SQL: the filters become conditions that an index serves in the order newest first (see
+ * {@link ActivityQuery}), a page is two statements (a capped count and a keyset page) and
+ * an export one statement read through a forward-only cursor.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,13 +34,17 @@ public class ActivityTrail {
 	/** Matches are counted up to this many; beyond, the page says "more than …". */
 	static final int COUNT_CAP = 10_000;
 
-	/** Deepest entry a page number alone may reach (an OFFSET reads every entry before the page). */
+	/**
+	 * Deepest entry a page number alone may reach (an OFFSET reads every entry before the
+	 * page).
+	 */
 	static final int MAX_OFFSET = 10_000;
 
 	/**
-	 * Rows the driver fetches per round trip while exporting. PostgreSQL only streams a result
-	 * set with a fetch size inside a transaction (autocommit off), which the read-only
-	 * transaction of {@link #exportCsv} provides; otherwise it would load every row at once.
+	 * Rows the driver fetches per round trip while exporting. PostgreSQL only streams a
+	 * result set with a fetch size inside a transaction (autocommit off), which the
+	 * read-only transaction of {@link #exportCsv} provides; otherwise it would load every
+	 * row at once.
 	 */
 	static final int EXPORT_FETCH_SIZE = 500;
 
@@ -64,10 +68,10 @@ public class ActivityTrail {
 	}
 
 	/**
-	 * One page of the matching entries, newest first: a capped count and the page, two statements
-	 * whatever the page. From a cursor ({@code after}: older entries, {@code before}: newer) the page
-	 * is an index range from there; a page number alone is an offset, allowed for the first
-	 * {@link #MAX_OFFSET} entries.
+	 * One page of the matching entries, newest first: a capped count and the page, two
+	 * statements whatever the page. From a cursor ({@code after}: older entries,
+	 * {@code before}: newer) the page is an index range from there; a page number alone
+	 * is an offset, allowed for the first {@link #MAX_OFFSET} entries.
 	 */
 	@AdminOnly
 	ActivitySlice page(ActivityQuery query, ActivityCursor after, ActivityCursor before, int page) {
@@ -106,13 +110,13 @@ public class ActivityTrail {
 	}
 
 	/**
-	 * Matching entries counted up to just past the cap, reading the filter's index in the page's
-	 * order: never more than that many index entries per branch.
+	 * Matching entries counted up to just past the cap, reading the filter's index in the
+	 * page's order: never more than that many index entries per branch.
 	 */
 	private long count(ActivityQuery query) {
 		List<Object> params = new ArrayList<>();
-		String sql = "select count(*) from (" + query.branches("id", clock.getZone(), null, List.of(), true, COUNT_CAP + 1,
-				params) + ") matches";
+		String sql = "select count(*) from ("
+				+ query.branches("id", clock.getZone(), null, List.of(), true, COUNT_CAP + 1, params) + ") matches";
 		return jdbc.queryForObject(sql, Long.class, params.toArray());
 	}
 
@@ -121,8 +125,8 @@ public class ActivityTrail {
 	}
 
 	/**
-	 * Writes every matching entry as CSV, newest first, row by row as the cursor delivers them:
-	 * memory use does not grow with the number of rows.
+	 * Writes every matching entry as CSV, newest first, row by row as the cursor delivers
+	 * them: memory use does not grow with the number of rows.
 	 */
 	@AdminOnly
 	void exportCsv(ActivityQuery query, Writer out) {

@@ -15,8 +15,9 @@ import jakarta.persistence.Table;
 import io.queuedesk.user.User;
 
 /**
- * A comment on a ticket: plain text, never edited. Internal notes are hidden from submitters;
- * system comments record workflow changes. Deleted with their ticket (ON DELETE CASCADE).
+ * A comment on a ticket: plain text, never edited. Internal notes are hidden from
+ * submitters; system comments record workflow changes. Deleted with their ticket (ON
+ * DELETE CASCADE).
  */
 @Entity
 @Table(name = "comments")
@@ -50,7 +51,8 @@ public class Comment {
 	protected Comment() {
 	}
 
-	public Comment(Long ticketId, User author, String body, boolean internal, boolean systemComment, Instant createdAt) {
+	public Comment(Long ticketId, User author, String body, boolean internal, boolean systemComment,
+			Instant createdAt) {
 		this.ticketId = ticketId;
 		this.author = author;
 		this.body = body;

@@ -25,10 +25,11 @@ import io.queuedesk.user.User;
 import io.queuedesk.user.UserService;
 
 /**
- * Comments and internal notes on tickets (docs/RULES.md#comments). Who may do what comes from the ticket
- * feature ({@link TicketQueries#access}): a ticket the user may not see is answered with 404.
- * Every change commits together with its activity entry and its event, and first locks the
- * ticket against a concurrent delete ({@link TicketQueries#accessForComment}).
+ * Comments and internal notes on tickets (docs/RULES.md#comments). Who may do what comes
+ * from the ticket feature ({@link TicketQueries#access}): a ticket the user may not see
+ * is answered with 404. Every change commits together with its activity entry and its
+ * event, and first locks the ticket against a concurrent delete
+ * ({@link TicketQueries#accessForComment}).
  */
 @Service
 public class CommentService {
@@ -59,9 +60,10 @@ public class CommentService {
 	}
 
 	/**
-	 * Adds a comment, or an internal note when {@code internal}; returns its id. Refused with
-	 * {@link CommentRefusedException} when the user may see the ticket but not comment on it (or
-	 * not write internal notes), and when the text is blank or longer than {@link Comment#MAX_BODY}.
+	 * Adds a comment, or an internal note when {@code internal}; returns its id. Refused
+	 * with {@link CommentRefusedException} when the user may see the ticket but not
+	 * comment on it (or not write internal notes), and when the text is blank or longer
+	 * than {@link Comment#MAX_BODY}.
 	 */
 	@SignedIn
 	@Transactional
@@ -97,8 +99,9 @@ public class CommentService {
 	}
 
 	/**
-	 * 404 ({@link NotFoundException}) unless the user may see the ticket: checked before a
-	 * refused form is answered, so that its message tells nothing about a ticket the user may not see.
+	 * 404 ({@link NotFoundException}) unless the user may see the ticket: checked before
+	 * a refused form is answered, so that its message tells nothing about a ticket the
+	 * user may not see.
 	 */
 	@SignedIn
 	@Transactional(readOnly = true)
@@ -107,8 +110,9 @@ public class CommentService {
 	}
 
 	/**
-	 * Deletes a comment of the ticket (admins; system comments too). The activity entry keeps a
-	 * snapshot of who wrote what; it is hidden from submitters when the comment was an internal note.
+	 * Deletes a comment of the ticket (admins; system comments too). The activity entry
+	 * keeps a snapshot of who wrote what; it is hidden from submitters when the comment
+	 * was an internal note.
 	 */
 	@AdminOnly
 	@Transactional
@@ -130,8 +134,9 @@ public class CommentService {
 	}
 
 	/**
-	 * The ticket's comments, oldest first, with their authors in the same query; internal notes
-	 * only for viewers who may read them. The access info proves the viewer may see the ticket.
+	 * The ticket's comments, oldest first, with their authors in the same query; internal
+	 * notes only for viewers who may read them. The access info proves the viewer may see
+	 * the ticket.
 	 */
 	@SignedIn
 	@Transactional(readOnly = true)
@@ -141,7 +146,10 @@ public class CommentService {
 		return found.stream().map(CommentView::of).toList();
 	}
 
-	/** Line breaks as a browser sends them (CRLF) count once, as the user sees them; outer blanks go. */
+	/**
+	 * Line breaks as a browser sends them (CRLF) count once, as the user sees them; outer
+	 * blanks go.
+	 */
 	static String normalize(String body) {
 		return body == null ? "" : body.replace("\r\n", "\n").replace('\r', '\n').strip();
 	}

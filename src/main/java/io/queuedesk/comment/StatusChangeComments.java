@@ -17,9 +17,10 @@ import io.queuedesk.ticket.TicketStatus;
 import io.queuedesk.user.User;
 
 /**
- * Writes the system comment of every workflow step (docs/RULES.md#workflow: "Status changed from Open to
- * Accepted by Dev One"). A plain, synchronous {@code @EventListener}: it runs inside the
- * transaction of the status change, so both commit or roll back together.
+ * Writes the system comment of every workflow step (docs/RULES.md#workflow: "Status
+ * changed from Open to Accepted by Dev One"). A plain, synchronous
+ * {@code @EventListener}: it runs inside the transaction of the status change, so both
+ * commit or roll back together.
  */
 @Component
 class StatusChangeComments {
@@ -32,8 +33,7 @@ class StatusChangeComments {
 
 	private final Clock clock;
 
-	StatusChangeComments(CommentRepository comments, MessageSource messages, EntityManager entityManager,
-			Clock clock) {
+	StatusChangeComments(CommentRepository comments, MessageSource messages, EntityManager entityManager, Clock clock) {
 		this.comments = comments;
 		this.messages = messages;
 		this.entityManager = entityManager;

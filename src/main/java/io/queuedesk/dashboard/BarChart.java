@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The geometry of a horizontal bar chart drawn as inline SVG by the template: one row per bar,
- * its length proportional to the largest value. Only SVG attributes carry sizes (no style
- * attributes: the CSP forbids inline styles). Labels are shortened in the chart; the table next
- * to it has the full names and the numbers.
+ * The geometry of a horizontal bar chart drawn as inline SVG by the template: one row per
+ * bar, its length proportional to the largest value. Only SVG attributes carry sizes (no
+ * style attributes: the CSP forbids inline styles). Labels are shortened in the chart;
+ * the table next to it has the full names and the numbers.
  */
 record BarChart(String id, int height, List<Bar> bars) {
 
@@ -24,7 +24,8 @@ record BarChart(String id, int height, List<Bar> bars) {
 		List<Bar> bars = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			Bar row = rows.get(i);
-			int length = max == 0 ? 0 : (int) Math.max(row.value() == 0 ? 0 : 2, Math.round(BAR_MAX * (double) row.value() / max));
+			int length = max == 0 ? 0
+					: (int) Math.max(row.value() == 0 ? 0 : 2, Math.round(BAR_MAX * (double) row.value() / max));
 			bars.add(new Bar(shorten(row.label()), row.value(), length, i * ROW));
 		}
 		return new BarChart(id, Math.max(ROW, rows.size() * ROW), bars);

@@ -20,8 +20,9 @@ import io.queuedesk.ticket.TicketStatistics;
 import io.queuedesk.ticket.TicketStatus;
 
 /**
- * The admin home (docs/RULES.md#pages-and-routes). Reads only; never changes anything. The figures may be a few seconds
- * old (see {@link TicketStatistics}); the page says when they were counted.
+ * The admin home (docs/RULES.md#pages-and-routes). Reads only; never changes anything.
+ * The figures may be a few seconds old (see {@link TicketStatistics}); the page says when
+ * they were counted.
  */
 @Controller
 class DashboardController {
@@ -50,21 +51,25 @@ class DashboardController {
 		model.addAttribute("range", range);
 		model.addAttribute("figures", figures);
 		model.addAttribute("total", figures.total());
-		model.addAttribute("statusChart", BarChart.of("chart-status", figures.byStatus()
-			.entrySet()
-			.stream()
-			.map(e -> BarChart.bar(text("status." + e.getKey()), e.getValue()))
-			.toList()));
+		model.addAttribute("statusChart",
+				BarChart.of("chart-status",
+						figures.byStatus()
+							.entrySet()
+							.stream()
+							.map(e -> BarChart.bar(text("status." + e.getKey()), e.getValue()))
+							.toList()));
 		model.addAttribute("queueChart", BarChart.of("chart-queues",
 				figures.queuedByClient().stream().map(c -> BarChart.bar(c.clientName(), c.queued())).toList()));
-		model.addAttribute("workloadChart", BarChart.of("chart-workload", figures.workload()
-			.stream()
-			.map(w -> BarChart.bar(w.name() == null ? text("dashboard.unassigned") : w.name(), w.total()))
-			.toList()));
+		model.addAttribute("workloadChart",
+				BarChart.of("chart-workload", figures.workload()
+					.stream()
+					.map(w -> BarChart.bar(w.name() == null ? text("dashboard.unassigned") : w.name(), w.total()))
+					.toList()));
 		model.addAttribute("notCompleted", TicketStatus.queued());
 		model.addAttribute("topQueues", TicketStatistics.TOP_QUEUES);
 		model.addAttribute("topAssignees", TicketStatistics.TOP_ASSIGNEES);
-		model.addAttribute("asOf", LocalTime.ofInstant(figures.asOf(), clock.getZone()).truncatedTo(ChronoUnit.SECONDS));
+		model.addAttribute("asOf",
+				LocalTime.ofInstant(figures.asOf(), clock.getZone()).truncatedTo(ChronoUnit.SECONDS));
 		model.addAttribute("recent", activity.recent(RECENT_ACTIVITY));
 		return "dashboard/index";
 	}

@@ -17,15 +17,17 @@ import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.DatabaseDialect;
 
 /**
- * Writes the load-test data set of a {@link GenerationPlan} with set-based SQL: one INSERT … SELECT
- * over {@code generate_series} per table and chunk (works unchanged on H2 and PostgreSQL), each
- * chunk committed on its own so memory, locks and WAL stay bounded and progress can be shown.
+ * Writes the load-test data set of a {@link GenerationPlan} with set-based SQL: one
+ * INSERT … SELECT over {@code generate_series} per table and chunk (works unchanged on H2
+ * and PostgreSQL), each chunk committed on its own so memory, locks and WAL stay bounded
+ * and progress can be shown.
  * <p>
- * Ids are explicit: each table's rows take the range above its current maximum, so relations are
- * arithmetic (ticket n is {@code ticketBase + n}, its j-th comment {@code commentBase + 3(n-1) + j})
- * and need no lookups; the identity columns are restarted above the ranges afterwards. Every
- * pseudo-random choice is a hash of (row number, seed) in portable integer arithmetic, so a seed
- * gives the same data on any database. Run it on a database nobody writes to meanwhile.
+ * Ids are explicit: each table's rows take the range above its current maximum, so
+ * relations are arithmetic (ticket n is {@code ticketBase + n}, its j-th comment
+ * {@code commentBase + 3(n-1) + j}) and need no lookups; the identity columns are
+ * restarted above the ranges afterwards. Every pseudo-random choice is a hash of (row
+ * number, seed) in portable integer arithmetic, so a seed gives the same data on any
+ * database. Run it on a database nobody writes to meanwhile.
  */
 @Component
 class DataGenerator {
@@ -62,10 +64,14 @@ class DataGenerator {
 		return jdbc.queryForObject("select count(*) from tickets", Long.class);
 	}
 
-	/** Whether users or clients of an earlier run are there (possibly without tickets, if it was interrupted). */
+	/**
+	 * Whether users or clients of an earlier run are there (possibly without tickets, if
+	 * it was interrupted).
+	 */
 	boolean hasGeneratedRows() {
 		return jdbc.queryForObject("select count(*) from users where email like '%" + EMAIL_DOMAIN + "'", Long.class)
-				+ jdbc.queryForObject("select count(*) from clients where name like '" + CLIENT_PREFIX + "%'", Long.class) > 0;
+				+ jdbc.queryForObject("select count(*) from clients where name like '" + CLIENT_PREFIX + "%'",
+						Long.class) > 0;
 	}
 
 	/** What a run built: the ids it used, for the report and the tests. */
@@ -81,8 +87,10 @@ class DataGenerator {
 		String clients = "select id from clients where name like '" + CLIENT_PREFIX + "%'";
 		String tickets = "select id from tickets where client_id in (" + clients + ")";
 		long deleted = jdbc.queryForObject("select count(*) from (" + tickets + ") t", Long.class);
-		// One condition per statement (no OR), so each is an index or hash lookup on H2 too. Entries
-		// of the audit trail have no foreign keys: those of other actors about these tickets stay.
+		// One condition per statement (no OR), so each is an index or hash lookup on H2
+		// too. Entries
+		// of the audit trail have no foreign keys: those of other actors about these
+		// tickets stay.
 		jdbc.update("delete from activity_log where actor_email like '%" + EMAIL_DOMAIN + "'");
 		jdbc.update("delete from comments where ticket_id in (" + tickets + ")");
 		jdbc.update("delete from comments where author_id in (" + users + ")");
@@ -91,7 +99,8 @@ class DataGenerator {
 		jdbc.update("update tickets set assignee_id = null where assignee_id in (" + users + ")");
 		jdbc.update("delete from clients where id in (" + clients + ")");
 		if (dialect.isPostgres()) {
-			// Deleting users checks tickets.assignee_id, which only partial indexes cover: without a
+			// Deleting users checks tickets.assignee_id, which only partial indexes
+			// cover: without a
 			// vacuum every check would scan the deleted rows again.
 			jdbc.execute("vacuum tickets");
 		}
@@ -103,8 +112,8 @@ class DataGenerator {
 	Result generate(GenerationPlan plan, PrintStream out) {
 		Instant now = Instant.now(clock);
 		LoadText text = new LoadText(plan.seed());
-		GenerationSql sql = new GenerationSql(plan, text, now, base("users"), base("clients"), base("tickets"), base("comments"),
-				areas(now));
+		GenerationSql sql = new GenerationSql(plan, text, now, base("users"), base("clients"), base("tickets"),
+				base("comments"), areas(now));
 		long started = System.nanoTime();
 		String hash = passwordEncoder.encode(PASSWORD);
 		transactions.executeWithoutResult(status -> {
@@ -136,7 +145,8 @@ class DataGenerator {
 		restartIdentity("clients");
 		restartIdentity("tickets");
 		restartIdentity("comments");
-		// The tickets carry ranks only; the queues' position counts are derived from them.
+		// The tickets carry ranks only; the queues' position counts are derived from
+		// them.
 		queues.rebuild();
 		if (dialect.isPostgres()) {
 			jdbc.execute("analyze");
@@ -146,10 +156,11 @@ class DataGenerator {
 	}
 
 	/**
-	 * On PostgreSQL the two full-text (GIN) indexes of the tickets cost most of an insert; built
-	 * once at the end they take less time in all (measured: 24 s per 100,000 tickets with them,
-	 * 4 s without plus 16 s to build them). Only when the run at least doubles the tickets, so a
-	 * small run on a big database does not rebuild big indexes.
+	 * On PostgreSQL the two full-text (GIN) indexes of the tickets cost most of an
+	 * insert; built once at the end they take less time in all (measured: 24 s per
+	 * 100,000 tickets with them, 4 s without plus 16 s to build them). Only when the run
+	 * at least doubles the tickets, so a small run on a big database does not rebuild big
+	 * indexes.
 	 */
 	private List<String> dropSearchIndexes(GenerationPlan plan, PrintStream out) {
 		if (!dialect.isPostgres() || plan.tickets() < ticketCount()) {
@@ -197,12 +208,15 @@ class DataGenerator {
 		jdbc.execute("alter table " + table + " alter column id restart with " + (base(table) + 1));
 	}
 
-	/** The product areas (existing ones of the same name are shared), by id in {@link LoadText#AREAS} order. */
+	/**
+	 * The product areas (existing ones of the same name are shared), by id in
+	 * {@link LoadText#AREAS} order.
+	 */
 	private List<Long> areas(Instant now) {
 		for (String name : LoadText.AREAS) {
 			if (jdbc.queryForObject("select count(*) from product_areas where name = ?", Long.class, name) == 0) {
-				jdbc.update("insert into product_areas (name, active, created_at, version) values (?, true, ?, 0)", name,
-						Timestamp.from(now));
+				jdbc.update("insert into product_areas (name, active, created_at, version) values (?, true, ?, 0)",
+						name, Timestamp.from(now));
 			}
 		}
 		return LoadText.AREAS.stream()

@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.queuedesk.queue.QueueService;
 
 /**
- * The demo data (docs/RULES.md#demo-data-and-commands). Written with plain SQL so that it needs no signed-in user and no
- * feature's internals; it is one transaction, so a failed load leaves nothing behind.
+ * The demo data (docs/RULES.md#demo-data-and-commands). Written with plain SQL so that it
+ * needs no signed-in user and no feature's internals; it is one transaction, so a failed
+ * load leaves nothing behind.
  */
 @Component
 class DemoData {
@@ -72,19 +73,22 @@ class DemoData {
 			for (int priority = 1; priority <= TICKETS_PER_CLIENT; priority++, n++) {
 				long assignee = n % 2 == 0 ? devOne : devTwo;
 				long raisedBy = n % 2 == 0 ? submitter : admin;
-				// Target dates run from two days ago to four days ahead, so some are overdue.
+				// Target dates run from two days ago to four days ahead, so some are
+				// overdue.
 				LocalDate target = today.plusDays(-2 + n % 7);
 				jdbc.sql("""
 						insert into tickets (title, description, client_id, product_area_id, queue_rank, target_date,
 						  status, assignee_id, submitter_id, created_at, updated_at, version)
 						values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 0)
 						""")
-					.params(TITLES.get(n), DESCRIPTION, clients.get(c), areas.get(n % areas.size()), priority * (1L << 32),
-							Date.valueOf(target), assignee, raisedBy, Timestamp.from(now), Timestamp.from(now))
+					.params(TITLES.get(n), DESCRIPTION, clients.get(c), areas.get(n % areas.size()),
+							priority * (1L << 32), Date.valueOf(target), assignee, raisedBy, Timestamp.from(now),
+							Timestamp.from(now))
 					.update();
 			}
 		}
-		// The rows above carry ranks only: the queues' position counts are derived from them.
+		// The rows above carry ranks only: the queues' position counts are derived from
+		// them.
 		queues.rebuild();
 		return true;
 	}

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import io.queuedesk.system.CommandRunner;
 
 /**
- * Creates the demo data on start-up. {@code auto} (the default): only on the very first start of
- * the embedded H2 database, so production PostgreSQL starts empty; {@code true}: whenever the
- * demo users are missing; {@code false}: never. Commands never trigger it.
+ * Creates the demo data on start-up. {@code auto} (the default): only on the very first
+ * start of the embedded H2 database, so production PostgreSQL starts empty; {@code true}:
+ * whenever the demo users are missing; {@code false}: never. Commands never trigger it.
  */
 @Component
 class DemoDataOnStartup implements ApplicationRunner {

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param demoData {@code auto}, {@code true} or {@code false} ({@code queuedesk.demo-data}, default
- *        in {@code application.properties}): when {@link DemoDataOnStartup} loads the demo data
+ * @param demoData {@code auto}, {@code true} or {@code false}
+ * ({@code queuedesk.demo-data}, default in {@code application.properties}): when
+ * {@link DemoDataOnStartup} loads the demo data
  */
 @Validated
 @ConfigurationProperties("queuedesk")

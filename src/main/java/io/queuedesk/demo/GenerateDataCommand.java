@@ -11,10 +11,11 @@ import io.queuedesk.system.CliCommand;
 import io.queuedesk.system.CommandRunner;
 
 /**
- * {@code generate-data --tickets=N [--seed=S] [--force]}: the load-test data set (docs/RULES.md#scale)
- * scaled to N tickets ({@link GenerationPlan}, {@link DataGenerator}). Refused on a database that
- * holds tickets unless {@code --force}; then the data of an earlier run is deleted first and the
- * rest (demo data, real tickets) stays, so a second run replaces the first instead of clashing.
+ * {@code generate-data --tickets=N [--seed=S] [--force]}: the load-test data set
+ * (docs/RULES.md#scale) scaled to N tickets ({@link GenerationPlan},
+ * {@link DataGenerator}). Refused on a database that holds tickets unless
+ * {@code --force}; then the data of an earlier run is deleted first and the rest (demo
+ * data, real tickets) stays, so a second run replaces the first instead of clashing.
  */
 @Component
 class GenerateDataCommand implements CliCommand {
@@ -56,7 +57,8 @@ class GenerateDataCommand implements CliCommand {
 			return CommandRunner.EXIT_USAGE;
 		}
 		if (generator.hasGeneratedRows() && !force) {
-			// An interrupted run can leave users and clients without tickets; their emails would clash.
+			// An interrupted run can leave users and clients without tickets; their
+			// emails would clash.
 			err.println("error: the database holds users or clients of an earlier generate-data run. Add --force to "
 					+ "delete them first.");
 			return CommandRunner.EXIT_USAGE;
@@ -69,7 +71,8 @@ class GenerateDataCommand implements CliCommand {
 				plan.queued(), plan.bigClientQueued(), plan.seed());
 		DataGenerator.Result result = generator.generate(plan, out);
 		long seconds = (System.nanoTime() - started) / 1_000_000_000;
-		out.printf("Done in %d min %02d s: %,d tickets (%,d completed), %,d users (%d admins, %d developers), %,d clients.%n",
+		out.printf(
+				"Done in %d min %02d s: %,d tickets (%,d completed), %,d users (%d admins, %d developers), %,d clients.%n",
 				seconds / 60, seconds % 60, plan.tickets(), plan.completed(), plan.users(), plan.admins(),
 				plan.developers(), plan.clients());
 		out.printf("Big client: %s%s (id %d), %,d queued tickets.%n", DataGenerator.CLIENT_PREFIX,
@@ -84,7 +87,8 @@ class GenerateDataCommand implements CliCommand {
 
 	private static GenerationPlan plan(ApplicationArguments args) {
 		for (String name : args.getOptionNames()) {
-			// Dotted names are Spring properties (--spring.datasource.url=…), read by the context.
+			// Dotted names are Spring properties (--spring.datasource.url=…), read by the
+			// context.
 			if (!OPTIONS.contains(name) && !name.contains(".")) {
 				throw new IllegalArgumentException("unknown option --" + name);
 			}

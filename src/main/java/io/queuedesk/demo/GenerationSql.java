@@ -10,12 +10,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The statements of one {@code generate-data} run ({@link DataGenerator}). Only numbers computed
- * here and the pools' constant text are inlined into the SQL; nothing comes from input.
+ * The statements of one {@code generate-data} run ({@link DataGenerator}). Only numbers
+ * computed here and the pools' constant text are inlined into the SQL; nothing comes from
+ * input.
  */
 final class GenerationSql {
 
-	/** Queue rank of queued ticket n: sparse, increasing with n, unique per client (see queue/Ranks). */
+	/**
+	 * Queue rank of queued ticket n: sparse, increasing with n, unique per client (see
+	 * queue/Ranks).
+	 */
 	static final long RANK_GAP = 1L << 32;
 
 	/** Tickets were created over the three years before the run. */
@@ -56,10 +60,10 @@ final class GenerationSql {
 	}
 
 	/**
-	 * A pseudo-random non-negative int from a row key and the seed: the product of two linear
-	 * congruences modulo primes, in BIGINT arithmetic that cannot overflow (keys stay below 2^40, each
-	 * factor below 2^31).
-	 * Each use passes its own slot, so the choices of one row are independent of each other.
+	 * A pseudo-random non-negative int from a row key and the seed: the product of two
+	 * linear congruences modulo primes, in BIGINT arithmetic that cannot overflow (keys
+	 * stay below 2^40, each factor below 2^31). Each use passes its own slot, so the
+	 * choices of one row are independent of each other.
 	 */
 	String hash(String n, int slot) {
 		String key = "(cast(" + n + " as bigint) * 32 + " + slot + ")";
@@ -114,10 +118,10 @@ final class GenerationSql {
 	}
 
 	/**
-	 * Tickets first..last. Inner query: kind, creation time and the row's hashes; middle: the
-	 * choices made from them; outer: the columns. Client 1 is the big client (all kind-0
-	 * tickets); the others follow a skewed spread: index floor(C·u³) for uniform u, so the
-	 * first clients hold most tickets and the last ones a few hundred (at 1M).
+	 * Tickets first..last. Inner query: kind, creation time and the row's hashes; middle:
+	 * the choices made from them; outer: the columns. Client 1 is the big client (all
+	 * kind-0 tickets); the others follow a skewed spread: index floor(C·u³) for uniform
+	 * u, so the first clients hold most tickets and the last ones a few hundred (at 1M).
 	 */
 	String tickets(long first, long last) {
 		int c = plan.clients();
@@ -153,16 +157,15 @@ final class GenerationSql {
 				      %23$s as h1, %24$s as h2, %25$s as h3, %26$s as h4, %27$s as h5, %28$s as h7, %29$s as h8
 				    from generate_series(cast(%30$d as bigint), cast(%31$d as bigint)) as g(n)) r
 				  cross join (select %32$s as ts, %33$s as tp, %34$s as tf, %35$s as d, %36$s as a) p) t
-				""".formatted(ticketBase, clientBase, RANK_GAP, now, c - 1, uniform, c,
-				userBase + firstDeveloper(), plan.developers(), userBase + firstSubmitter(), plan.submitters(),
-				pick("p.a", areaIds.size(), "n", 6), plan.rareStep(),
-				pick("p.ts", LoadText.TITLE_PARTS, "n", 9), LoadText.RARE_PHRASE,
-				pick("p.tf", LoadText.FREQUENT_PHRASES.size(), "n", 10),
-				pick("p.tp", LoadText.TITLE_PARTS, "n", 10), description(), plan.seed(), start, SPAN_SECONDS,
-				plan.tickets(), hash("n", 1), hash("n", 2), hash("n", 3), hash("n", 4), hash("n", 5),
-				hash("n", 7), hash("n", 8), first, last, LoadText.array(text.titleSubjects),
-				LoadText.array(text.titlePredicates), LoadText.array(LoadText.FREQUENT_PHRASES),
-				LoadText.array(text.sentences), areaArray());
+				"""
+			.formatted(ticketBase, clientBase, RANK_GAP, now, c - 1, uniform, c, userBase + firstDeveloper(),
+					plan.developers(), userBase + firstSubmitter(), plan.submitters(),
+					pick("p.a", areaIds.size(), "n", 6), plan.rareStep(), pick("p.ts", LoadText.TITLE_PARTS, "n", 9),
+					LoadText.RARE_PHRASE, pick("p.tf", LoadText.FREQUENT_PHRASES.size(), "n", 10),
+					pick("p.tp", LoadText.TITLE_PARTS, "n", 10), description(), plan.seed(), start, SPAN_SECONDS,
+					plan.tickets(), hash("n", 1), hash("n", 2), hash("n", 3), hash("n", 4), hash("n", 5), hash("n", 7),
+					hash("n", 8), first, last, LoadText.array(text.titleSubjects), LoadText.array(text.titlePredicates),
+					LoadText.array(LoadText.FREQUENT_PHRASES), LoadText.array(text.sentences), areaArray());
 	}
 
 	private String description() {
@@ -178,8 +181,9 @@ final class GenerationSql {
 	}
 
 	/**
-	 * One to three comments per ticket (two on average): the submitter asks, a developer (the
-	 * assignee, or any for an unassigned ticket) answers, one answer in five an internal note.
+	 * One to three comments per ticket (two on average): the submitter asks, a developer
+	 * (the assignee, or any for an unassigned ticket) answers, one answer in five an
+	 * internal note.
 	 */
 	String comments(long first, long last) {
 		String n = "(t.id - " + ticketBase + ")";
@@ -199,9 +203,10 @@ final class GenerationSql {
 
 	/**
 	 * The three audit entries of each ticket, as the application would have written them:
-	 * 1 created (by the submitter); 2 assigned (by an admin) or, for an unassigned ticket, its
-	 * target date set (by the submitter); 3 the last status change (by the assignee) or, for an
-	 * open ticket, its first comment. Names, emails and titles come from the rows themselves.
+	 * 1 created (by the submitter); 2 assigned (by an admin) or, for an unassigned
+	 * ticket, its target date set (by the submitter); 3 the last status change (by the
+	 * assignee) or, for an open ticket, its first comment. Names, emails and titles come
+	 * from the rows themselves.
 	 */
 	String activity(int entry, long first, long last) {
 		String columns = """

@@ -9,14 +9,15 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Pools of text that {@code generate-data} assembles tickets and comments from: title halves,
- * description and comment sentences, built from word lists with a seeded random, so a seed gives
- * the same text on every database. The SQL picks pool entries by a hash of the row number: a few
- * array lookups per row, cheaper on PostgreSQL than assembling each text word by word.
+ * Pools of text that {@code generate-data} assembles tickets and comments from: title
+ * halves, description and comment sentences, built from word lists with a seeded random,
+ * so a seed gives the same text on every database. The SQL picks pool entries by a hash
+ * of the row number: a few array lookups per row, cheaper on PostgreSQL than assembling
+ * each text word by word.
  * <p>
- * {@link #FREQUENT} and {@link #RARE} occur nowhere in the pools (nor does any word they start),
- * so the generator controls exactly which titles hold them: search benchmarks need one word that
- * matches many tickets and one that matches a few.
+ * {@link #FREQUENT} and {@link #RARE} occur nowhere in the pools (nor does any word they
+ * start), so the generator controls exactly which titles hold them: search benchmarks
+ * need one word that matches many tickets and one that matches a few.
  */
 final class LoadText {
 
@@ -45,18 +46,17 @@ final class LoadText {
 			"Hanna", "Tom", "Nora", "Diego", "Yara", "Ben", "Mila", "Ivan", "Leila", "Paul", "Ana", "Erik");
 
 	static final List<String> LAST_NAMES = List.of("Smith", "Garcia", "Müller", "Rossi", "Kowalski", "Nguyen",
-			"Johansson", "Okafor", "Dubois", "Tanaka", "Silva", "Novak", "Larsen", "Murphy", "Schmidt", "Haddad",
-			"Kim", "Petrov", "Costa", "Jansen", "Brown", "Moreau", "Fischer", "Ahmed", "Patel", "Weber", "Santos",
-			"Berg", "Lopez", "Meyer", "Wilson", "Ito");
+			"Johansson", "Okafor", "Dubois", "Tanaka", "Silva", "Novak", "Larsen", "Murphy", "Schmidt", "Haddad", "Kim",
+			"Petrov", "Costa", "Jansen", "Brown", "Moreau", "Fischer", "Ahmed", "Patel", "Weber", "Santos", "Berg",
+			"Lopez", "Meyer", "Wilson", "Ito");
 
 	private static final List<String> QUALIFIERS = List.of("Renewal", "Broker", "Monthly", "Quarterly", "Direct debit",
 			"Claim", "Policy", "Premium", "Invoice", "Customer", "Agent", "Bulk", "Scheduled", "Annual", "Refund",
 			"Payment", "Cover", "Underwriting", "Contract", "Partner", "Fleet", "Household", "Travel", "Pension");
 
-	private static final List<String> OBJECTS = List.of("letter", "export", "report", "form", "PDF", "upload",
-			"search", "summary", "statement", "dashboard", "mandate", "notification", "import", "calculation",
-			"workflow", "address", "attachment", "email", "reminder", "archive", "quote", "schedule", "overview",
-			"list");
+	private static final List<String> OBJECTS = List.of("letter", "export", "report", "form", "PDF", "upload", "search",
+			"summary", "statement", "dashboard", "mandate", "notification", "import", "calculation", "workflow",
+			"address", "attachment", "email", "reminder", "archive", "quote", "schedule", "overview", "list");
 
 	private static final List<String> PREDICATES = List.of("shows the wrong totals", "fails for large files",
 			"times out", "is not saved", "shows the old premium", "misses the second page", "rejects valid dates",
@@ -92,8 +92,9 @@ final class LoadText {
 			"This happens %t and affects the %n of every %r.", "Please check why the %n %v the %n for the %r.");
 
 	private static final List<String> COMMENT_FORMS = List.of("I could reproduce it with the %n of one %r %t.",
-			"Could you attach a screenshot of the %n and the %n?", "Fixed in the next release, the %n no longer %v the %n.",
-			"The %r confirmed that the %n %v the %n %t.", "Thanks, we will look at the %n and the %n this week.",
+			"Could you attach a screenshot of the %n and the %n?",
+			"Fixed in the next release, the %n no longer %v the %n.", "The %r confirmed that the %n %v the %n %t.",
+			"Thanks, we will look at the %n and the %n this week.",
 			"Not reproducible here: the %n %v nothing when a %r %a it.", "Workaround: the %r %a the %n again %t.",
 			"Moved to the %n team, they own the %n.");
 
@@ -108,7 +109,8 @@ final class LoadText {
 	LoadText(long seed) {
 		Random random = new Random(seed);
 		titleSubjects = distinct(TITLE_PARTS, () -> pick(random, QUALIFIERS) + " " + pick(random, OBJECTS));
-		// Half the predicates carry a context, so titles average about 40 characters (not distinct:
+		// Half the predicates carry a context, so titles average about 40 characters (not
+		// distinct:
 		// there are only a few dozen without one).
 		titlePredicates = Stream
 			.generate(() -> pick(random, PREDICATES) + (random.nextBoolean() ? " " + pick(random, CONTEXTS) : ""))
@@ -124,7 +126,8 @@ final class LoadText {
 			values.add(next.get());
 		}
 		List<String> list = new ArrayList<>(values);
-		// Fewer distinct combinations than asked for: repeat them, so the SQL's modulus stays the pool size.
+		// Fewer distinct combinations than asked for: repeat them, so the SQL's modulus
+		// stays the pool size.
 		for (int i = 0; list.size() < size; i++) {
 			list.add(list.get(i));
 		}
@@ -156,7 +159,10 @@ final class LoadText {
 		return words.get(random.nextInt(words.size()));
 	}
 
-	/** An SQL array literal of constant strings (quotes doubled, though the pools hold none). */
+	/**
+	 * An SQL array literal of constant strings (quotes doubled, though the pools hold
+	 * none).
+	 */
 	static String array(List<String> values) {
 		StringBuilder sql = new StringBuilder("array[");
 		for (int i = 0; i < values.size(); i++) {

@@ -10,8 +10,8 @@ import io.queuedesk.system.CliCommand;
 import io.queuedesk.system.CommandRunner;
 
 /**
- * {@code reset-database [--force]}: drops every table and migrates again, leaving an empty
- * database. PostgreSQL is treated as production and needs {@code --force}.
+ * {@code reset-database [--force]}: drops every table and migrates again, leaving an
+ * empty database. PostgreSQL is treated as production and needs {@code --force}.
  */
 @Component
 class ResetDatabaseCommand implements CliCommand {
@@ -42,7 +42,8 @@ class ResetDatabaseCommand implements CliCommand {
 					+ " database, which is treated as production. Add --force to delete all its data.");
 			return CommandRunner.EXIT_FAILURE;
 		}
-		// Clean is disabled in the application's own Flyway; allow it for this one explicit call.
+		// Clean is disabled in the application's own Flyway; allow it for this one
+		// explicit call.
 		Flyway resetter = Flyway.configure().configuration(flyway.getConfiguration()).cleanDisabled(false).load();
 		resetter.clean();
 		resetter.migrate();

@@ -12,9 +12,10 @@ import io.queuedesk.account.AccountLinkIssued;
 import io.queuedesk.account.AccountLinkIssued.Kind;
 
 /**
- * The account mails (docs/RULES.md#email): registration confirmation, the note to an owner whose email was
- * registered again, password reset and account created (a set-password link, never a password).
- * Written to the outbox in the transaction that issued the link.
+ * The account mails (docs/RULES.md#email): registration confirmation, the note to an
+ * owner whose email was registered again, password reset and account created (a
+ * set-password link, never a password). Written to the outbox in the transaction that
+ * issued the link.
  */
 @Component
 class AccountMails {

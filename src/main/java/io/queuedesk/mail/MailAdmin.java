@@ -38,12 +38,13 @@ public class MailAdmin {
 		long total = jdbc.sql("select count(*) from mail_outbox where status in ('PENDING', 'FAILED')")
 			.query(Long.class)
 			.single();
-		var rows = jdbc.sql("""
-				select id, recipient, subject, status, attempts, last_error, next_attempt_at, created_at from mail_outbox
-				where status in ('PENDING', 'FAILED')
-				order by case when status = 'FAILED' then 0 else 1 end, next_attempt_at, id
-				limit ? offset ?
-				""")
+		var rows = jdbc
+			.sql("""
+					select id, recipient, subject, status, attempts, last_error, next_attempt_at, created_at from mail_outbox
+					where status in ('PENDING', 'FAILED')
+					order by case when status = 'FAILED' then 0 else 1 end, next_attempt_at, id
+					limit ? offset ?
+					""")
 			.params(request.getPageSize(), request.getOffset())
 			.query((rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()))
@@ -51,7 +52,9 @@ public class MailAdmin {
 		return new PageImpl<>(rows, request, total);
 	}
 
-	/** Makes a pending or failed mail due now (a failed one gets another day of retries). */
+	/**
+	 * Makes a pending or failed mail due now (a failed one gets another day of retries).
+	 */
 	@AdminOnly
 	@Transactional
 	public void retryNow(long id) {

@@ -14,7 +14,10 @@ import io.queuedesk.system.Flash;
 import io.queuedesk.system.PageLinks;
 import io.queuedesk.system.PagedSearch;
 
-/** /admin/mail: the outbox's pending and failed mails with "retry now" (admins; URL rule and service). */
+/**
+ * /admin/mail: the outbox's pending and failed mails with "retry now" (admins; URL rule
+ * and service).
+ */
 @Controller
 @RequestMapping("/admin/mail")
 class MailAdminController {

@@ -16,10 +16,10 @@ import io.queuedesk.ticket.TicketStatus;
 import io.queuedesk.user.UserService;
 
 /**
- * Ticket notifications (docs/RULES.md#email), written to the outbox inside the transaction of the change:
- * ticket assigned (to the assignee), status changed (to the submitter), a new public comment (to
- * the other side). Internal notes are never mailed; nobody is mailed about their own action, and
- * inactive users are not mailed at all.
+ * Ticket notifications (docs/RULES.md#email), written to the outbox inside the
+ * transaction of the change: ticket assigned (to the assignee), status changed (to the
+ * submitter), a new public comment (to the other side). Internal notes are never mailed;
+ * nobody is mailed about their own action, and inactive users are not mailed at all.
  */
 @Component
 class MailNotifications {
@@ -58,16 +58,19 @@ class MailNotifications {
 		String to = label(event.to());
 		send(event.submitter().id(), event.actor(), event.ticketId(), event.title(),
 				renderer.message("mail.status.subject", id, to, event.title()),
-				renderer.message("mail.status.heading", event.actor().displayName(), id, label(event.from()), to), null);
+				renderer.message("mail.status.heading", event.actor().displayName(), id, label(event.from()), to),
+				null);
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void commentAdded(CommentEvents.CommentAdded event) {
 		if (event.internal()) {
-			return; // internal notes are never mailed, so they can never reach a submitter
+			return; // internal notes are never mailed, so they can never reach a
+					// submitter
 		}
-		Long recipient = event.author().id() == event.submitterId() ? event.assigneeId() : Long.valueOf(event.submitterId());
+		Long recipient = event.author().id() == event.submitterId() ? event.assigneeId()
+				: Long.valueOf(event.submitterId());
 		if (recipient == null) {
 			return;
 		}

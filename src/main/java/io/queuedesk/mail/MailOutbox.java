@@ -19,23 +19,28 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mail outbox (docs/RULES.md#email). {@link #enqueue} joins the transaction of the change that causes the
- * mail, so a rolled-back change sends nothing. The worker claims due rows in short transactions of
- * their own: two instances never claim one row (PostgreSQL picks candidates with
- * {@code FOR UPDATE SKIP LOCKED}; on every database the claim itself is a conditional update that
- * only one claimer can win).
+ * The mail outbox (docs/RULES.md#email). {@link #enqueue} joins the transaction of the
+ * change that causes the mail, so a rolled-back change sends nothing. The worker claims
+ * due rows in short transactions of their own: two instances never claim one row
+ * (PostgreSQL picks candidates with {@code FOR UPDATE SKIP LOCKED}; on every database the
+ * claim itself is a conditional update that only one claimer can win).
  */
 @Service
 class MailOutbox {
 
-	/** First retry after 30 seconds, doubling, at most every 15 minutes; given up after a day. */
+	/**
+	 * First retry after 30 seconds, doubling, at most every 15 minutes; given up after a
+	 * day.
+	 */
 	static final Duration FIRST_RETRY = Duration.ofSeconds(30);
 
 	static final Duration MAX_RETRY = Duration.ofMinutes(15);
 
 	static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
 
-	/** How long a claim holds before another worker may take the row (crashed instance). */
+	/**
+	 * How long a claim holds before another worker may take the row (crashed instance).
+	 */
 	static final Duration LEASE = Duration.ofMinutes(5);
 
 	private final JdbcClient jdbc;
@@ -71,8 +76,8 @@ class MailOutbox {
 	}
 
 	/**
-	 * Claims up to {@code limit} due mails for this worker: they are leased to it (their next
-	 * attempt moves {@link #LEASE} ahead), so no other worker sends them meanwhile.
+	 * Claims up to {@code limit} due mails for this worker: they are leased to it (their
+	 * next attempt moves {@link #LEASE} ahead), so no other worker sends them meanwhile.
 	 */
 	@Transactional
 	public List<OutboxMail> claim(int limit) {
@@ -94,8 +99,9 @@ class MailOutbox {
 		if (claimed.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select id, recipient, subject, text_body, html_body from mail_outbox where claim_token = ? "
-				+ "order by id")
+		return jdbc
+			.sql("select id, recipient, subject, text_body, html_body from mail_outbox where claim_token = ? "
+					+ "order by id")
 			.param(token)
 			.query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5)))
@@ -107,7 +113,8 @@ class MailOutbox {
 
 	@Transactional
 	public void markSent(long id) {
-		jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, claim_token = null, last_error = null where id = ?")
+		jdbc.sql(
+				"update mail_outbox set status = 'SENT', sent_at = ?, claim_token = null, last_error = null where id = ?")
 			.params(Timestamp.from(Instant.now(clock)), id)
 			.update();
 	}
@@ -127,8 +134,8 @@ class MailOutbox {
 				update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ?, status = ?, claim_token = null
 				where id = ?
 				""")
-			.params(attempts, truncate(error), Timestamp.from(now.plus(backoff(attempts))), giveUp ? "FAILED" : "PENDING",
-					id)
+			.params(attempts, truncate(error), Timestamp.from(now.plus(backoff(attempts))),
+					giveUp ? "FAILED" : "PENDING", id)
 			.update();
 	}
 

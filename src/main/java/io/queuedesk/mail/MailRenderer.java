@@ -12,8 +12,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders mails from the Thymeleaf templates in {@code templates/mail}: {@code name.html} for the
- * HTML part and {@code name.txt} for the plain-text part, with texts from messages.properties.
+ * Renders mails from the Thymeleaf templates in {@code templates/mail}: {@code name.html}
+ * for the HTML part and {@code name.txt} for the plain-text part, with texts from
+ * messages.properties.
  */
 @Component
 class MailRenderer {

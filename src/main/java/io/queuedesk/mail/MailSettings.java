@@ -11,10 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The mail settings ({@code queuedesk.base-url} and {@code queuedesk.mail.*}; defaults and
- * environment variables: {@code application.properties}). The worker's delay and the digest's cron
- * are also read by their {@code @Scheduled} annotations; they are bound here so that a wrong value
- * fails the start with the property's name.
+ * The mail settings ({@code queuedesk.base-url} and {@code queuedesk.mail.*}; defaults
+ * and environment variables: {@code application.properties}). The worker's delay and the
+ * digest's cron are also read by their {@code @Scheduled} annotations; they are bound
+ * here so that a wrong value fails the start with the property's name.
  *
  * @param baseUrl public address of the app, for the links in mails
  * @param mail {@code queuedesk.mail.*}
@@ -26,7 +26,8 @@ public record MailSettings(@NotBlank String baseUrl, @Valid @NotNull Mail mail) 
 	/**
 	 * @param from sender address
 	 * @param worker the outbox worker of this instance
-	 * @param digestCron when the overdue digest is queued (Spring cron; {@code -} turns it off)
+	 * @param digestCron when the overdue digest is queued (Spring cron; {@code -} turns
+	 * it off)
 	 */
 	public record Mail(@NotBlank String from, @Valid @NotNull Worker worker, @NotBlank String digestCron) {
 	}

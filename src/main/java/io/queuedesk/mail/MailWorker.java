@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Sends the outbox: claims due mails in a short transaction, sends each outside of it and records
- * the outcome. Without an SMTP host ({@code spring.mail.host} unset or empty) mails are written to
- * the log and marked sent, so the embedded default works offline.
+ * Sends the outbox: claims due mails in a short transaction, sends each outside of it and
+ * records the outcome. Without an SMTP host ({@code spring.mail.host} unset or empty)
+ * mails are written to the log and marked sent, so the embedded default works offline.
  */
 @Component
 class MailWorker {
@@ -41,8 +41,8 @@ class MailWorker {
 
 	private final String from;
 
-	MailWorker(MailOutbox outbox, ObjectProvider<JavaMailSender> senders,
-			MailSettings settings, @Value("${spring.mail.host:}") String host) {
+	MailWorker(MailOutbox outbox, ObjectProvider<JavaMailSender> senders, MailSettings settings,
+			@Value("${spring.mail.host:}") String host) {
 		this.outbox = outbox;
 		this.senders = senders;
 		this.enabled = settings.mail().worker().enabled();
@@ -50,7 +50,8 @@ class MailWorker {
 		this.from = settings.mail().from().strip();
 	}
 
-	@Scheduled(fixedDelayString = "${queuedesk.mail.worker.delay}", initialDelayString = "${queuedesk.mail.worker.delay}")
+	@Scheduled(fixedDelayString = "${queuedesk.mail.worker.delay}",
+			initialDelayString = "${queuedesk.mail.worker.delay}")
 	void scheduled() {
 		if (enabled) {
 			sendDue();
@@ -87,8 +88,9 @@ class MailWorker {
 	}
 
 	/**
-	 * The body with the single-use tokens of account links blanked out: a log is read by more
-	 * people than the mailbox owner, and a token in it would let them take over the account.
+	 * The body with the single-use tokens of account links blanked out: a log is read by
+	 * more people than the mailbox owner, and a token in it would let them take over the
+	 * account.
 	 */
 	static String withoutTokens(String body) {
 		return TOKEN.matcher(body).replaceAll("token=[hidden]");

@@ -22,8 +22,9 @@ import io.queuedesk.ticket.TicketRow;
 import io.queuedesk.user.UserService;
 
 /**
- * The daily overdue digest (docs/RULES.md#email): one mail per active admin listing every overdue ticket,
- * grouped by client; nothing when no ticket is overdue. Written to the outbox like every mail.
+ * The daily overdue digest (docs/RULES.md#email): one mail per active admin listing every
+ * overdue ticket, grouped by client; nothing when no ticket is overdue. Written to the
+ * outbox like every mail.
  */
 @Component
 class OverdueDigest {
@@ -59,9 +60,10 @@ class OverdueDigest {
 	}
 
 	/**
-	 * Queues the digest unless an instance has already done so for that day: the day's row in
-	 * {@code mail_digest_runs} is written in the same transaction as the mails, and a second
-	 * instance's insert fails on its primary key (waiting for the first one to commit).
+	 * Queues the digest unless an instance has already done so for that day: the day's
+	 * row in {@code mail_digest_runs} is written in the same transaction as the mails,
+	 * and a second instance's insert fails on its primary key (waiting for the first one
+	 * to commit).
 	 */
 	int sendOnce(LocalDate day) {
 		try {
@@ -91,7 +93,8 @@ class OverdueDigest {
 		}
 		List<Map<String, Object>> groups = byClient.entrySet()
 			.stream()
-			.map(entry -> Map.<String, Object>of("client", entry.getKey(), "tickets", entry.getValue().stream()
+			.map(entry -> Map.<String, Object>of("client", entry.getKey(), "tickets", entry.getValue()
+				.stream()
 				.map(row -> Map.<String, Object>of("id", String.valueOf(row.id()), "title", row.title(), "targetDate",
 						row.targetDate().toString(), "assignee", row.assignee() == null ? "–" : row.assignee().name(),
 						"link", renderer.ticketLink(row.id())))

@@ -1,10 +1,11 @@
 /**
- * The mail outbox and its worker, ticket notifications, account mails, the overdue digest,
- * {@code /admin/mail}.
+ * The mail outbox and its worker, ticket notifications, account mails, the overdue
+ * digest, {@code /admin/mail}.
  * <p>
- * {@code allowedDependencies} lists every module this one uses today (docs/ARCHITECTURE.md,
- * module map); {@code ModularityTest} fails on any other dependency. Add a module here only
- * together with the code that needs it, and never one that depends on this module.
+ * {@code allowedDependencies} lists every module this one uses today
+ * (docs/ARCHITECTURE.md, module map); {@code ModularityTest} fails on any other
+ * dependency. Add a module here only together with the code that needs it, and never one
+ * that depends on this module.
  */
 @ApplicationModule(allowedDependencies = { "account", "comment", "system", "ticket", "user" })
 package io.queuedesk.mail;

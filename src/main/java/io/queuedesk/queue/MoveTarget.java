@@ -2,7 +2,9 @@ package io.queuedesk.queue;
 
 import java.util.Locale;
 
-/** Where a move sends a ticket: top, up one, down one, bottom, or an explicit position. */
+/**
+ * Where a move sends a ticket: top, up one, down one, bottom, or an explicit position.
+ */
 public sealed interface MoveTarget {
 
 	/** The wanted rank, before clamping to 1..N. */

@@ -17,20 +17,20 @@ import io.queuedesk.queue.Segments.Segment;
 import io.queuedesk.system.DatabaseDialect;
 
 /**
- * Owns every change of a ticket's place in its client's queue and keeps invariant Q: the queued
- * tickets of a client hold the positions exactly 1..N.
+ * Owns every change of a ticket's place in its client's queue and keeps invariant Q: the
+ * queued tickets of a client hold the positions exactly 1..N.
  * <p>
- * Positions are not stored. A ticket stores a sparse rank ({@link Ranks}) whose order is the
- * queue's order, and {@link Segments} count the tickets per rank range, from which a position
- * is derived in a few index lookups. So every operation writes a constant number of rows, at
- * the top of a queue of 50,000 as in one of 5 — where dense positions 1..N had to rewrite every
- * ticket below — and every position shown is 1..N by construction: the count of queued tickets
- * ranked above, plus one. The unique key (client_id, queue_rank) keeps two tickets from sharing
- * a place.
+ * Positions are not stored. A ticket stores a sparse rank ({@link Ranks}) whose order is
+ * the queue's order, and {@link Segments} count the tickets per rank range, from which a
+ * position is derived in a few index lookups. So every operation writes a constant number
+ * of rows, at the top of a queue of 50,000 as in one of 5 — where dense positions 1..N
+ * had to rewrite every ticket below — and every position shown is 1..N by construction:
+ * the count of queued tickets ranked above, plus one. The unique key (client_id,
+ * queue_rank) keeps two tickets from sharing a place.
  * <p>
- * Each change first locks the client's row ({@code SELECT … FOR UPDATE}), which serialises queue
- * changes per client across threads and app instances. Callers run inside their own
- * transaction (the change and its activity entry commit together).
+ * Each change first locks the client's row ({@code SELECT … FOR UPDATE}), which
+ * serialises queue changes per client across threads and app instances. Callers run
+ * inside their own transaction (the change and its activity entry commit together).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -44,8 +44,7 @@ public class QueueService {
 
 	private final DatabaseDialect dialect;
 
-	QueueService(JdbcClient jdbc, JdbcTemplate template, DatabaseDialect dialect,
-			QueueSettings settings) {
+	QueueService(JdbcClient jdbc, JdbcTemplate template, DatabaseDialect dialect, QueueSettings settings) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.ranks = new Ranks(jdbc, template);
@@ -53,8 +52,8 @@ public class QueueService {
 	}
 
 	/**
-	 * Puts a ticket that is in no queue (just created, or reopened) at the bottom of the client's
-	 * queue, or at the top. Answers its position.
+	 * Puts a ticket that is in no queue (just created, or reopened) at the bottom of the
+	 * client's queue, or at the top. Answers its position.
 	 */
 	public int enter(long clientId, long ticketId, boolean top) {
 		lockClient(clientId);
@@ -65,8 +64,8 @@ public class QueueService {
 	}
 
 	/**
-	 * Takes the ticket out of its queue (complete, delete). Answers its old position, or empty
-	 * when it was not queued (already completed).
+	 * Takes the ticket out of its queue (complete, delete). Answers its old position, or
+	 * empty when it was not queued (already completed).
 	 * @throws QueueChangedException when the ticket is no longer in that client's queue
 	 */
 	public Optional<Integer> leave(long clientId, long ticketId) {
@@ -82,8 +81,8 @@ public class QueueService {
 	}
 
 	/**
-	 * Moves a queued ticket to position {@code target} (clamped to 1..N); the tickets in between
-	 * move by one. Answers the old and new position.
+	 * Moves a queued ticket to position {@code target} (clamped to 1..N); the tickets in
+	 * between move by one. Answers the old and new position.
 	 */
 	public Move move(long clientId, long ticketId, MoveTarget target) {
 		lockClient(clientId);
@@ -92,7 +91,8 @@ public class QueueService {
 		int size = segments.size(clientId);
 		int to = Math.max(1, Math.min(size, target.resolve(from, size)));
 		if (to != from) {
-			// Out first, so the neighbours are found in the queue without it: it goes below the
+			// Out first, so the neighbours are found in the queue without it: it goes
+			// below the
 			// ticket now at position to - 1.
 			setRank(ticketId, null);
 			segments.removed(clientId, rank);
@@ -104,9 +104,9 @@ public class QueueService {
 	}
 
 	/**
-	 * Moves a ticket to another client: it leaves the old queue and enters the new one at the
-	 * bottom. Both clients are locked in id order, so two opposite transfers cannot deadlock.
-	 * Answers the old and new position.
+	 * Moves a ticket to another client: it leaves the old queue and enters the new one at
+	 * the bottom. Both clients are locked in id order, so two opposite transfers cannot
+	 * deadlock. Answers the old and new position.
 	 */
 	public Move transfer(long fromClientId, long toClientId, long ticketId) {
 		lockClient(Math.min(fromClientId, toClientId));
@@ -128,11 +128,15 @@ public class QueueService {
 		return segments.size(clientId);
 	}
 
-	/** Queue length of every client that has queued tickets: one grouped query over the segments. */
+	/**
+	 * Queue length of every client that has queued tickets: one grouped query over the
+	 * segments.
+	 */
 	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
 	public Map<Long, Integer> sizes() {
 		Map<Long, Integer> sizes = new HashMap<>();
-		jdbc.sql("select client_id, sum(ticket_count) from queue_segments group by client_id having sum(ticket_count) > 0")
+		jdbc.sql(
+				"select client_id, sum(ticket_count) from queue_segments group by client_id having sum(ticket_count) > 0")
 			.query(rs -> {
 				sizes.put(rs.getLong(1), rs.getInt(2));
 			});
@@ -155,7 +159,8 @@ public class QueueService {
 		if (ticketIds.isEmpty()) {
 			return positions;
 		}
-		jdbc.sql("select t.id, " + Segments.POSITION + " from tickets t where t.id in (:ids) and t.queue_rank is not null")
+		jdbc.sql("select t.id, " + Segments.POSITION
+				+ " from tickets t where t.id in (:ids) and t.queue_rank is not null")
 			.param("ids", ticketIds)
 			.query(rs -> {
 				positions.put(rs.getLong(1), rs.getInt(2));
@@ -164,9 +169,10 @@ public class QueueService {
 	}
 
 	/**
-	 * The sort key of the ticket at {@code position} of the client's queue, for reading the
-	 * queue from there on ({@code queue_rank >= key order by queue_rank}); empty past the end.
-	 * Costs the segment list and one short index scan, at any depth of the queue.
+	 * The sort key of the ticket at {@code position} of the client's queue, for reading
+	 * the queue from there on ({@code queue_rank >= key order by queue_rank}); empty past
+	 * the end. Costs the segment list and one short index scan, at any depth of the
+	 * queue.
 	 */
 	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
 	public OptionalLong rankAt(long clientId, int position) {
@@ -175,8 +181,9 @@ public class QueueService {
 	}
 
 	/**
-	 * Recounts the segments of every queue from the ranks, for loaders that write tickets with
-	 * plain SQL (demo data, the load-test generator): set-based, a few statements in all.
+	 * Recounts the segments of every queue from the ranks, for loaders that write tickets
+	 * with plain SQL (demo data, the load-test generator): set-based, a few statements in
+	 * all.
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void rebuild() {
@@ -196,8 +203,9 @@ public class QueueService {
 	}
 
 	/**
-	 * A free rank right below position {@code above} (0: the top) of a queue of {@code size},
-	 * respreading the neighbours' segment first when they have no number left between them.
+	 * A free rank right below position {@code above} (0: the top) of a queue of
+	 * {@code size}, respreading the neighbours' segment first when they have no number
+	 * left between them.
 	 */
 	private long freeBetween(long clientId, int above, int size) {
 		for (int attempt = 0;; attempt++) {
@@ -218,13 +226,18 @@ public class QueueService {
 		}
 	}
 
-	/** Evenly spaced ranks for the whole queue and fresh segments: the rare last resort. */
+	/**
+	 * Evenly spaced ranks for the whole queue and fresh segments: the rare last resort.
+	 */
 	private void renumber(long clientId) {
 		ranks.respread(clientId, Segments.FIRST, Segments.END);
 		segments.rebuild(clientId);
 	}
 
-	/** Ranks of {@code count} consecutive queued tickets from {@code position} on (fewer at the end). */
+	/**
+	 * Ranks of {@code count} consecutive queued tickets from {@code position} on (fewer
+	 * at the end).
+	 */
 	private List<Long> ranksFrom(long clientId, int position, int count) {
 		int before = 0;
 		for (Segment segment : segments.all(clientId)) {
@@ -240,10 +253,11 @@ public class QueueService {
 	}
 
 	/**
-	 * On PostgreSQL {@code FOR NO KEY UPDATE}: it excludes every other queue change of the client
-	 * as {@code FOR UPDATE} would, but not the key-share lock that inserting a ticket of the
-	 * client takes for its foreign key. With {@code FOR UPDATE}, two transactions that had each
-	 * inserted a ticket would wait for each other's key-share lock: a deadlock.
+	 * On PostgreSQL {@code FOR NO KEY UPDATE}: it excludes every other queue change of
+	 * the client as {@code FOR UPDATE} would, but not the key-share lock that inserting a
+	 * ticket of the client takes for its foreign key. With {@code FOR UPDATE}, two
+	 * transactions that had each inserted a ticket would wait for each other's key-share
+	 * lock: a deadlock.
 	 */
 	private void lockClient(long clientId) {
 		jdbc.sql("select id from clients where id = ? for " + (dialect.isPostgres() ? "no key update" : "update"))
@@ -254,8 +268,9 @@ public class QueueService {
 	}
 
 	/**
-	 * The ticket's rank (null when not queued), read once the client's lock is held, so it sees
-	 * every change committed before: a ticket moved away or deleted meanwhile is refused here.
+	 * The ticket's rank (null when not queued), read once the client's lock is held, so
+	 * it sees every change committed before: a ticket moved away or deleted meanwhile is
+	 * refused here.
 	 */
 	private Long rankIn(long clientId, long ticketId) {
 		Place place = jdbc.sql("select client_id, queue_rank from tickets where id = ?")

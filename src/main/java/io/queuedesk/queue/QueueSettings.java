@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param segmentSize how many queued tickets one row of {@code queue_segments} counts before it is
- *        split (see {@link Segments})
- *        ({@code queuedesk.queue.segment-size}, default in {@code application.properties})
+ * @param segmentSize how many queued tickets one row of {@code queue_segments} counts
+ * before it is split (see {@link Segments}) ({@code queuedesk.queue.segment-size},
+ * default in {@code application.properties})
  */
 @Validated
 @ConfigurationProperties("queuedesk.queue")

@@ -8,14 +8,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sparse ranks: the order of a client's queue is the order of {@code tickets.queue_rank}, numbers
- * far apart ({@link #GAP}) so that a ticket placed anywhere takes a free number between its new
- * neighbours and no other row changes. Only when two neighbours have run out of numbers between
- * them (after some 30 placements into the same gap) are the ranks of one segment spread out
- * again, or, in the rare case that its range is too narrow, those of the whole queue.
+ * Sparse ranks: the order of a client's queue is the order of {@code tickets.queue_rank},
+ * numbers far apart ({@link #GAP}) so that a ticket placed anywhere takes a free number
+ * between its new neighbours and no other row changes. Only when two neighbours have run
+ * out of numbers between them (after some 30 placements into the same gap) are the ranks
+ * of one segment spread out again, or, in the rare case that its range is too narrow,
+ * those of the whole queue.
  * <p>
- * Ranks stay within ±{@link #LIMIT}; respreading parks the rows it renumbers above that range
- * first, so the unique key (client_id, queue_rank) never sees two rows with one rank.
+ * Ranks stay within ±{@link #LIMIT}; respreading parks the rows it renumbers above that
+ * range first, so the unique key (client_id, queue_rank) never sees two rows with one
+ * rank.
  */
 class Ranks {
 
@@ -25,7 +27,10 @@ class Ranks {
 	/** Every rank lies strictly between -LIMIT and LIMIT. */
 	static final long LIMIT = 1L << 61;
 
-	/** Added to ranks while they are renumbered: parked ranks lie above LIMIT, below Long.MAX_VALUE. */
+	/**
+	 * Added to ranks while they are renumbered: parked ranks lie above LIMIT, below
+	 * Long.MAX_VALUE.
+	 */
 	private static final long PARK = 1L << 62;
 
 	private final JdbcClient jdbc;
@@ -38,8 +43,8 @@ class Ranks {
 	}
 
 	/**
-	 * A free rank strictly between two neighbours ({@code null}: no neighbour on that side), or
-	 * empty when they are adjacent numbers.
+	 * A free rank strictly between two neighbours ({@code null}: no neighbour on that
+	 * side), or empty when they are adjacent numbers.
 	 */
 	static OptionalLong between(Long lower, Long upper) {
 		if (lower == null && upper == null) {
@@ -66,9 +71,9 @@ class Ranks {
 	}
 
 	/**
-	 * Gives the client's tickets ranked within [from, to) evenly spaced new ranks in that range,
-	 * in the same order. Answers false, changing nothing, when the range is too narrow for gaps
-	 * of at least two.
+	 * Gives the client's tickets ranked within [from, to) evenly spaced new ranks in that
+	 * range, in the same order. Answers false, changing nothing, when the range is too
+	 * narrow for gaps of at least two.
 	 */
 	boolean respread(long clientId, long from, long to) {
 		List<Long> ids = jdbc.sql("""
@@ -83,7 +88,8 @@ class Ranks {
 		}
 		// Centred, so that both ends keep room when the range is much wider than needed.
 		long base = low + (high - low - step * slots) / 2;
-		jdbc.sql("update tickets set queue_rank = queue_rank + ? where client_id = ? and queue_rank >= ? and queue_rank < ?")
+		jdbc.sql(
+				"update tickets set queue_rank = queue_rank + ? where client_id = ? and queue_rank >= ? and queue_rank < ?")
 			.params(PARK, clientId, from, to)
 			.update();
 		List<Object[]> updates = new ArrayList<>(ids.size());

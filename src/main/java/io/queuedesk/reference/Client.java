@@ -6,8 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * A client of the company; each has its own priority queue of tickets. Its row is also the lock
- * that serialises queue changes for that client.
+ * A client of the company; each has its own priority queue of tickets. Its row is also
+ * the lock that serialises queue changes for that client.
  */
 @Entity
 @Table(name = "clients")

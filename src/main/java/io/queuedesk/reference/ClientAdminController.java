@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import io.queuedesk.system.Flash;
 
-/** /admin/clients: the list of clients with create, rename, (de)activate and delete (admins only). */
+/**
+ * /admin/clients: the list of clients with create, rename, (de)activate and delete
+ * (admins only).
+ */
 @Controller
 @RequestMapping(ClientAdminController.PATH)
 class ClientAdminController extends ReferenceDataController {

@@ -5,7 +5,10 @@ import jakarta.validation.constraints.Size;
 
 import io.queuedesk.system.CleanText;
 
-/** The one field of the create and rename forms of reference data (clients, product areas). */
+/**
+ * The one field of the create and rename forms of reference data (clients, product
+ * areas).
+ */
 record NameForm(@NotBlank @CleanText @Size(max = 100) String name) {
 
 	public static NameForm empty() {

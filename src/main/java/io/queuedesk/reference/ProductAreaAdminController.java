@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import io.queuedesk.system.Flash;
 
-/** /admin/product-areas: the list of product areas with create, rename, (de)activate and delete (admins only). */
+/**
+ * /admin/product-areas: the list of product areas with create, rename, (de)activate and
+ * delete (admins only).
+ */
 @Controller
 @RequestMapping(ProductAreaAdminController.PATH)
 class ProductAreaAdminController extends ReferenceDataController {

@@ -16,11 +16,11 @@ import io.queuedesk.system.NotFoundException;
 import io.queuedesk.system.UniqueKeyViolation;
 
 /**
- * /admin/clients and /admin/product-areas: create, rename, (de)activate and delete the entries of
- * one kind of reference data (one instance per kind, {@link ReferenceAdmins}). Reference data, so
- * nothing is written to the activity log (docs/RULES.md#activity-log). Ticket counts come straight from the tickets
- * table with one grouped query, so this module does not depend on the ticket module (which
- * depends on it).
+ * /admin/clients and /admin/product-areas: create, rename, (de)activate and delete the
+ * entries of one kind of reference data (one instance per kind, {@link ReferenceAdmins}).
+ * Reference data, so nothing is written to the activity log (docs/RULES.md#activity-log).
+ * Ticket counts come straight from the tickets table with one grouped query, so this
+ * module does not depend on the ticket module (which depends on it).
  */
 @Transactional(readOnly = true)
 @AdminOnly
@@ -88,7 +88,10 @@ class ReferenceAdminService<T extends ReferenceItem> {
 		return item;
 	}
 
-	/** A deactivated entry keeps its tickets (and a client its queue) but cannot be chosen for new tickets. */
+	/**
+	 * A deactivated entry keeps its tickets (and a client its queue) but cannot be chosen
+	 * for new tickets.
+	 */
 	@Transactional
 	public T setActive(long id, boolean active) {
 		T item = get(id);
@@ -98,9 +101,10 @@ class ReferenceAdminService<T extends ReferenceItem> {
 	}
 
 	/**
-	 * Deletes an entry no ticket uses. Its row is locked first (as every queue change locks its
-	 * client's row), so that a ticket raised meanwhile cannot slip in between the count and the
-	 * delete: it waits, or the foreign key refuses the delete (answered by the controller).
+	 * Deletes an entry no ticket uses. Its row is locked first (as every queue change
+	 * locks its client's row), so that a ticket raised meanwhile cannot slip in between
+	 * the count and the delete: it waits, or the foreign key refuses the delete (answered
+	 * by the controller).
 	 */
 	@Transactional
 	public String delete(long id) {
@@ -126,7 +130,8 @@ class ReferenceAdminService<T extends ReferenceItem> {
 	/** Only a unique-key violation means the name is taken. */
 	private RuntimeException takenOrRethrow(DataIntegrityViolationException ex, String wanted) {
 		if (!UniqueKeyViolation.is(ex)) {
-			return ex; // not a taken name: a value the database refuses (too long, NUL on PostgreSQL, …)
+			return ex; // not a taken name: a value the database refuses (too long, NUL on
+						// PostgreSQL, …)
 		}
 		return new NameTakenException(kind, wanted);
 	}

@@ -18,10 +18,11 @@ import io.queuedesk.system.Flash;
 import io.queuedesk.system.RefusedException;
 
 /**
- * The admin page of a kind of reference data (clients, product areas): list, create, rename,
- * (de)activate and delete. Subclasses map it to a path and hand over the kind's admin service;
- * messages are looked up under the {@link ReferenceKind} ({@code client.created},
- * {@code productArea.name.taken}, …), and the one template {@code reference/list} shows either kind.
+ * The admin page of a kind of reference data (clients, product areas): list, create,
+ * rename, (de)activate and delete. Subclasses map it to a path and hand over the kind's
+ * admin service; messages are looked up under the {@link ReferenceKind}
+ * ({@code client.created}, {@code productArea.name.taken}, …), and the one template
+ * {@code reference/list} shows either kind.
  */
 abstract class ReferenceDataController {
 
@@ -89,7 +90,8 @@ abstract class ReferenceDataController {
 	@PostMapping("/{id}/active")
 	public String handleActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
 		try {
-			flash.success(redirect, kind.messages + (active ? ".activated" : ".deactivated"), service.setActive(id, active).getName());
+			flash.success(redirect, kind.messages + (active ? ".activated" : ".deactivated"),
+					service.setActive(id, active).getName());
 		}
 		catch (OptimisticLockingFailureException ex) {
 			flash.error(redirect, kind.messages + ".stale");
@@ -106,7 +108,8 @@ abstract class ReferenceDataController {
 			flash.error(redirect, ex);
 		}
 		catch (DataIntegrityViolationException ex) {
-			// A ticket was raised with it at the same moment: the foreign key refused the delete.
+			// A ticket was raised with it at the same moment: the foreign key refused the
+			// delete.
 			flash.error(redirect, kind.messages + ".delete.raced");
 		}
 		catch (OptimisticLockingFailureException ex) {

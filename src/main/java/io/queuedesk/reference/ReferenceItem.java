@@ -10,8 +10,9 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
 /**
- * An entry of reference data (a client, a product area): a unique name that admins can rename,
- * and an active flag. Inactive entries keep their tickets but cannot be chosen for new ones.
+ * An entry of reference data (a client, a product area): a unique name that admins can
+ * rename, and an active flag. Inactive entries keep their tickets but cannot be chosen
+ * for new ones.
  */
 @MappedSuperclass
 public abstract class ReferenceItem {
@@ -60,7 +61,10 @@ public abstract class ReferenceItem {
 		return version;
 	}
 
-	/** Renames (reference-data admin); the unique constraint guards against concurrent duplicates. */
+	/**
+	 * Renames (reference-data admin); the unique constraint guards against concurrent
+	 * duplicates.
+	 */
 	void rename(String name) {
 		this.name = name.strip();
 	}

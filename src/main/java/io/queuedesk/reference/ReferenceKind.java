@@ -1,16 +1,25 @@
 package io.queuedesk.reference;
 
-/** What differs between the kinds of reference data: their words, their table and the tickets' column. */
+/**
+ * What differs between the kinds of reference data: their words, their table and the
+ * tickets' column.
+ */
 enum ReferenceKind {
 
 	CLIENT("client", "client", "clients.admin", "clients", "client_id"),
 
 	PRODUCT_AREA("productArea", "product area", "productAreas.admin", "product_areas", "product_area_id");
 
-	/** Prefix of the kind's messages: {@code client.created}, {@code productArea.name.taken}, … */
+	/**
+	 * Prefix of the kind's messages: {@code client.created},
+	 * {@code productArea.name.taken}, …
+	 */
 	final String messages;
 
-	/** The kind in exception texts ("product area name taken: …", "product area 7 not found"). */
+	/**
+	 * The kind in exception texts ("product area name taken: …", "product area 7 not
+	 * found").
+	 */
 	final String label;
 
 	/** Prefix of the words of the kind's admin page: {@code clients.admin.title}, … */

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
 
 /**
  * Errors under /api are always JSON, even for a browser whose Accept header prefers HTML.
- * The body is Boot's error attributes (timestamp, status, error, path): never a stack trace.
+ * The body is Boot's error attributes (timestamp, status, error, path): never a stack
+ * trace.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -10,9 +10,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** JSON problem bodies for the REST controllers: a clean 4xx, never HTML and never a trace. */
+/**
+ * JSON problem bodies for the REST controllers: a clean 4xx, never HTML and never a
+ * trace.
+ */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE) // before advices that apply to every controller, such as ConflictPages
+@Order(Ordered.HIGHEST_PRECEDENCE) // before advices that apply to every controller, such
+									// as ConflictPages
 class ApiExceptionHandler {
 
 	@ExceptionHandler(NotFoundException.class)

@@ -4,8 +4,9 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /**
- * Checks {@link CleanText}: one violation per value, the first problem found, with its own message.
- * Public because Bean Validation outside Spring (the plain provider) instantiates it.
+ * Checks {@link CleanText}: one violation per value, the first problem found, with its
+ * own message. Public because Bean Validation outside Spring (the plain provider)
+ * instantiates it.
  */
 public class CleanTextValidator implements ConstraintValidator<CleanText, String> {
 

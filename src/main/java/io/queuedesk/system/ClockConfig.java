@@ -5,7 +5,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for the whole app, so tests can fix "today" (overdue, token expiry, lockout). */
+/**
+ * One clock for the whole app, so tests can fix "today" (overdue, token expiry, lockout).
+ */
 @Configuration
 class ClockConfig {
 

@@ -8,11 +8,17 @@ import java.util.TreeSet;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.stereotype.Component;
 
-/** Dispatches {@code java -jar queuedesk.jar <command> ...} to the matching {@link CliCommand}. */
+/**
+ * Dispatches {@code java -jar queuedesk.jar <command> ...} to the matching
+ * {@link CliCommand}.
+ */
 @Component
 public class CommandRunner {
 
-	/** Set while the application runs as a command, so start-up work (demo data) stays off. */
+	/**
+	 * Set while the application runs as a command, so start-up work (demo data) stays
+	 * off.
+	 */
 	public static final String COMMAND_PROPERTY = "queuedesk.command";
 
 	public static final int EXIT_FAILURE = 1;
@@ -20,11 +26,12 @@ public class CommandRunner {
 	public static final int EXIT_USAGE = 2;
 
 	/**
-	 * The command names, known before any context starts, so a typo is answered at once instead
-	 * of after connecting to (and migrating) a possibly production database. Each name has a
-	 * {@link CliCommand} bean; a test keeps the two in step.
+	 * The command names, known before any context starts, so a typo is answered at once
+	 * instead of after connecting to (and migrating) a possibly production database. Each
+	 * name has a {@link CliCommand} bean; a test keeps the two in step.
 	 */
-	public static final Set<String> NAMES = Set.of("create-user", "generate-data", "populate-database", "reset-database");
+	public static final Set<String> NAMES = Set.of("create-user", "generate-data", "populate-database",
+			"reset-database");
 
 	private final List<CliCommand> commands;
 
@@ -37,7 +44,9 @@ public class CommandRunner {
 		return args.length > 0 && !args[0].startsWith("-");
 	}
 
-	/** Usage text for a name that is no command; printed without starting the application. */
+	/**
+	 * Usage text for a name that is no command; printed without starting the application.
+	 */
 	public static String unknown(String name) {
 		return "error: unknown command '" + name + "'. Commands: " + String.join(", ", new TreeSet<>(NAMES));
 	}

@@ -19,14 +19,15 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The safety net for a change that lost a race and that its feature did not answer itself
- * ({@link ConcurrencyFailureException}: an optimistic or pessimistic lock failure, a deadlock, a
- * lock timeout). Nothing was saved, so it is a 409 with the app's error page ("Someone else
- * changed this in the meantime"), not a 500; under /api the JSON problem of
- * {@link ApiExceptionHandler}. Features with a better page to go back to answer first (the
- * ticket pages: a message on the ticket as it is now).
+ * ({@link ConcurrencyFailureException}: an optimistic or pessimistic lock failure, a
+ * deadlock, a lock timeout). Nothing was saved, so it is a 409 with the app's error page
+ * ("Someone else changed this in the meantime"), not a 500; under /api the JSON problem
+ * of {@link ApiExceptionHandler}. Features with a better page to go back to answer first
+ * (the ticket pages: a message on the ticket as it is now).
  */
 @ControllerAdvice
-// Early, so that a broader DataAccessException handler elsewhere does not take these; after the
+// Early, so that a broader DataAccessException handler elsewhere does not take these;
+// after the
 // ticket pages' own answer and the REST controllers' JSON (both HIGHEST_PRECEDENCE).
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ConflictPages {
@@ -39,8 +40,9 @@ public class ConflictPages {
 	}
 
 	/**
-	 * Sends 409, which the servlet error page renders (JSON under /api); answers the empty view
-	 * that tells Spring MVC the response is done. For other exception handlers to fall back on.
+	 * Sends 409, which the servlet error page renders (JSON under /api); answers the
+	 * empty view that tells Spring MVC the response is done. For other exception handlers
+	 * to fall back on.
 	 */
 	public static ModelAndView answer(ConcurrencyFailureException ex) throws IOException {
 		ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();

@@ -27,17 +27,18 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Readiness follows the database: the first request that finds it unreachable (DatabaseBusyFilter)
- * turns readiness DOWN at once, so a load balancer stops sending traffic without waiting for its
- * next health check to time out; a probe on a thread of its own then asks the database every
- * {@code queuedesk.db.probe-interval} and turns readiness UP again as soon as it answers. Nothing
- * needs a restart: the pool drops the broken connections and opens new ones (HikariCP, with
- * DeadConnectionEviction for H2's closed database, which ClosedH2Database lets open again).
+ * Readiness follows the database: the first request that finds it unreachable
+ * (DatabaseBusyFilter) turns readiness DOWN at once, so a load balancer stops sending
+ * traffic without waiting for its next health check to time out; a probe on a thread of
+ * its own then asks the database every {@code queuedesk.db.probe-interval} and turns
+ * readiness UP again as soon as it answers. Nothing needs a restart: the pool drops the
+ * broken connections and opens new ones (HikariCP, with DeadConnectionEviction for H2's
+ * closed database, which ClosedH2Database lets open again).
  * <p>
- * Should the database stay unreachable for {@code queuedesk.db.liveness-after}, liveness goes DOWN
- * too, so that a supervisor restarts the process. Off by default: a restart does not bring a
- * database server back, and the embedded H2 reopens its file within the process once it can
- * (see docs/OPERATIONS.md, "Database outage").
+ * Should the database stay unreachable for {@code queuedesk.db.liveness-after}, liveness
+ * goes DOWN too, so that a supervisor restarts the process. Off by default: a restart
+ * does not bring a database server back, and the embedded H2 reopens its file within the
+ * process once it can (see docs/OPERATIONS.md, "Database outage").
  */
 @Component
 class DatabaseAvailability implements DisposableBean {
@@ -66,7 +67,10 @@ class DatabaseAvailability implements DisposableBean {
 
 	private volatile long downSince;
 
-	/** Liveness set DOWN here (QUEUEDESK_DB_LIVENESS_AFTER), to be set UP again if the database returns first. */
+	/**
+	 * Liveness set DOWN here (QUEUEDESK_DB_LIVENESS_AFTER), to be set UP again if the
+	 * database returns first.
+	 */
 	private volatile boolean broken;
 
 	DatabaseAvailability(ApplicationEventPublisher events, DataSource dataSource, DataSourceProperties database,
@@ -78,15 +82,20 @@ class DatabaseAvailability implements DisposableBean {
 		this.brokenAfter = settings.livenessAfter();
 	}
 
-	/** A request found the database unreachable: readiness DOWN, and probe until it answers. */
+	/**
+	 * A request found the database unreachable: readiness DOWN, and probe until it
+	 * answers.
+	 */
 	void unreachable(Throwable failure) {
 		if (unreachable.compareAndSet(false, true)) {
 			downSince = System.nanoTime();
 			failedProbes.set(0);
 			log.warn("Database unreachable, readiness DOWN until it answers again: " + rootMessage(failure));
 			AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
-			// The other pooled connections are most likely dead too: a connection used in the last
-			// half second is handed out unchecked, and on a silent network path it would hold its
+			// The other pooled connections are most likely dead too: a connection used in
+			// the last
+			// half second is handed out unchecked, and on a silent network path it would
+			// hold its
 			// request until the socket timeout.
 			dropPooledConnections();
 			probeLater();
@@ -127,10 +136,11 @@ class DatabaseAvailability implements DisposableBean {
 	}
 
 	/**
-	 * A real statement, not only a pooled connection: a connection to a closed H2 database is still
-	 * handed out; the failed statement makes the pool drop it (DeadConnectionEviction). On the
-	 * embedded H2 also a CHECKPOINT, which writes what is pending to its file: H2 reopens its file
-	 * even on a full disk and then reads fine, but only a write shows that the disk has room again.
+	 * A real statement, not only a pooled connection: a connection to a closed H2
+	 * database is still handed out; the failed statement makes the pool drop it
+	 * (DeadConnectionEviction). On the embedded H2 also a CHECKPOINT, which writes what
+	 * is pending to its file: H2 reopens its file even on a full disk and then reads
+	 * fine, but only a write shows that the disk has room again.
 	 */
 	private boolean answers() {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -152,9 +162,10 @@ class DatabaseAvailability implements DisposableBean {
 	}
 
 	/**
-	 * Drops every connection of the pool (those in use when they come back). After H2 released its
-	 * closed database they all still belong to it: the next probe must not take one of them, see
-	 * it closed and release the database that has just opened again.
+	 * Drops every connection of the pool (those in use when they come back). After H2
+	 * released its closed database they all still belong to it: the next probe must not
+	 * take one of them, see it closed and release the database that has just opened
+	 * again.
 	 */
 	private void dropPooledConnections() {
 		try {

@@ -25,21 +25,21 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
- * A request that failed on the database answers 503 with {@code Retry-After} within seconds
- * instead of hanging or failing as a 500: when no pooled connection came free in time
- * ({@code spring.datasource.hikari.connection-timeout}) or a statement hit the statement timeout
- * (the database is busy), and when the database cannot be reached at all (connection refused or
- * broken, a socket timeout, the embedded H2 closed after a failed write: see DatabaseFailure),
- * which also turns readiness DOWN (DatabaseAvailability). Pages get the friendly error page
- * ("busy" or "temporarily unavailable"), {@code /api} gets JSON (the same fields as its other
- * errors).
+ * A request that failed on the database answers 503 with {@code Retry-After} within
+ * seconds instead of hanging or failing as a 500: when no pooled connection came free in
+ * time ({@code spring.datasource.hikari.connection-timeout}) or a statement hit the
+ * statement timeout (the database is busy), and when the database cannot be reached at
+ * all (connection refused or broken, a socket timeout, the embedded H2 closed after a
+ * failed write: see DatabaseFailure), which also turns readiness DOWN
+ * (DatabaseAvailability). Pages get the friendly error page ("busy" or "temporarily
+ * unavailable"), {@code /api} gets JSON (the same fields as its other errors).
  * <p>
  * Outermost but for the metrics filter, so it also catches a failed session lookup, which
- * happens before Spring MVC, and it also wraps the error dispatch, whose session lookup needs the
- * database too (before, that second failure ended in Tomcat's bare 500 page). It renders the
- * answer itself rather than through the servlet error page: that would look up the session again
- * and wait for the pool once more. Nothing here touches the database: the page is rendered as for
- * a visitor who is not signed in.
+ * happens before Spring MVC, and it also wraps the error dispatch, whose session lookup
+ * needs the database too (before, that second failure ended in Tomcat's bare 500 page).
+ * It renders the answer itself rather than through the servlet error page: that would
+ * look up the session again and wait for the pool once more. Nothing here touches the
+ * database: the page is rendered as for a visitor who is not signed in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -74,11 +74,15 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 			if (failure == DatabaseFailure.UNREACHABLE) {
 				availability.ifAvailable(database -> database.unreachable(ex));
 			}
-			// A committed response cannot become a 503 any more: left to the container, which logs
-			// it and closes the connection, so the client cannot take a cut page for a whole one.
-			// Nothing should get here: a page needs no connection once it streams out (the session
+			// A committed response cannot become a 503 any more: left to the container,
+			// which logs
+			// it and closes the connection, so the client cannot take a cut page for a
+			// whole one.
+			// Nothing should get here: a page needs no connection once it streams out
+			// (the session
 			// is saved before its first bytes leave, and read once per request:
-			// SparseAccessTimeSessions), and templates load nothing lazily (open-in-view is off).
+			// SparseAccessTimeSessions), and templates load nothing lazily (open-in-view
+			// is off).
 			if (failure == DatabaseFailure.NONE || response.isCommitted()) {
 				throw ex;
 			}
@@ -86,14 +90,18 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 				log.warn("No database connection free in time: 503 for " + request.getRequestURI());
 			}
 			else if (log.isDebugEnabled()) {
-				// Logged once when it starts (DatabaseAvailability), not for every request turned away.
+				// Logged once when it starts (DatabaseAvailability), not for every
+				// request turned away.
 				log.debug("Database unreachable: 503 for " + request.getRequestURI());
 			}
 			answerUnavailable(request, response, failure);
 		}
 	}
 
-	/** Whether the failure is the database's (busy or unreachable: DatabaseFailure), however wrapped. */
+	/**
+	 * Whether the failure is the database's (busy or unreachable: DatabaseFailure),
+	 * however wrapped.
+	 */
 	static boolean noConnectionInTime(Throwable failure) {
 		return DatabaseFailure.of(failure) != DatabaseFailure.NONE;
 	}
@@ -104,12 +112,16 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-		Map<String, Object> model = new HashMap<>(Map.of("timestamp", Instant.now().toString(), "status", status.value(),
-				"error", status.getReasonPhrase(), "path", originalPath(request)));
-		// The layout of a visitor, said explicitly: when the pool ran dry while a page was rendering
-		// (the session saved as the page's first bytes went out), that page's variables are still
-		// request attributes (Thymeleaf keeps them there), among them a signed-in user's navigation,
-		// while the security context is gone out here: the layout then failed on the user's name
+		Map<String, Object> model = new HashMap<>(Map.of("timestamp", Instant.now().toString(), "status",
+				status.value(), "error", status.getReasonPhrase(), "path", originalPath(request)));
+		// The layout of a visitor, said explicitly: when the pool ran dry while a page
+		// was rendering
+		// (the session saved as the page's first bytes went out), that page's variables
+		// are still
+		// request attributes (Thymeleaf keeps them there), among them a signed-in user's
+		// navigation,
+		// while the security context is gone out here: the layout then failed on the
+		// user's name
 		// and the 503 became a 500.
 		model.put("navigation", new LayoutModel.Navigation(false, false));
 		try {
@@ -132,7 +144,10 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 		return page;
 	}
 
-	/** The path the client asked for, also on the error dispatch (whose own path is /error). */
+	/**
+	 * The path the client asked for, also on the error dispatch (whose own path is
+	 * /error).
+	 */
 	private static String originalPath(HttpServletRequest request) {
 		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		return (original instanceof String path) ? path : request.getRequestURI();

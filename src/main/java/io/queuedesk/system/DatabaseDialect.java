@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which database the app runs on, for the few queries that use what only PostgreSQL has
- * (LATERAL joins, full-text search). Read once, on first use, from the connection's metadata.
+ * (LATERAL joins, full-text search). Read once, on first use, from the connection's
+ * metadata.
  */
 @Component
 public class DatabaseDialect {

@@ -9,9 +9,10 @@ import java.util.Set;
 import org.springframework.dao.QueryTimeoutException;
 
 /**
- * What a failed request tells about the database, whatever wrapped the JDBC exception on its way
- * up (Hibernate, Spring's transaction manager, Spring Session, Thymeleaf): told by the SQLState of
- * the exceptions in its cause chain, which PostgreSQL's driver and H2 both set.
+ * What a failed request tells about the database, whatever wrapped the JDBC exception on
+ * its way up (Hibernate, Spring's transaction manager, Spring Session, Thymeleaf): told
+ * by the SQLState of the exceptions in its cause chain, which PostgreSQL's driver and H2
+ * both set.
  */
 enum DatabaseFailure {
 
@@ -19,39 +20,42 @@ enum DatabaseFailure {
 	NONE,
 
 	/**
-	 * The database cannot be reached or has closed: connection refused or broken, a socket
-	 * timeout, the server shutting down, or the embedded H2 closed after a failed write (a full
-	 * disk). Readiness goes DOWN until the database answers again.
+	 * The database cannot be reached or has closed: connection refused or broken, a
+	 * socket timeout, the server shutting down, or the embedded H2 closed after a failed
+	 * write (a full disk). Readiness goes DOWN until the database answers again.
 	 */
 	UNREACHABLE,
 
 	/**
-	 * The database answers but not in time or not now: no pooled connection came free (HikariCP's
-	 * timeout), a statement ran into the statement timeout, or PostgreSQL is short of a resource
-	 * (its disk full). Readiness stays UP.
+	 * The database answers but not in time or not now: no pooled connection came free
+	 * (HikariCP's timeout), a statement ran into the statement timeout, or PostgreSQL is
+	 * short of a resource (its disk full). Readiness stays UP.
 	 */
 	BUSY;
 
 	/**
-	 * H2's SQLStates of a database that cannot go on: IO_EXCEPTION_1/2 (a failed write, the
-	 * disk full), FILE_CORRUPTED_1, CONNECTION_BROKEN_1, DATABASE_IS_CLOSED (closed after such a
-	 * failure) and DATABASE_CALLED_AT_SHUTDOWN.
+	 * H2's SQLStates of a database that cannot go on: IO_EXCEPTION_1/2 (a failed write,
+	 * the disk full), FILE_CORRUPTED_1, CONNECTION_BROKEN_1, DATABASE_IS_CLOSED (closed
+	 * after such a failure) and DATABASE_CALLED_AT_SHUTDOWN.
 	 */
 	static final Set<String> H2_CLOSED_STATES = Set.of("90028", "90030", "90031", "90067", "90098", "90121");
 
 	/**
-	 * PostgreSQL's shutdown states (admin_shutdown, crash_shutdown, cannot_connect_now); the
-	 * class 08 states (connection exceptions) count whole.
+	 * PostgreSQL's shutdown states (admin_shutdown, crash_shutdown, cannot_connect_now);
+	 * the class 08 states (connection exceptions) count whole.
 	 */
 	private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
 
-	/** query_canceled: PostgreSQL's statement_timeout and H2's QUERY_TIMEOUT both end so. */
+	/**
+	 * query_canceled: PostgreSQL's statement_timeout and H2's QUERY_TIMEOUT both end so.
+	 */
 	private static final String STATEMENT_CANCELED = "57014";
 
 	/**
 	 * PostgreSQL's class 53, insufficient resources: disk_full (53100), out_of_memory,
-	 * too_many_connections, configuration_limit_exceeded. The server still answers (its health
-	 * check passes) but cannot take this change now: a 503 like a busy pool, not a 500.
+	 * too_many_connections, configuration_limit_exceeded. The server still answers (its
+	 * health check passes) but cannot take this change now: a 503 like a busy pool, not a
+	 * 500.
 	 */
 	private static final String INSUFFICIENT_RESOURCES_CLASS = "53";
 
@@ -67,7 +71,8 @@ enum DatabaseFailure {
 						|| STATEMENT_CANCELED.equals(sql.getSQLState())
 						|| (sql.getSQLState() != null && sql.getSQLState().startsWith(INSUFFICIENT_RESOURCES_CLASS));
 			}
-			// Translated without the SQLException as cause: Spring's and JPA's query timeouts.
+			// Translated without the SQLException as cause: Spring's and JPA's query
+			// timeouts.
 			busy |= cause instanceof QueryTimeoutException
 					|| cause instanceof jakarta.persistence.QueryTimeoutException;
 		}
@@ -75,9 +80,9 @@ enum DatabaseFailure {
 	}
 
 	/**
-	 * What HikariCP's proxy answers, without SQLState, once it has dropped a connection as broken:
-	 * the rollback after the failed statement then fails so, and Spring's transaction template
-	 * throws that instead of the statement's own failure.
+	 * What HikariCP's proxy answers, without SQLState, once it has dropped a connection
+	 * as broken: the rollback after the failed statement then fails so, and Spring's
+	 * transaction template throws that instead of the statement's own failure.
 	 */
 	private static final String POOL_DROPPED_CONNECTION = "Connection is closed";
 
@@ -92,9 +97,9 @@ enum DatabaseFailure {
 	}
 
 	/**
-	 * The database could not read or write its files: the embedded H2 reports a write to a full
-	 * disk as a general error (SQLState HY000) caused by the IOException ("No space left on
-	 * device"), then closes the database.
+	 * The database could not read or write its files: the embedded H2 reports a write to
+	 * a full disk as a general error (SQLState HY000) caused by the IOException ("No
+	 * space left on device"), then closes the database.
 	 */
 	private static boolean failedOnStorage(SQLException sql) {
 		int depth = 0;

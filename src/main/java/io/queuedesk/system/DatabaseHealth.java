@@ -9,10 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The readiness group's {@code db} check (Boot's own, under its bean name, so Boot adds none),
- * answering DOWN at once while the database is known to be unreachable (DatabaseAvailability)
- * instead of waiting for the pool's connection timeout on every probe: a readiness probe that
- * takes seconds is itself a failure for most orchestrators, and holds a request thread.
+ * The readiness group's {@code db} check (Boot's own, under its bean name, so Boot adds
+ * none), answering DOWN at once while the database is known to be unreachable
+ * (DatabaseAvailability) instead of waiting for the pool's connection timeout on every
+ * probe: a readiness probe that takes seconds is itself a failure for most orchestrators,
+ * and holds a request thread.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseHealth {

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How {@link DatabaseAvailability} probes a database that stopped answering ({@code queuedesk.db.*};
- * defaults and environment variables: {@code application.properties}).
+ * How {@link DatabaseAvailability} probes a database that stopped answering
+ * ({@code queuedesk.db.*}; defaults and environment variables:
+ * {@code application.properties}).
  *
  * @param probeInterval how often an unreachable database is asked whether it is back
  * @param livenessAfter liveness DOWN once it stayed unreachable this long; zero: never

@@ -14,9 +14,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns the {@code DATABASE_URL=postgres://user:pass@host:port/db} that cloud hosts set into
- * Spring's datasource properties. An explicit {@code SPRING_DATASOURCE_URL} wins: the derived
- * properties rank just below the system environment.
+ * Turns the {@code DATABASE_URL=postgres://user:pass@host:port/db} that cloud hosts set
+ * into Spring's datasource properties. An explicit {@code SPRING_DATASOURCE_URL} wins:
+ * the derived properties rank just below the system environment.
  */
 public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -40,7 +40,8 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 
 	/**
 	 * {@code postgres[ql]://user:pass@host[:port]/db[?query]} → url, username, password.
-	 * @throws IllegalArgumentException for any other form, so a typo fails start-up loudly
+	 * @throws IllegalArgumentException for any other form, so a typo fails start-up
+	 * loudly
 	 */
 	public static Map<String, Object> toDatasourceProperties(String databaseUrl) {
 		URI uri;
@@ -80,16 +81,17 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 	}
 
 	/**
-	 * User info, host and port of the URL. {@link URI} parses an authority whose host is not a
-	 * valid internet host name (for example {@code db_1}, as Docker Compose names containers) only
-	 * as a "registry" authority without host and port, so those are split here by hand.
+	 * User info, host and port of the URL. {@link URI} parses an authority whose host is
+	 * not a valid internet host name (for example {@code db_1}, as Docker Compose names
+	 * containers) only as a "registry" authority without host and port, so those are
+	 * split here by hand.
 	 */
 	private record Authority(String userInfo, String host, String port) {
 
 		static Authority of(URI uri) {
 			if (uri.getHost() != null) {
-				return new Authority(uri.getRawUserInfo(), uri.getHost(), uri.getPort() == -1 ? null
-						: String.valueOf(uri.getPort()));
+				return new Authority(uri.getRawUserInfo(), uri.getHost(),
+						uri.getPort() == -1 ? null : String.valueOf(uri.getPort()));
 			}
 			String raw = uri.getRawAuthority();
 			if (raw == null || raw.isEmpty()) {
@@ -109,7 +111,10 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 
 	}
 
-	/** Percent-decoding only: in a URL's user info '+' is a plain plus, not a form-encoded space. */
+	/**
+	 * Percent-decoding only: in a URL's user info '+' is a plain plus, not a form-encoded
+	 * space.
+	 */
 	private static String decode(String part) {
 		return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}

@@ -8,17 +8,18 @@ import java.time.format.DateTimeParseException;
 import org.springframework.validation.Errors;
 
 /**
- * An inclusive range of days ({@code from}/{@code to}, either may be open) as the dashboard and
- * the audit trail filter by it. Days are those of the server's time zone.
+ * An inclusive range of days ({@code from}/{@code to}, either may be open) as the
+ * dashboard and the audit trail filter by it. Days are those of the server's time zone.
  */
 public record DateRange(LocalDate from, LocalDate to) {
 
 	public static final DateRange ALL = new DateRange(null, null);
 
 	/**
-	 * The range typed into the fields {@code from} and {@code to} (yyyy-MM-dd). A value that is
-	 * no date, or a {@code from} after {@code to}, is rejected on its field and the range is then
-	 * left open, so the page shows the unfiltered figures next to the message.
+	 * The range typed into the fields {@code from} and {@code to} (yyyy-MM-dd). A value
+	 * that is no date, or a {@code from} after {@code to}, is rejected on its field and
+	 * the range is then left open, so the page shows the unfiltered figures next to the
+	 * message.
 	 */
 	public static DateRange parse(String from, String to, Errors errors) {
 		LocalDate start = day(from, "from", errors);
@@ -39,7 +40,8 @@ public record DateRange(LocalDate from, LocalDate to) {
 		}
 		try {
 			LocalDate day = LocalDate.parse(text.strip());
-			// Years beyond 9999 parse ("+10000-01-01") but no database column or calendar needs them.
+			// Years beyond 9999 parse ("+10000-01-01") but no database column or calendar
+			// needs them.
 			if (day.getYear() >= 1 && day.getYear() <= 9999) {
 				return day;
 			}

@@ -15,17 +15,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A write the app has acknowledged must survive a crash of the app (issue 12).
  * <p>
- * H2 keeps a commit in memory and writes it to its file up to {@code WRITE_DELAY} later (500 ms
- * by default): a {@code kill -9} in that window lost tickets whose page the user had already
- * seen. With {@code WRITE_DELAY=0} every commit is written to the file (the operating system's
- * page cache, without fsync) before it returns, which a crash of the process cannot undo. The
- * default URL says so; an H2 URL of the operator's own that keeps data on disk and does not
- * choose a delay gets it too, here, so the pool and Flyway's connection (both from these
- * properties) carry it. A delay chosen in the URL is respected and warned about at start.
+ * H2 keeps a commit in memory and writes it to its file up to {@code WRITE_DELAY} later
+ * (500 ms by default): a {@code kill -9} in that window lost tickets whose page the user
+ * had already seen. With {@code WRITE_DELAY=0} every commit is written to the file (the
+ * operating system's page cache, without fsync) before it returns, which a crash of the
+ * process cannot undo. The default URL says so; an H2 URL of the operator's own that
+ * keeps data on disk and does not choose a delay gets it too, here, so the pool and
+ * Flyway's connection (both from these properties) carry it. A delay chosen in the URL is
+ * respected and warned about at start.
  * <p>
  * PostgreSQL is durable as configured by its server; the start-up check warns when
- * {@code synchronous_commit} or {@code fsync} is off, since then a crash of the server can lose
- * acknowledged commits.
+ * {@code synchronous_commit} or {@code fsync} is off, since then a crash of the server
+ * can lose acknowledged commits.
  */
 @Configuration(proxyBeanMethods = false)
 class DurableCommits {
@@ -48,8 +49,8 @@ class DurableCommits {
 	}
 
 	/**
-	 * The URL with {@code WRITE_DELAY=0} added when it is an H2 database on disk (file or server)
-	 * that names no delay of its own; any other URL as it is.
+	 * The URL with {@code WRITE_DELAY=0} added when it is an H2 database on disk (file or
+	 * server) that names no delay of its own; any other URL as it is.
 	 */
 	static String withoutWriteDelay(String url) {
 		String upper = url.toUpperCase(Locale.ROOT);
@@ -70,7 +71,9 @@ class DurableCommits {
 		DatabaseDialect dialect = ready.getApplicationContext().getBean(DatabaseDialect.class);
 		try {
 			if (dialect.isPostgres()) {
-				String synchronous = jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single();
+				String synchronous = jdbc.sql("select current_setting('synchronous_commit')")
+					.query(String.class)
+					.single();
 				String fsync = jdbc.sql("select current_setting('fsync')").query(String.class).single();
 				if ("off".equals(synchronous) || "off".equals(fsync)) {
 					log.warn("PostgreSQL runs with synchronous_commit={} and fsync={}: a crash of the database server "
@@ -78,14 +81,16 @@ class DurableCommits {
 				}
 			}
 			else {
-				String delay = jdbc.sql("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")
+				String delay = jdbc
+					.sql("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")
 					.query(String.class)
 					.optional()
 					.orElse("0");
 				if (!"0".equals(delay)) {
-					log.warn("The H2 URL sets WRITE_DELAY={}: a crash of the app can lose writes of the last {} ms that "
-							+ "users were told were saved. Leave WRITE_DELAY out of the URL (the app then uses 0).", delay,
-							delay);
+					log.warn(
+							"The H2 URL sets WRITE_DELAY={}: a crash of the app can lose writes of the last {} ms that "
+									+ "users were told were saved. Leave WRITE_DELAY out of the URL (the app then uses 0).",
+							delay, delay);
 				}
 			}
 		}

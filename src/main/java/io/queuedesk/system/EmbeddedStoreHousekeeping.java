@@ -16,12 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the embedded H2 file from growing with every commit. With {@code WRITE_DELAY=0}
- * (see {@link DurableCommits}) H2 runs no background writer, and that thread is also what rewrites
- * the live pages of half-empty chunks: each commit writes a chunk of its own (tens of KB), and
- * without it the file reached 100 MB after 2,200 new tickets (7 MB once compacted at a stop). This
- * does that part of the writer's work on a schedule: the live pages of the emptiest chunks are
- * written anew, so the old chunks become free and H2 reuses their space (after its retention
- * time). Nothing to do on PostgreSQL, an in-memory database or an H2 server's.
+ * (see {@link DurableCommits}) H2 runs no background writer, and that thread is also what
+ * rewrites the live pages of half-empty chunks: each commit writes a chunk of its own
+ * (tens of KB), and without it the file reached 100 MB after 2,200 new tickets (7 MB once
+ * compacted at a stop). This does that part of the writer's work on a schedule: the live
+ * pages of the emptiest chunks are written anew, so the old chunks become free and H2
+ * reuses their space (after its retention time). Nothing to do on PostgreSQL, an
+ * in-memory database or an H2 server's.
  */
 @Component
 class EmbeddedStoreHousekeeping {
@@ -31,14 +32,19 @@ class EmbeddedStoreHousekeeping {
 	/** Rewrite while the chunks hold less than this share (%) of live data... */
 	static final int TARGET_FILL_RATE = 50;
 
-	/** ...and at most about this many bytes of live pages per run, so no commit waits long. */
+	/**
+	 * ...and at most about this many bytes of live pages per run, so no commit waits
+	 * long.
+	 */
 	static final int WRITE_LIMIT = 4 * 1024 * 1024;
 
 	private final DataSource dataSource;
 
 	private final DatabaseDialect dialect;
 
-	/** PostgreSQL or an in-memory H2: found out once, then no connection is taken again. */
+	/**
+	 * PostgreSQL or an in-memory H2: found out once, then no connection is taken again.
+	 */
 	private volatile boolean nothingToDo;
 
 	EmbeddedStoreHousekeeping(DataSource dataSource, DatabaseDialect dialect) {
@@ -46,7 +52,8 @@ class EmbeddedStoreHousekeeping {
 		this.dialect = dialect;
 	}
 
-	// First run a minute after start (EmbeddedStoreHousekeepingTest calls it itself before that).
+	// First run a minute after start (EmbeddedStoreHousekeepingTest calls it itself
+	// before that).
 	@Scheduled(fixedDelay = 10, initialDelay = 60, timeUnit = TimeUnit.SECONDS)
 	void compact() {
 		if (nothingToDo || dialect.isPostgres()) {

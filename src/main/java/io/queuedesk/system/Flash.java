@@ -6,7 +6,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Flash messages shown by the layout after a redirect, with their text from messages.properties. */
+/**
+ * Flash messages shown by the layout after a redirect, with their text from
+ * messages.properties.
+ */
 @Component
 public class Flash {
 
@@ -29,7 +32,10 @@ public class Flash {
 		redirect.addFlashAttribute("flashError", text(code, args));
 	}
 
-	/** A validation error as the page's message (issue 12: a comment with control characters). */
+	/**
+	 * A validation error as the page's message (issue 12: a comment with control
+	 * characters).
+	 */
 	public void error(RedirectAttributes redirect, MessageSourceResolvable error) {
 		redirect.addFlashAttribute("flashError", text(error));
 	}

@@ -17,16 +17,17 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
- * A form whose field could not be converted (generatePassword=abc, clientId=x, a date like
- * 31/12) is shown again with the error next to that field, like any other invalid form.
+ * A form whose field could not be converted (generatePassword=abc, clientId=x, a date
+ * like 31/12) is shown again with the error next to that field, like any other invalid
+ * form.
  * <p>
- * Why this is needed: the forms are records bound through their constructor. When one value
- * does not convert, Spring records a field error and still builds the record with null in that
- * place, and the controller gets that record; but the binding result was created before the
- * record existed, so the model holds {@code form = null}. A page that reads the form directly
- * ({@code ${form.roles}}) then failed with a 500. Here, after such a binding, the model gets the
- * built record and a binding result for it that carries the same errors (with the rejected
- * values, so the page shows what was typed).
+ * Why this is needed: the forms are records bound through their constructor. When one
+ * value does not convert, Spring records a field error and still builds the record with
+ * null in that place, and the controller gets that record; but the binding result was
+ * created before the record existed, so the model holds {@code form = null}. A page that
+ * reads the form directly ({@code ${form.roles}}) then failed with a 500. Here, after
+ * such a binding, the model gets the built record and a binding result for it that
+ * carries the same errors (with the rejected values, so the page shows what was typed).
  */
 @Component
 class FormRedisplay implements WebMvcRegistrations {
@@ -71,7 +72,8 @@ class FormRedisplay implements WebMvcRegistrations {
 					&& failed.getTarget() == null) {
 				BeanPropertyBindingResult kept = new BeanPropertyBindingResult(form, name);
 				kept.addAllErrors(failed);
-				// Like Spring itself: the attribute and its binding result go last, where the
+				// Like Spring itself: the attribute and its binding result go last, where
+				// the
 				// BindingResult parameter after the form is looked up.
 				model.removeAttributes(kept.getModel());
 				model.addAllAttributes(kept.getModel());

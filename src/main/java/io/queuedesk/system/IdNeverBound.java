@@ -5,8 +5,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * No form of any controller binds a request parameter named {@code id}: identifiers come from the
- * path, never from a posted field that a visitor could add to the form (mass assignment).
+ * No form of any controller binds a request parameter named {@code id}: identifiers come
+ * from the path, never from a posted field that a visitor could add to the form (mass
+ * assignment).
  */
 @ControllerAdvice
 class IdNeverBound {

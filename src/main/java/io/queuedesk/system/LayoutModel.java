@@ -6,12 +6,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the page layout needs to know about the visitor, for every page: whether someone is
- * signed in and whether they are an admin (the menu). Asked of the request, which Spring Security
- * answers from the signed-in user: far cheaper than the layout's {@code sec:authorize}
- * expressions were (each built a SpEL evaluation context), and the layout is on every page.
- * A page rendered without a controller (the 503 page) has no model attribute: it shows the
- * layout of a visitor.
+ * What the page layout needs to know about the visitor, for every page: whether someone
+ * is signed in and whether they are an admin (the menu). Asked of the request, which
+ * Spring Security answers from the signed-in user: far cheaper than the layout's
+ * {@code sec:authorize} expressions were (each built a SpEL evaluation context), and the
+ * layout is on every page. A page rendered without a controller (the 503 page) has no
+ * model attribute: it shows the layout of a visitor.
  */
 @ControllerAdvice
 class LayoutModel {

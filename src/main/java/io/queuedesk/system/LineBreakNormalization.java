@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Browsers submit textarea line breaks as CR LF. Every form field is bound with plain LF, so a
- * 20,000-character description with line breaks is not refused as too long, and text compares
- * equal however it was typed.
+ * Browsers submit textarea line breaks as CR LF. Every form field is bound with plain LF,
+ * so a 20,000-character description with line breaks is not refused as too long, and text
+ * compares equal however it was typed.
  */
 @ControllerAdvice
 class LineBreakNormalization {

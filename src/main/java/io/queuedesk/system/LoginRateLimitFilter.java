@@ -24,13 +24,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-address limit on sign-in attempts (docs/RULES.md#accounts): at most {@code maxPerMinute} POST /login from
- * one client address per minute; over it the POST answers 429 without reaching authentication,
- * so no account's failure counter moves. The address is {@code request.getRemoteAddr()}, which is
- * the real client only when the server trusts the proxy's forwarded headers
- * ({@code server.forward-headers-strategy}). One token bucket per address, held in a cache that
- * is bounded in size and forgets idle addresses, so a flood of addresses cannot grow it without end.
- * Not a bean: SecurityConfig puts it into the security filter chain, and only there.
+ * Per-address limit on sign-in attempts (docs/RULES.md#accounts): at most
+ * {@code maxPerMinute} POST /login from one client address per minute; over it the POST
+ * answers 429 without reaching authentication, so no account's failure counter moves. The
+ * address is {@code request.getRemoteAddr()}, which is the real client only when the
+ * server trusts the proxy's forwarded headers ({@code server.forward-headers-strategy}).
+ * One token bucket per address, held in a cache that is bounded in size and forgets idle
+ * addresses, so a flood of addresses cannot grow it without end. Not a bean:
+ * SecurityConfig puts it into the security filter chain, and only there.
  */
 class LoginRateLimitFilter extends OncePerRequestFilter {
 
@@ -49,21 +50,27 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The same limit for other POSTs that an anonymous visitor could repeat to do harm, such as
-	 * the forms that send account mails (a flood of them would fill someone's mailbox).
+	 * The same limit for other POSTs that an anonymous visitor could repeat to do harm,
+	 * such as the forms that send account mails (a flood of them would fill someone's
+	 * mailbox).
 	 */
 	LoginRateLimitFilter(int maxPerMinute, String setting, String... postPaths) {
 		if (maxPerMinute < 1) {
 			throw new IllegalArgumentException(setting + " must be at least 1");
 		}
 		this.maxPerMinute = maxPerMinute;
-		// Its own name, so that two instances in one chain keep separate "already filtered" marks.
+		// Its own name, so that two instances in one chain keep separate "already
+		// filtered" marks.
 		setBeanName(setting);
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		this.limited = new OrRequestMatcher(
 				Arrays.stream(postPaths).map(path -> (RequestMatcher) paths.matcher(HttpMethod.POST, path)).toList());
-		// An address idle for longer than the refill period has a full bucket again: forgetting it is safe.
-		this.buckets = Caffeine.newBuilder().maximumSize(MAX_ADDRESSES).expireAfterAccess(PERIOD.multipliedBy(2)).build();
+		// An address idle for longer than the refill period has a full bucket again:
+		// forgetting it is safe.
+		this.buckets = Caffeine.newBuilder()
+			.maximumSize(MAX_ADDRESSES)
+			.expireAfterAccess(PERIOD.multipliedBy(2))
+			.build();
 	}
 
 	@Override

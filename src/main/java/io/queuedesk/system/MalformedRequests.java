@@ -22,13 +22,14 @@ import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 
 /**
- * A request whose parameters cannot be read is a 400 with the app's error page, before any other
- * filter looks at it: a query or form body with bad percent-encoding ({@code q=%zz}), a
- * multipart body that cannot be parsed (no boundary), or a body that is no form at all (JSON,
- * text: no route here takes one; the JSON API only answers GETs). Without this, Tomcat threw from the first
- * filter that read a parameter (logged as an error with its stack trace), and a multipart request
- * whose CSRF token came in the header reached Spring MVC, whose multipart resolver failed with a
- * 500. Runs right after the character-encoding filter, so the parameters are decoded as UTF-8.
+ * A request whose parameters cannot be read is a 400 with the app's error page, before
+ * any other filter looks at it: a query or form body with bad percent-encoding
+ * ({@code q=%zz}), a multipart body that cannot be parsed (no boundary), or a body that
+ * is no form at all (JSON, text: no route here takes one; the JSON API only answers
+ * GETs). Without this, Tomcat threw from the first filter that read a parameter (logged
+ * as an error with its stack trace), and a multipart request whose CSRF token came in the
+ * header reached Spring MVC, whose multipart resolver failed with a 500. Runs right after
+ * the character-encoding filter, so the parameters are decoded as UTF-8.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -61,8 +62,10 @@ class MalformedRequests {
 	/** What is wrong with the request's parameters, or null when they can be read. */
 	static String problemOf(HttpServletRequest request) {
 		if (hasBody(request) && !isForm(request)) {
-			// Every page's form posts as a form; a JSON or text body would be bound as an empty
-			// form and answered with "fill in these fields", which tells the client nothing.
+			// Every page's form posts as a form; a JSON or text body would be bound as an
+			// empty
+			// form and answered with "fill in these fields", which tells the client
+			// nothing.
 			return "a body of type " + request.getContentType() + " where a form is expected";
 		}
 		try {
@@ -74,8 +77,10 @@ class MalformedRequests {
 			return null;
 		}
 		catch (IllegalStateException | IOException | ServletException ex) {
-			// Tomcat: InvalidParameterException (an IllegalStateException) for bad encoding; a
-			// multipart body it cannot parse fails getParts (also when the body exceeds the limits).
+			// Tomcat: InvalidParameterException (an IllegalStateException) for bad
+			// encoding; a
+			// multipart body it cannot parse fails getParts (also when the body exceeds
+			// the limits).
 			return ex.toString();
 		}
 	}

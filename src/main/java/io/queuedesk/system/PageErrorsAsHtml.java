@@ -25,15 +25,16 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * The error page of a page (not under /api) is HTML when the client did not say what it accepts
- * or when the page had already begun as HTML. Boot's error controller answers JSON to a request
- * without an Accept header (wrk, some probes and scripts); when the failed page had already set
- * {@code text/html} on the response (it failed while rendering), that JSON cannot be written
- * ("No converter for LinkedHashMap with preset Content-Type 'text/html'"): a second failure, a
- * WARN in the log and an empty 500. So on the error dispatch of such a request the error
- * controller is told that HTML is accepted, and answers with the friendly error page. The same
- * for a client that accepts anything ({@code Accept: *}{@code /*}, curl's default). Clients that
- * ask for JSON still get JSON, and /api always does (ApiErrorViewResolver).
+ * The error page of a page (not under /api) is HTML when the client did not say what it
+ * accepts or when the page had already begun as HTML. Boot's error controller answers
+ * JSON to a request without an Accept header (wrk, some probes and scripts); when the
+ * failed page had already set {@code text/html} on the response (it failed while
+ * rendering), that JSON cannot be written ("No converter for LinkedHashMap with preset
+ * Content-Type 'text/html'"): a second failure, a WARN in the log and an empty 500. So on
+ * the error dispatch of such a request the error controller is told that HTML is
+ * accepted, and answers with the friendly error page. The same for a client that accepts
+ * anything ({@code Accept: *}{@code /*}, curl's default). Clients that ask for JSON still
+ * get JSON, and /api always does (ApiErrorViewResolver).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -66,9 +67,9 @@ class PageErrorsAsHtml {
 	}
 
 	/**
-	 * No Accept header, or one that names no type ({@code *}{@code /*}, as curl sends): such a
-	 * client did not ask for JSON, and a page's error is HTML. An Accept header that cannot be
-	 * parsed counts as none.
+	 * No Accept header, or one that names no type ({@code *}{@code /*}, as curl sends):
+	 * such a client did not ask for JSON, and a page's error is HTML. An Accept header
+	 * that cannot be parsed counts as none.
 	 */
 	static boolean acceptsAnything(@Nullable String accept) {
 		if (accept == null || accept.isBlank()) {
@@ -96,8 +97,8 @@ class PageErrorsAsHtml {
 
 		@Override
 		public Enumeration<String> getHeaders(String name) {
-			return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(List.of(MediaType.TEXT_HTML_VALUE))
-					: super.getHeaders(name);
+			return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
+					? Collections.enumeration(List.of(MediaType.TEXT_HTML_VALUE)) : super.getHeaders(name);
 		}
 
 		@Override

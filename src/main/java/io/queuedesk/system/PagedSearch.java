@@ -3,10 +3,11 @@ package io.queuedesk.system;
 import java.util.Locale;
 
 /**
- * What every searchable, paged list takes from the query string: the search text {@code q}, the
- * page number and size, and the cursors of "next" ({@code after}) and "previous"
- * ({@code before}), which each list reads in its own format. A JavaBean so that a bad value (page=abc) fails only its own field; list
- * filters extend it with their own fields.
+ * What every searchable, paged list takes from the query string: the search text
+ * {@code q}, the page number and size, and the cursors of "next" ({@code after}) and
+ * "previous" ({@code before}), which each list reads in its own format. A JavaBean so
+ * that a bad value (page=abc) fails only its own field; list filters extend it with their
+ * own fields.
  */
 public abstract class PagedSearch {
 
@@ -15,10 +16,11 @@ public abstract class PagedSearch {
 	public static final int MAX_SIZE = 200;
 
 	/**
-	 * The highest page number (from 0) any list takes; a bigger one is taken as this one, a
-	 * negative one as 0. No list here is a million pages long, and a million pages of
-	 * {@link #MAX_SIZE} rows still make an offset within an {@code int} (a bigger page number
-	 * made a 500: "Page offset exceeds Integer.MAX_VALUE", or a negative SQL offset).
+	 * The highest page number (from 0) any list takes; a bigger one is taken as this one,
+	 * a negative one as 0. No list here is a million pages long, and a million pages of
+	 * {@link #MAX_SIZE} rows still make an offset within an {@code int} (a bigger page
+	 * number made a 500: "Page offset exceeds Integer.MAX_VALUE", or a negative SQL
+	 * offset).
 	 */
 	public static final int MAX_PAGE = 1_000_000;
 
@@ -37,11 +39,13 @@ public abstract class PagedSearch {
 		return q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
 	}
 
-	/** The search text as a "contains" LIKE pattern with {@code \} as the escape character, or null. */
+	/**
+	 * The search text as a "contains" LIKE pattern with {@code \} as the escape
+	 * character, or null.
+	 */
 	public String containsPattern() {
 		String text = text();
-		return text == null ? null
-				: "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	public int safePage() {

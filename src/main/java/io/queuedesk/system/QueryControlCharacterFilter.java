@@ -15,14 +15,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A query parameter (name or value) with a control character, such as {@code ?q=%00}, answers 400
- * on every route and method: the app's error page, JSON under {@code /api} (issue 12). No search,
- * filter, cursor or link token of the app can hold one, and PostgreSQL cannot even compare text
- * with NUL, so such a request is malformed rather than a search that finds nothing. Form fields
- * in a POST body are not looked at here: those get a field error from {@link CleanText}.
+ * A query parameter (name or value) with a control character, such as {@code ?q=%00},
+ * answers 400 on every route and method: the app's error page, JSON under {@code /api}
+ * (issue 12). No search, filter, cursor or link token of the app can hold one, and
+ * PostgreSQL cannot even compare text with NUL, so such a request is malformed rather
+ * than a search that finds nothing. Form fields in a POST body are not looked at here:
+ * those get a field error from {@link CleanText}.
  * <p>
- * Before the security filters, so that no session or sign-in lookup sees the parameter; the
- * query string is decoded here (UTF-8, as Tomcat does), which does not read a POST body.
+ * Before the security filters, so that no session or sign-in lookup sees the parameter;
+ * the query string is decoded here (UTF-8, as Tomcat does), which does not read a POST
+ * body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -51,9 +53,9 @@ class QueryControlCharacterFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Name and value as one text ('=' is no control character), %-decoded leniently: a bad escape
-	 * stays as it is and bytes that are not UTF-8 become U+FFFD, so no parameter that Tomcat may
-	 * still decode slips past the check.
+	 * Name and value as one text ('=' is no control character), %-decoded leniently: a
+	 * bad escape stays as it is and bytes that are not UTF-8 become U+FFFD, so no
+	 * parameter that Tomcat may still decode slips past the check.
 	 */
 	private static String decode(String pair) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(pair.length());

@@ -1,9 +1,9 @@
 package io.queuedesk.system;
 
 /**
- * A business rule refused an action on something the user may see: nothing was changed, and the
- * page shows the message with this code from messages.properties. Features subclass it to name
- * their refusals.
+ * A business rule refused an action on something the user may see: nothing was changed,
+ * and the page shows the message with this code from messages.properties. Features
+ * subclass it to name their refusals.
  */
 public abstract class RefusedException extends RuntimeException {
 

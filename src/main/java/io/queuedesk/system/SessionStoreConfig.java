@@ -14,13 +14,14 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
- * The session store that the session filter and {@code UserSessions} use: Boot's Spring Session
- * JDBC repository, set up and cleaned up by Boot as usual, wrapped so that it writes the
- * last-access time only once a minute (see SparseAccessTimeSessions). Wrapped rather than
- * replaced: Boot backs off from its whole JDBC session set-up as soon as another session
- * repository bean exists. The jar's commands have no session store: then nothing is wrapped.
- * The store reads a session once per request (SparseAccessTimeSessions.OneReadPerRequest), in a
- * filter just outside Spring Session's.
+ * The session store that the session filter and {@code UserSessions} use: Boot's Spring
+ * Session JDBC repository, set up and cleaned up by Boot as usual, wrapped so that it
+ * writes the last-access time only once a minute (see SparseAccessTimeSessions). Wrapped
+ * rather than replaced: Boot backs off from its whole JDBC session set-up as soon as
+ * another session repository bean exists. The jar's commands have no session store: then
+ * nothing is wrapped. The store reads a session once per request
+ * (SparseAccessTimeSessions.OneReadPerRequest), in a filter just outside Spring
+ * Session's.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfig {
@@ -44,7 +45,8 @@ class SessionStoreConfig {
 	FilterRegistrationBean<SparseAccessTimeSessions.OneReadPerRequest> oneSessionReadPerRequest() {
 		FilterRegistrationBean<SparseAccessTimeSessions.OneReadPerRequest> registration = new FilterRegistrationBean<>(
 				new SparseAccessTimeSessions.OneReadPerRequest());
-		// Just outside Spring Session's filter (and inside DatabaseBusyFilter), for every dispatch
+		// Just outside Spring Session's filter (and inside DatabaseBusyFilter), for every
+		// dispatch
 		// that filter sees.
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);

@@ -8,7 +8,10 @@ import java.lang.annotation.Target;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 
-/** Method security: Any signed-in user; finer ownership rules are checked by the service itself. */
+/**
+ * Method security: Any signed-in user; finer ownership rules are checked by the service
+ * itself.
+ */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

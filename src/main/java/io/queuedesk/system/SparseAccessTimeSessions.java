@@ -19,24 +19,27 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
 /**
- * The session store, writing a session's last-access time at most once per {@code interval}.
- * Spring Session stamps the time on every request, and the JDBC store turns that stamp into an
- * UPDATE and a commit per page view, though nothing else changed. A session lasts 8 hours without
- * a request, so a stamp a minute old loses nothing: the session may end up to a minute early.
+ * The session store, writing a session's last-access time at most once per
+ * {@code interval}. Spring Session stamps the time on every request, and the JDBC store
+ * turns that stamp into an UPDATE and a commit per page view, though nothing else
+ * changed. A session lasts 8 hours without a request, so a stamp a minute old loses
+ * nothing: the session may end up to a minute early.
  * <p>
  * Everything else goes straight to the store on every request: sessions are read from the
  * database each time (never cached here), so a session ended on one instance (sign-out,
- * deactivation, role change) ends at once on every instance; attribute changes, a new session id
- * and new sessions are written as before.
+ * deactivation, role change) ends at once on every instance; attribute changes, a new
+ * session id and new sessions are written as before.
  * <p>
- * Read once per request, though: Spring Session's filter looks the requested session up a second
- * time at the very end of a request whose response was committed before it (any page larger than
- * the response buffer, the session having been saved on that commit), only to learn the session id
- * it already knows. That second SELECT needed a pool connection after the page had gone out: under
- * load it timed out, the exception hit an already committed 200 (no 503 possible any more), Tomcat
- * logged its stack trace, appended its /error page to the page and closed the connection. Within
- * one request ({@link OneReadPerRequest}) a session found once is therefore answered from memory;
- * a deleted session (sign-out) is forgotten at once, and the next request reads the store again.
+ * Read once per request, though: Spring Session's filter looks the requested session up a
+ * second time at the very end of a request whose response was committed before it (any
+ * page larger than the response buffer, the session having been saved on that commit),
+ * only to learn the session id it already knows. That second SELECT needed a pool
+ * connection after the page had gone out: under load it timed out, the exception hit an
+ * already committed 200 (no 503 possible any more), Tomcat logged its stack trace,
+ * appended its /error page to the page and closed the connection. Within one request
+ * ({@link OneReadPerRequest}) a session found once is therefore answered from memory; a
+ * deleted session (sign-out) is forgotten at once, and the next request reads the store
+ * again.
  */
 final class SparseAccessTimeSessions<S extends Session>
 		implements FindByIndexNameSessionRepository<SparseAccessTimeSessions.StoredSession<S>> {
@@ -45,9 +48,10 @@ final class SparseAccessTimeSessions<S extends Session>
 	private static final ThreadLocal<@Nullable Map<String, StoredSession<?>>> FOUND_IN_THIS_REQUEST = new ThreadLocal<>();
 
 	/**
-	 * The lookup that failed during the current request (the database unreachable or busy), if
-	 * any: Spring Session tries again when asked again within the request, and each try waited
-	 * for the pool's timeout once more (a page took two or three of them to answer its 503).
+	 * The lookup that failed during the current request (the database unreachable or
+	 * busy), if any: Spring Session tries again when asked again within the request, and
+	 * each try waited for the pool's timeout once more (a page took two or three of them
+	 * to answer its 503).
 	 */
 	private static final ThreadLocal<@Nullable RuntimeException> FAILED_IN_THIS_REQUEST = new ThreadLocal<>();
 
@@ -76,7 +80,8 @@ final class SparseAccessTimeSessions<S extends Session>
 		Map<String, StoredSession<?>> found = FOUND_IN_THIS_REQUEST.get();
 		if (found != null) {
 			StoredSession<S> known = (StoredSession<S>) found.get(id);
-			// Not once its id changed (sign-in) or it expired: then the store decides, as before.
+			// Not once its id changed (sign-in) or it expired: then the store decides, as
+			// before.
 			if (known != null && known.getId().equals(id) && !known.isExpired()) {
 				return known;
 			}
@@ -123,9 +128,9 @@ final class SparseAccessTimeSessions<S extends Session>
 	}
 
 	/**
-	 * The span in which a session once found is not read again: one request, from just outside
-	 * Spring Session's filter (so its commit at the end is included) until it has answered.
-	 * Nested dispatches (error pages) share the span of their request.
+	 * The span in which a session once found is not read again: one request, from just
+	 * outside Spring Session's filter (so its commit at the end is included) until it has
+	 * answered. Nested dispatches (error pages) share the span of their request.
 	 */
 	static final class OneReadPerRequest implements Filter {
 
@@ -148,7 +153,9 @@ final class SparseAccessTimeSessions<S extends Session>
 
 	}
 
-	/** A stored session whose last-access time moves only once it is {@code interval} old. */
+	/**
+	 * A stored session whose last-access time moves only once it is {@code interval} old.
+	 */
 	static final class StoredSession<S extends Session> implements Session {
 
 		private final S stored;

@@ -11,15 +11,16 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Static files on their own paths only ({@code spring.web.resources.add-mappings=false} turns off
- * Boot's catch-all {@code /**}). With the catch-all, the resource chain that rewrites links tried
- * every page link ({@code /tickets/123}, …) as a file in the jar on every render, and a miss is not
- * cached: half of a page's CPU. Now it sees only links under these paths.
+ * Static files on their own paths only ({@code spring.web.resources.add-mappings=false}
+ * turns off Boot's catch-all {@code /**}). With the catch-all, the resource chain that
+ * rewrites links tried every page link ({@code /tickets/123}, …) as a file in the jar on
+ * every render, and a miss is not cached: half of a page's CPU. Now it sees only links
+ * under these paths.
  * <p>
  * Stylesheets, scripts, Bootstrap and the icon font get content-hashed URLs
- * ({@code /css/app-<md5>.css}; links inside stylesheets are rewritten too), so browsers may keep
- * them for a year and still see a new release at once. The plain paths keep working, including
- * the version-less {@code /webjars/bootstrap/css/bootstrap.min.css}.
+ * ({@code /css/app-<md5>.css}; links inside stylesheets are rewritten too), so browsers
+ * may keep them for a year and still see a new release at once. The plain paths keep
+ * working, including the version-less {@code /webjars/bootstrap/css/bootstrap.min.css}.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {

@@ -1,8 +1,9 @@
 package io.queuedesk.system;
 
 /**
- * The character rules of {@link CleanText}, also used where typed text arrives outside a form
- * record: query parameters ({@link QueryControlCharacterFilter}) and the sign-in name.
+ * The character rules of {@link CleanText}, also used where typed text arrives outside a
+ * form record: query parameters ({@link QueryControlCharacterFilter}) and the sign-in
+ * name.
  */
 public final class TypedText {
 
@@ -12,8 +13,8 @@ public final class TypedText {
 	/**
 	 * Whether the text holds a control character (Unicode category Cc: U+0000–U+001F,
 	 * U+007F–U+009F) or a line or paragraph separator (U+2028, U+2029). With
-	 * {@code lineBreaksAllowed}, tab, line feed and carriage return (and the two separators) do
-	 * not count.
+	 * {@code lineBreaksAllowed}, tab, line feed and carriage return (and the two
+	 * separators) do not count.
 	 */
 	public static boolean hasControlCharacter(String text, boolean lineBreaksAllowed) {
 		for (int i = 0; i < text.length(); i++) {
@@ -26,7 +27,10 @@ public final class TypedText {
 		return false;
 	}
 
-	/** Whether the text holds an embedding, override or isolate (U+202A–U+202E, U+2066–U+2069). */
+	/**
+	 * Whether the text holds an embedding, override or isolate (U+202A–U+202E,
+	 * U+2066–U+2069).
+	 */
 	public static boolean hasDirectionControl(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -38,10 +42,11 @@ public final class TypedText {
 	}
 
 	/**
-	 * Whether no character of the text shows: every one is white space, a control or format
-	 * character (Cc, Cf: U+200B, U+200E, U+2060, U+FEFF, U+202E, …), or one of the other
-	 * characters that Unicode marks as default-ignorable or that render as blank (combining
-	 * grapheme joiner, Hangul fillers, variation selectors, braille blank). Empty text counts.
+	 * Whether no character of the text shows: every one is white space, a control or
+	 * format character (Cc, Cf: U+200B, U+200E, U+2060, U+FEFF, U+202E, …), or one of the
+	 * other characters that Unicode marks as default-ignorable or that render as blank
+	 * (combining grapheme joiner, Hangul fillers, variation selectors, braille blank).
+	 * Empty text counts.
 	 */
 	public static boolean isInvisible(String text) {
 		return text.codePoints().allMatch(TypedText::invisible);

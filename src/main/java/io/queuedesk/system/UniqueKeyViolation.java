@@ -5,10 +5,11 @@ import java.sql.SQLException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Tells a unique-key violation (SQLSTATE 23505, on PostgreSQL and H2) from the database's other
- * refusals. Through JPA both arrive as a plain {@link DataIntegrityViolationException}; only the
- * first means "this name or email is taken" (issue 12: PostgreSQL's "invalid byte sequence" for a
- * NUL was answered "A client with this name exists").
+ * Tells a unique-key violation (SQLSTATE 23505, on PostgreSQL and H2) from the database's
+ * other refusals. Through JPA both arrive as a plain
+ * {@link DataIntegrityViolationException}; only the first means "this name or email is
+ * taken" (issue 12: PostgreSQL's "invalid byte sequence" for a NUL was answered "A client
+ * with this name exists").
  */
 public final class UniqueKeyViolation {
 

@@ -26,7 +26,8 @@ class ArchiveController {
 	@GetMapping("/archive")
 	String archive(@ModelAttribute("filter") TicketFilter filter, BindingResult ignoredBadValues,
 			@AuthenticationPrincipal SignedInUser me, Model model) {
-		// Only the client and text filters apply here; status and order are the archive's own.
+		// Only the client and text filters apply here; status and order are the archive's
+		// own.
 		filter.setStatus(TicketStatus.COMPLETED);
 		filter.setSort(TicketSort.COMPLETED);
 		TicketSlice page = queries.list(filter, me);

@@ -10,8 +10,8 @@ import io.queuedesk.queue.QueueService;
 import io.queuedesk.reference.ClientService;
 
 /**
- * {@code GET /api/clients}: every client with the number of tickets in its queue; beside the
- * other session-based JSON of {@link TicketApiController}.
+ * {@code GET /api/clients}: every client with the number of tickets in its queue; beside
+ * the other session-based JSON of {@link TicketApiController}.
  */
 @RestController
 class ClientApiController {
@@ -28,7 +28,10 @@ class ClientApiController {
 	@GetMapping(path = "/api/clients", produces = "application/json")
 	List<ClientJson> clients() {
 		Map<Long, Integer> sizes = queues.sizes();
-		return clients.all().stream().map(c -> new ClientJson(c.getId(), c.getName(), sizes.getOrDefault(c.getId(), 0))).toList();
+		return clients.all()
+			.stream()
+			.map(c -> new ClientJson(c.getId(), c.getName(), sizes.getOrDefault(c.getId(), 0)))
+			.toList();
 	}
 
 	record ClientJson(long id, String name, int queued) {

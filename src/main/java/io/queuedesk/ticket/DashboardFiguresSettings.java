@@ -10,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How long {@link TicketStatistics} keeps the dashboard's figures per date range
- * ({@code queuedesk.dashboard.figures-ttl}, default in {@code application.properties}; zero counts
- * on every view).
+ * ({@code queuedesk.dashboard.figures-ttl}, default in {@code application.properties};
+ * zero counts on every view).
  */
 @Validated
 @ConfigurationProperties("queuedesk.dashboard")

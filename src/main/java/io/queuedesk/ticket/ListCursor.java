@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Where a page of the ticket list starts: the sort key of the row next to it, written into the
- * "next" and "previous" links ({@code after=…}, {@code before=…}) as the order's tag and numbers,
- * e.g. {@code q.12.4294967296}. Nothing in it is secret: the query still applies the viewer's
- * visibility, a forged cursor only moves where a page starts.
+ * Where a page of the ticket list starts: the sort key of the row next to it, written
+ * into the "next" and "previous" links ({@code after=…}, {@code before=…}) as the order's
+ * tag and numbers, e.g. {@code q.12.4294967296}. Nothing in it is secret: the query still
+ * applies the viewer's visibility, a forged cursor only moves where a page starts.
  */
 record ListCursor(char tag, long... values) {
 
@@ -17,7 +17,10 @@ record ListCursor(char tag, long... values) {
 		return tag + "." + Arrays.stream(values).mapToObj(Long::toString).collect(Collectors.joining("."));
 	}
 
-	/** The cursor in a link, or empty for anything that is not one (ignored, with a warning). */
+	/**
+	 * The cursor in a link, or empty for anything that is not one (ignored, with a
+	 * warning).
+	 */
 	static Optional<ListCursor> parse(String text) {
 		if (text == null || text.isBlank()) {
 			return Optional.empty();

@@ -10,10 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The orders the ticket list really runs, each with the columns of its sort key. Every one is
- * served by an index in that order (V8), so a page is a short index range scan from the cursor
- * on, never a sort of every match or an OFFSET over the rows before it. Every key ends on a
- * unique column, so pages never overlap.
+ * The orders the ticket list really runs, each with the columns of its sort key. Every
+ * one is served by an index in that order (V8), so a page is a short index range scan
+ * from the cursor on, never a sort of every match or an OFFSET over the rows before it.
+ * Every key ends on a unique column, so pages never overlap.
  */
 enum ListOrder {
 
@@ -51,8 +51,9 @@ enum ListOrder {
 	}
 
 	/**
-	 * The order for a sort as the user chose it: queued tickets have no completion date and
-	 * completed ones no queue, so those two fall back to the nearest order that exists for them.
+	 * The order for a sort as the user chose it: queued tickets have no completion date
+	 * and completed ones no queue, so those two fall back to the nearest order that
+	 * exists for them.
 	 */
 	static ListOrder of(TicketSort sort, boolean queued, boolean oneClient) {
 		if (!queued) {
@@ -76,7 +77,10 @@ enum ListOrder {
 		return "(" + String.join(", ", columns) + ")";
 	}
 
-	/** The comparison that selects rows after the cursor when reading forward, or before it backward. */
+	/**
+	 * The comparison that selects rows after the cursor when reading forward, or before
+	 * it backward.
+	 */
 	String keysetOperator(boolean forward) {
 		return ascending == forward ? ">" : "<";
 	}

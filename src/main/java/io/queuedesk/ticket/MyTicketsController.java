@@ -16,9 +16,9 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Home of developers and submitters. Developers: their open tickets grouped by client in queue
- * order, and unassigned tickets to pick up. Everyone: the tickets they raised, with status,
- * assignee and place in the queue.
+ * Home of developers and submitters. Developers: their open tickets grouped by client in
+ * queue order, and unassigned tickets to pick up. Everyone: the tickets they raised, with
+ * status, assignee and place in the queue.
  */
 @Controller
 class MyTicketsController {
@@ -35,10 +35,11 @@ class MyTicketsController {
 	}
 
 	/**
-	 * Each section is paged on its own, by cursor, with its own parameters: "assigned to me"
-	 * ({@code assignedAfter}, …), "ready to pick up" ({@code pickAfter}, …) and "raised by me"
-	 * ({@code after}, {@code before}, {@code page}, as before). Each is one index range from its
-	 * cursor with a capped count (see TicketListing and TicketQueries#raisedBy).
+	 * Each section is paged on its own, by cursor, with its own parameters: "assigned to
+	 * me" ({@code assignedAfter}, …), "ready to pick up" ({@code pickAfter}, …) and
+	 * "raised by me" ({@code after}, {@code before}, {@code page}, as before). Each is
+	 * one index range from its cursor with a capped count (see TicketListing and
+	 * TicketQueries#raisedBy).
 	 */
 	@GetMapping("/my/tickets")
 	String myTickets(@AuthenticationPrincipal SignedInUser me, @RequestParam(defaultValue = "0") int page,
@@ -69,7 +70,9 @@ class MyTicketsController {
 		return "tickets/my";
 	}
 
-	/** Rows arrive ordered by client name, then rank; keep that order per client heading. */
+	/**
+	 * Rows arrive ordered by client name, then rank; keep that order per client heading.
+	 */
 	private static Map<String, List<TicketRow>> byClient(List<TicketRow> rows) {
 		Map<String, List<TicketRow>> groups = new LinkedHashMap<>();
 		for (TicketRow row : rows) {

@@ -13,10 +13,10 @@ import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * The queue page's actions (admins): a ticket moved within its client's queue or transferred to
- * the bottom of another's. Each is one transaction that locks the ticket ({@link TicketLocks}),
- * then its client's queue (the engine, {@link QueueService}), and records the change. The page
- * and the buttons are {@code ticket.queue.QueueController}.
+ * The queue page's actions (admins): a ticket moved within its client's queue or
+ * transferred to the bottom of another's. Each is one transaction that locks the ticket
+ * ({@link TicketLocks}), then its client's queue (the engine, {@link QueueService}), and
+ * records the change. The page and the buttons are {@code ticket.queue.QueueController}.
  */
 @Service
 public class QueueMoves {
@@ -68,12 +68,15 @@ public class QueueMoves {
 			throw new TicketActionException("ticket.transfer.notQueued");
 		}
 		QueueService.Move move = queue.transfer(source.getId(), target.getId(), id);
-		journal.record(me, ActivityAction.TICKET_TRANSFERRED, ticket, "from " + source.getName() + " #" + move.from()
-				+ " to " + target.getName() + " #" + move.to());
+		journal.record(me, ActivityAction.TICKET_TRANSFERRED, ticket,
+				"from " + source.getName() + " #" + move.from() + " to " + target.getName() + " #" + move.to());
 		return new QueueMove(id, target.getId(), move);
 	}
 
-	/** Not found for those who may not see the ticket (ids do not leak), forbidden for other non-admins. */
+	/**
+	 * Not found for those who may not see the ticket (ids do not leak), forbidden for
+	 * other non-admins.
+	 */
 	private static Ticket queueManaged(Ticket ticket, SignedInUser me) {
 		if (!TicketAccess.canManageQueues(me)) {
 			throw new AccessDeniedException("Only admins move tickets between and within queues");

@@ -1,6 +1,9 @@
 package io.queuedesk.ticket;
 
-/** The form was loaded at an older version: someone else changed the ticket in the meantime. */
+/**
+ * The form was loaded at an older version: someone else changed the ticket in the
+ * meantime.
+ */
 class StaleTicketException extends RuntimeException {
 
 	private final TicketEditForm current;

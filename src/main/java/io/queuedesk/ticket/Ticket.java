@@ -21,10 +21,10 @@ import io.queuedesk.reference.ProductArea;
 import io.queuedesk.user.User;
 
 /**
- * A support or feature request. Its client is written only on insert and its queue rank never
- * by this entity: the queue service alone places tickets, with SQL under the client's lock, so a
- * flush of a stale entity can never break the queue (invariant Q). Its position in the queue
- * ("priority") is derived by the queue service, not stored.
+ * A support or feature request. Its client is written only on insert and its queue rank
+ * never by this entity: the queue service alone places tickets, with SQL under the
+ * client's lock, so a flush of a stale entity can never break the queue (invariant Q).
+ * Its position in the queue ("priority") is derived by the queue service, not stored.
  */
 @Entity
 @Table(name = "tickets")
@@ -108,8 +108,8 @@ class Ticket {
 	}
 
 	/**
-	 * Takes one workflow step; only the steps {@link TicketStatus#next()} allows. Completing
-	 * stamps the completion time, reopening clears it.
+	 * Takes one workflow step; only the steps {@link TicketStatus#next()} allows.
+	 * Completing stamps the completion time, reopening clears it.
 	 */
 	void moveTo(TicketStatus target, Instant now) {
 		if (!status.canMoveTo(target)) {
@@ -120,7 +120,10 @@ class Ticket {
 		this.updatedAt = now;
 	}
 
-	/** A reassigned ticket starts over: the new assignee accepts it (docs/RULES.md#workflow). */
+	/**
+	 * A reassigned ticket starts over: the new assignee accepts it
+	 * (docs/RULES.md#workflow).
+	 */
 	void restartForNewAssignee(Instant now) {
 		if (status != TicketStatus.COMPLETED) {
 			this.status = TicketStatus.OPEN;

@@ -4,15 +4,18 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Who may see and change a ticket (docs/RULES.md#roles-and-visibility). Services consult it before every action; a ticket
- * a user may not see is answered as not found.
+ * Who may see and change a ticket (docs/RULES.md#roles-and-visibility). Services consult
+ * it before every action; a ticket a user may not see is answered as not found.
  */
 final class TicketAccess {
 
 	private TicketAccess() {
 	}
 
-	/** Admins: all. Developers: own, assigned to them, or unassigned and not completed. Others: own. */
+	/**
+	 * Admins: all. Developers: own, assigned to them, or unassigned and not completed.
+	 * Others: own.
+	 */
 	static boolean canView(Ticket ticket, SignedInUser user) {
 		if (user.hasRole(Role.ADMIN) || isSubmitter(ticket, user)) {
 			return true;
@@ -28,7 +31,8 @@ final class TicketAccess {
 
 	/**
 	 * Workflow steps: reopening is for the submitter and admins; every other step for the
-	 * assignee and admins, and a developer may accept an unassigned ticket (picking it up).
+	 * assignee and admins, and a developer may accept an unassigned ticket (picking it
+	 * up).
 	 */
 	static boolean canTransition(Ticket ticket, TicketStatus target, SignedInUser user) {
 		if (user.hasRole(Role.ADMIN)) {
@@ -50,7 +54,10 @@ final class TicketAccess {
 		return user.hasRole(Role.ADMIN);
 	}
 
-	/** Comments: admins on any ticket, submitters on their own, developers on those assigned to them. */
+	/**
+	 * Comments: admins on any ticket, submitters on their own, developers on those
+	 * assigned to them.
+	 */
 	static boolean canComment(Ticket ticket, SignedInUser user) {
 		return user.hasRole(Role.ADMIN) || isSubmitter(ticket, user)
 				|| user.hasRole(Role.DEVELOPER) && isAssignee(ticket, user);
@@ -61,7 +68,10 @@ final class TicketAccess {
 		return user.hasRole(Role.ADMIN) || user.hasRole(Role.DEVELOPER) && isAssignee(ticket, user);
 	}
 
-	/** Internal notes are never shown to submitters: only people who work tickets read them. */
+	/**
+	 * Internal notes are never shown to submitters: only people who work tickets read
+	 * them.
+	 */
 	static boolean seesInternal(SignedInUser user) {
 		return user.hasRole(Role.ADMIN) || user.hasRole(Role.DEVELOPER);
 	}

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.queuedesk.user.SignedInUser;
 
-/** JSON view of tickets (docs/RULES.md#pages-and-routes): same filters and visibility as the /tickets page. */
+/**
+ * JSON view of tickets (docs/RULES.md#pages-and-routes): same filters and visibility as
+ * the /tickets page.
+ */
 @RestController
 @RequestMapping(path = "/api/tickets", produces = "application/json")
 class TicketApiController {

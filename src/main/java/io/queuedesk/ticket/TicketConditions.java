@@ -11,17 +11,21 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * The list filters and the visibility rule (docs/RULES.md#roles-and-visibility) as one SQL WHERE clause over {@code tickets t}
- * with named parameters. Each condition has the shape an index of V8 serves: the queued/completed
- * split is always written literally ({@code t.queue_rank is [not] null}, the predicate of the
- * partial indexes), so that the planner can use them whatever the parameters.
+ * The list filters and the visibility rule (docs/RULES.md#roles-and-visibility) as one
+ * SQL WHERE clause over {@code tickets t} with named parameters. Each condition has the
+ * shape an index of V8 serves: the queued/completed split is always written literally
+ * ({@code t.queue_rank is [not] null}, the predicate of the partial indexes), so that the
+ * planner can use them whatever the parameters.
  */
 final class TicketConditions {
 
 	/** At most this many words of a search are used. */
 	static final int MAX_SEARCH_TERMS = 8;
 
-	/** Search words shorter than this match whole words only: a one-letter prefix matches nearly everything. */
+	/**
+	 * Search words shorter than this match whole words only: a one-letter prefix matches
+	 * nearly everything.
+	 */
 	static final int MIN_PREFIX_LENGTH = 3;
 
 	private final List<String> conditions = new ArrayList<>();
@@ -47,7 +51,8 @@ final class TicketConditions {
 		TicketConditions where = new TicketConditions(filter);
 		where.add(where.queued ? "t.queue_rank is not null" : "t.queue_rank is null");
 		if (filter.getStatus() != null && where.queued) {
-			// Completed needs no condition of its own: it is "queue_rank is null", which the
+			// Completed needs no condition of its own: it is "queue_rank is null", which
+			// the
 			// archive's indexes hold without reading the table.
 			where.add("t.status = :status", "status", filter.getStatus().name());
 		}
@@ -68,9 +73,12 @@ final class TicketConditions {
 			where.add(where.queued ? ListOrder.TARGET_KEY + " < :today" : "1 = 0", "today", today);
 		}
 		where.search(filter.text(), fullText);
-		// A developer sees what is assigned to them and, while queued, what nobody has: a filter
-		// to exactly that needs no visibility condition, whose OR would keep the planner from
-		// reading the filter's index in queue order ("to pick up" read every unassigned ticket).
+		// A developer sees what is assigned to them and, while queued, what nobody has: a
+		// filter
+		// to exactly that needs no visibility condition, whose OR would keep the planner
+		// from
+		// reading the filter's index in queue order ("to pick up" read every unassigned
+		// ticket).
 		boolean ownOrFreeWork = filter.assigneeId() != null && filter.assigneeId().equals(viewer.getId())
 				|| filter.unassignedOnly() && where.queued;
 		if (!(ownOrFreeWork && viewer.hasRole(Role.DEVELOPER))) {
@@ -87,7 +95,10 @@ final class TicketConditions {
 		return clientId != null;
 	}
 
-	/** Whether a text search narrows the list (then its index, not the order's, finds the rows). */
+	/**
+	 * Whether a text search narrows the list (then its index, not the order's, finds the
+	 * rows).
+	 */
 	boolean searches() {
 		return searches;
 	}
@@ -100,7 +111,10 @@ final class TicketConditions {
 		return params;
 	}
 
-	/** Admins: all. Developers: own, assigned to them, or unassigned and not completed. Others: own. */
+	/**
+	 * Admins: all. Developers: own, assigned to them, or unassigned and not completed.
+	 * Others: own.
+	 */
 	private void visibleTo(SignedInUser viewer) {
 		if (viewer.hasRole(Role.ADMIN)) {
 			return;
@@ -118,15 +132,19 @@ final class TicketConditions {
 	}
 
 	/**
-	 * Every word of the search must occur. On PostgreSQL a word matches the words of title and
-	 * description that start with it (a full-text query on the GIN indexes of V8); elsewhere,
-	 * the embedded H2 without such an index, text that contains it.
+	 * Every word of the search must occur. On PostgreSQL a word matches the words of
+	 * title and description that start with it (a full-text query on the GIN indexes of
+	 * V8); elsewhere, the embedded H2 without such an index, text that contains it.
 	 */
 	private void search(String text, boolean fullText) {
 		if (text == null) {
 			return;
 		}
-		List<String> words = List.of(text.split("\\s+")).stream().filter(w -> !w.isEmpty()).limit(MAX_SEARCH_TERMS).toList();
+		List<String> words = List.of(text.split("\\s+"))
+			.stream()
+			.filter(w -> !w.isEmpty())
+			.limit(MAX_SEARCH_TERMS)
+			.toList();
 		searches = !words.isEmpty();
 		if (fullText) {
 			add("to_tsvector('simple', t.title || ' ' || t.description) @@ to_tsquery('simple', :search)", "search",
@@ -135,14 +153,16 @@ final class TicketConditions {
 		}
 		for (int i = 0; i < words.size(); i++) {
 			String name = "search" + i;
-			add("(lower(t.title) like :" + name + " escape '\\' or lower(t.description) like :" + name + " escape '\\')",
-					name, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			add("(lower(t.title) like :" + name + " escape '\\' or lower(t.description) like :" + name
+					+ " escape '\\')", name,
+					"%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 	}
 
 	/**
-	 * A quoted tsquery term: PostgreSQL's parser then splits it the way it split the text (so
-	 * "e-mail" or "x.y@z.com" match as they were written), and {@code :*} makes it a prefix.
+	 * A quoted tsquery term: PostgreSQL's parser then splits it the way it split the text
+	 * (so "e-mail" or "x.y@z.com" match as they were written), and {@code :*} makes it a
+	 * prefix.
 	 */
 	private static String prefixTerm(String word) {
 		String quoted = "'" + word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("'", "''") + "'";

@@ -119,7 +119,8 @@ class TicketController {
 				return stale(id, ex.current(), result, me, model);
 			}
 			catch (ConcurrencyFailureException ex) {
-				// Lost a race past the ticket lock (a deadlock, a lock timeout): same answer as a
+				// Lost a race past the ticket lock (a deadlock, a lock timeout): same
+				// answer as a
 				// stale form, which keeps what the user typed.
 				return stale(id, queries.editForm(id, me), result, me, model);
 			}
@@ -145,8 +146,8 @@ class TicketController {
 	}
 
 	/**
-	 * Keeps what the user typed, shows the values saved meanwhile, and arms the form with the
-	 * current version: saving again is then a deliberate overwrite.
+	 * Keeps what the user typed, shows the values saved meanwhile, and arms the form with
+	 * the current version: saving again is then a deliberate overwrite.
 	 */
 	private String stale(long id, TicketEditForm current, BindingResult result, SignedInUser me, Model model) {
 		result.reject("ticket.stale");

@@ -6,8 +6,9 @@ import java.util.List;
 import io.queuedesk.activity.ActivityEntry;
 
 /**
- * Everything the ticket page shows: the ticket, its place in the queue ("#3 of 12"), its history
- * and which actions the viewer may take, decided by the service rather than by the template.
+ * Everything the ticket page shows: the ticket, its place in the queue ("#3 of 12"), its
+ * history and which actions the viewer may take, decided by the service rather than by
+ * the template.
  */
 record TicketDetails(TicketRow ticket, String description, int queueSize, Instant updatedAt, long version,
 		boolean canEdit, boolean canDelete, boolean canManageQueue, boolean canAssign, boolean canPickUp,

@@ -1,10 +1,11 @@
 package io.queuedesk.ticket;
 
 /**
- * Domain events of tickets, published inside the transaction of the change. Listeners that must
- * commit with the change (system comments) use {@code @EventListener}; side effects such as mail
- * write their outbox rows the same way, so a rolled-back change sends nothing. Only what some
- * feature listens to is published (a creation event comes back with the first listener: webhooks).
+ * Domain events of tickets, published inside the transaction of the change. Listeners
+ * that must commit with the change (system comments) use {@code @EventListener}; side
+ * effects such as mail write their outbox rows the same way, so a rolled-back change
+ * sends nothing. Only what some feature listens to is published (a creation event comes
+ * back with the first listener: webhooks).
  */
 public final class TicketEvents {
 
@@ -18,8 +19,8 @@ public final class TicketEvents {
 	public record TicketAssigned(long ticketId, String title, Person from, Person to, Person actor) {
 	}
 
-	public record TicketStatusChanged(long ticketId, String title, TicketStatus from, TicketStatus to,
-			Person submitter, Person assignee, Person actor) {
+	public record TicketStatusChanged(long ticketId, String title, TicketStatus from, TicketStatus to, Person submitter,
+			Person assignee, Person actor) {
 	}
 
 }

@@ -7,14 +7,17 @@ import java.util.Map;
 import io.queuedesk.system.DateRange;
 
 /**
- * The dashboard's ticket figures (docs/RULES.md#pages-and-routes), from a fixed number of aggregate queries that indexes
- * serve, possibly a few seconds old (see {@link TicketStatistics}).
+ * The dashboard's ticket figures (docs/RULES.md#pages-and-routes), from a fixed number of
+ * aggregate queries that indexes serve, possibly a few seconds old (see
+ * {@link TicketStatistics}).
+ *
  * @param byStatus tickets per status, zero included, in workflow order
- * @param queuedByClient the biggest queues (at most {@link TicketStatistics#TOP_QUEUES}), biggest
- * first; clients with no queued tickets are not listed
+ * @param queuedByClient the biggest queues (at most {@link TicketStatistics#TOP_QUEUES}),
+ * biggest first; clients with no queued tickets are not listed
  * @param otherQueues clients with queued tickets that are not listed
- * @param workload not-completed tickets per assignee by status, for the people with most open work
- * (at most {@link TicketStatistics#TOP_ASSIGNEES}) by name, then "unassigned" (null id)
+ * @param workload not-completed tickets per assignee by status, for the people with most
+ * open work (at most {@link TicketStatistics#TOP_ASSIGNEES}) by name, then "unassigned"
+ * (null id)
  * @param otherAssignees people with open work that are not listed
  * @param overdue tickets whose target date has passed and that are not completed
  * @param period the days {@code completedInPeriod} counts (from/to may be open)

@@ -3,8 +3,9 @@ package io.queuedesk.ticket;
 import io.queuedesk.system.PagedSearch;
 
 /**
- * Filters of the ticket list and API (docs/RULES.md#pages-and-routes). A JavaBean rather than a record so that a bad
- * value (client=abc) fails only its own field and the rest of the filter still applies.
+ * Filters of the ticket list and API (docs/RULES.md#pages-and-routes). A JavaBean rather
+ * than a record so that a bad value (client=abc) fails only its own field and the rest of
+ * the filter still applies.
  */
 class TicketFilter extends PagedSearch {
 
@@ -22,7 +23,6 @@ class TicketFilter extends PagedSearch {
 	private TicketSort sort = TicketSort.PRIORITY;
 
 	/** Cursors of the "next" and "previous" links (see ListCursor). */
-
 
 	public boolean unassignedOnly() {
 		return "none".equalsIgnoreCase(assignee);
@@ -51,7 +51,10 @@ class TicketFilter extends PagedSearch {
 		return cursor(getBefore());
 	}
 
-	/** Whether a cursor was given that is not one (the list then starts at its first page). */
+	/**
+	 * Whether a cursor was given that is not one (the list then starts at its first
+	 * page).
+	 */
 	public boolean hasBadCursor() {
 		return (getAfter() != null && !getAfter().isBlank() && afterCursor() == null)
 				|| (getBefore() != null && !getBefore().isBlank() && beforeCursor() == null);

@@ -28,7 +28,10 @@ class TicketFormOptions {
 		this.users = users;
 	}
 
-	/** Active clients and areas; assignees: anyone for admins, only themselves for developers. */
+	/**
+	 * Active clients and areas; assignees: anyone for admins, only themselves for
+	 * developers.
+	 */
 	void forForm(Model model, SignedInUser me) {
 		model.addAttribute("clients", clients.active());
 		model.addAttribute("productAreas", areas.active());
@@ -36,7 +39,10 @@ class TicketFormOptions {
 		model.addAttribute("canChooseTop", me.hasRole(Role.ADMIN));
 	}
 
-	/** Filters list every client and area, inactive ones included, so old tickets stay findable. */
+	/**
+	 * Filters list every client and area, inactive ones included, so old tickets stay
+	 * findable.
+	 */
 	void forFilter(Model model, SignedInUser me) {
 		model.addAttribute("clients", clients.all());
 		model.addAttribute("productAreas", areas.all());

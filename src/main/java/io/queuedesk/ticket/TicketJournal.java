@@ -12,9 +12,9 @@ import io.queuedesk.user.User;
 import io.queuedesk.user.UserService;
 
 /**
- * What every ticket change leaves behind, in the change's transaction: its activity entry and,
- * where other features react (system comments, mail), its domain event. A rolled-back change
- * leaves neither.
+ * What every ticket change leaves behind, in the change's transaction: its activity entry
+ * and, where other features react (system comments, mail), its domain event. A
+ * rolled-back change leaves neither.
  */
 @Component
 class TicketJournal {

@@ -14,8 +14,9 @@ import io.queuedesk.system.Flash;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * The ticket list. A plain GET form filters it; with JavaScript the client filter refreshes the
- * table live from /api/tickets. A malformed filter value is reported and ignored, never a 500.
+ * The ticket list. A plain GET form filters it; with JavaScript the client filter
+ * refreshes the table live from /api/tickets. A malformed filter value is reported and
+ * ignored, never a 500.
  */
 @Controller
 class TicketListController {
@@ -46,7 +47,10 @@ class TicketListController {
 		return "tickets/list";
 	}
 
-	/** Filter values that were not valid (and were ignored), and pages that cannot be shown. */
+	/**
+	 * Filter values that were not valid (and were ignored), and pages that cannot be
+	 * shown.
+	 */
 	private List<String> problems(TicketFilter filter, BindingResult result, TicketSlice page) {
 		List<String> problems = new ArrayList<>(result.getFieldErrors().stream().map(flash::text).toList());
 		if (filter.hasBadCursor()) {

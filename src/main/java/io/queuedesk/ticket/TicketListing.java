@@ -18,14 +18,14 @@ import io.queuedesk.system.DatabaseDialect;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Reads one page of the ticket list with plain SQL: a capped count, the page (keyset: from the
- * cursor on, in the order's index), and the queue positions of its rows — three statements
- * whatever the page and however many tickets there are.
+ * Reads one page of the ticket list with plain SQL: a capped count, the page (keyset:
+ * from the cursor on, in the order's index), and the queue positions of its rows — three
+ * statements whatever the page and however many tickets there are.
  * <p>
- * Pages are reached by cursor ("next" and "previous" links carry the sort key of the row next to
- * the page). A page number without cursor (an old link, or the JSON API's {@code page}) still
- * works for the first {@link #MAX_OFFSET} rows; deeper than that an OFFSET would read every row
- * before the page, so it is refused with a message.
+ * Pages are reached by cursor ("next" and "previous" links carry the sort key of the row
+ * next to the page). A page number without cursor (an old link, or the JSON API's
+ * {@code page}) still works for the first {@link #MAX_OFFSET} rows; deeper than that an
+ * OFFSET would read every row before the page, so it is refused with a message.
  */
 @Component
 class TicketListing {
@@ -40,7 +40,9 @@ class TicketListing {
 			t.id, t.title, t.client_id, t.product_area_id, t.queue_rank, t.status, t.target_date, t.assignee_id,
 			t.submitter_id, t.created_at, t.completed_at""";
 
-	/** Names of the page's rows, joined after the page is cut (n rows, by primary key). */
+	/**
+	 * Names of the page's rows, joined after the page is cut (n rows, by primary key).
+	 */
 	private static final String NAMES = """
 			join clients c on c.id = t.client_id
 			join product_areas pa on pa.id = t.product_area_id
@@ -71,11 +73,15 @@ class TicketListing {
 			return TicketSlice.tooDeep(start.pageNumber(), size, total);
 		}
 		Map<String, Object> params = new LinkedHashMap<>(where.params());
-		// Limits are literals, not parameters: the planner must know them to prefer an index walk.
+		// Limits are literals, not parameters: the planner must know them to prefer an
+		// index walk.
 		int limit = size + 1;
-		// A search finds its few matches in the full-text index and sorts them; walking every queue
-		// in order and testing each ticket's text would read all queued tickets for a rare word.
-		String sql = order == ListOrder.QUEUES && postgres && !where.searches() ? acrossQueues(where, start, params, limit)
+		// A search finds its few matches in the full-text index and sorts them; walking
+		// every queue
+		// in order and testing each ticket's text would read all queued tickets for a
+		// rare word.
+		String sql = order == ListOrder.QUEUES && postgres && !where.searches()
+				? acrossQueues(where, start, params, limit)
 				: ordered(where, order, start, params, limit, postgres && where.searches());
 		List<Fetched> fetched = new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, order)).list());
 		boolean more = fetched.size() > size;
@@ -85,7 +91,8 @@ class TicketListing {
 		if (!start.forward()) {
 			Collections.reverse(fetched);
 		}
-		Map<Long, Integer> positions = queues.positionsOf(fetched.stream().filter(f -> f.queued).map(f -> f.row.id()).toList());
+		Map<Long, Integer> positions = queues
+			.positionsOf(fetched.stream().filter(f -> f.queued).map(f -> f.row.id()).toList());
 		List<TicketRow> rows = fetched.stream().map(f -> f.row.withPriority(positions.get(f.row.id()), today)).toList();
 		ListCursor first = fetched.isEmpty() ? null : fetched.get(0).cursor;
 		ListCursor last = fetched.isEmpty() ? null : fetched.get(fetched.size() - 1).cursor;
@@ -96,14 +103,14 @@ class TicketListing {
 	}
 
 	/**
-	 * {@code size} tickets of the client's queue from the rank of position {@code firstPosition}
-	 * on, in queue order; their positions follow from the first.
+	 * {@code size} tickets of the client's queue from the rank of position
+	 * {@code firstPosition} on, in queue order; their positions follow from the first.
 	 */
 	List<TicketRow> queueFrom(long clientId, long rank, int size, int firstPosition, LocalDate today) {
 		List<Fetched> fetched = jdbc.sql("select t.*, c.name as client_name, pa.name as area_name,"
 				+ " a.display_name as assignee_name, s.display_name as submitter_name from (select " + COLUMNS
-				+ " from tickets t where t.client_id = :client and t.queue_rank >= :rank order by t.queue_rank limit " + size
-				+ ") t " + NAMES + " order by t.queue_rank")
+				+ " from tickets t where t.client_id = :client and t.queue_rank >= :rank order by t.queue_rank limit "
+				+ size + ") t " + NAMES + " order by t.queue_rank")
 			.param("client", clientId)
 			.param("rank", rank)
 			.query((rs, n) -> fetch(rs, ListOrder.QUEUE_OF_CLIENT))
@@ -116,37 +123,49 @@ class TicketListing {
 	}
 
 	/**
-	 * Matches, counted up to just past the cap: never more than that many index entries read.
-	 * Without a search, the order is there for the planner, not the count: it makes it walk an
-	 * index in that order (the queue's, or the archive's) and stop at the cap, where a sequential
-	 * scan "with a limit" could read most of the table before finding enough completed or queued
-	 * rows.
+	 * Matches, counted up to just past the cap: never more than that many index entries
+	 * read. Without a search, the order is there for the planner, not the count: it makes
+	 * it walk an index in that order (the queue's, or the archive's) and stop at the cap,
+	 * where a sequential scan "with a limit" could read most of the table before finding
+	 * enough completed or queued rows.
 	 */
 	private long count(TicketConditions where) {
-		// A search counts what its full-text index finds; an order there would invite a walk of
+		// A search counts what its full-text index finds; an order there would invite a
+		// walk of
 		// every queued ticket, testing each one's text.
 		String order = where.searches() ? ""
 				: where.queued() ? " order by t.client_id, t.queue_rank" : " order by t.completed_at, t.id";
-		return jdbc.sql("select count(*) from (select 1 from tickets t where " + where.sql() + order
-				+ " limit " + (COUNT_CAP + 1) + ") matches").params(where.params()).query(Long.class).single();
+		return jdbc
+			.sql("select count(*) from (select 1 from tickets t where " + where.sql() + order + " limit "
+					+ (COUNT_CAP + 1) + ") matches")
+			.params(where.params())
+			.query(Long.class)
+			.single();
 	}
 
-	/** The page in one index order: a keyset condition from the cursor, or an offset for a page number. */
+	/**
+	 * The page in one index order: a keyset condition from the cursor, or an offset for a
+	 * page number.
+	 */
 	private static String ordered(TicketConditions where, ListOrder order, PageStart start, Map<String, Object> params,
 			int limit, boolean matchesFirst) {
 		boolean byClientName = order == ListOrder.QUEUES;
-		// A full-text search on PostgreSQL collects its matches first (a bitmap scan of the GIN
-		// index) and sorts those. Left to itself the planner, which cannot estimate a prefix
-		// query well (5,000 rows expected, 13 found), walks the order's index and tests the text
+		// A full-text search on PostgreSQL collects its matches first (a bitmap scan of
+		// the GIN
+		// index) and sorts those. Left to itself the planner, which cannot estimate a
+		// prefix
+		// query well (5,000 rows expected, 13 found), walks the order's index and tests
+		// the text
 		// of every ticket on the way: 10 s for a rare word on a million tickets.
 		String from = matchesFirst ? "matches t" : "tickets t";
-		StringBuilder sql = new StringBuilder(
-				matchesFirst ? "with matches as materialized (select " + COLUMNS + " from tickets t where " + where.sql() + ") "
-						: "")
+		StringBuilder sql = new StringBuilder(matchesFirst
+				? "with matches as materialized (select " + COLUMNS + " from tickets t where " + where.sql() + ") "
+				: "")
 			.append("select " + COLUMNS)
 			.append(byClientName ? ", c.name as client_sort from " + from + " join clients c on c.id = t.client_id"
 					: " from " + from)
-			.append(" where ").append(matchesFirst ? "1 = 1" : where.sql());
+			.append(" where ")
+			.append(matchesFirst ? "1 = 1" : where.sql());
 		if (start.cursor() != null) {
 			Object[] keys = order.parameters(start.cursor());
 			List<String> names = new ArrayList<>();
@@ -157,8 +176,13 @@ class TicketListing {
 				params.put("key" + i, keys[i]);
 				names.add(":key" + i);
 			}
-			sql.append(" and ").append(order.keyColumns()).append(' ').append(order.keysetOperator(start.forward()))
-				.append(" (").append(String.join(", ", names)).append(')');
+			sql.append(" and ")
+				.append(order.keyColumns())
+				.append(' ')
+				.append(order.keysetOperator(start.forward()))
+				.append(" (")
+				.append(String.join(", ", names))
+				.append(')');
 		}
 		sql.append(" order by ").append(order.orderBy(start.forward())).append(" limit ").append(limit);
 		if (start.offset() > 0) {
@@ -170,13 +194,13 @@ class TicketListing {
 	}
 
 	/**
-	 * All queues in queue order on PostgreSQL: clients by name, and for each one only the first
-	 * rows of its queue that match (a LATERAL subquery on the client's queue index), so the first
-	 * page reads about one page of rows instead of sorting every queued ticket by client name.
-	 * From a cursor: the rest of the cursor's client, then the clients after it.
+	 * All queues in queue order on PostgreSQL: clients by name, and for each one only the
+	 * first rows of its queue that match (a LATERAL subquery on the client's queue
+	 * index), so the first page reads about one page of rows instead of sorting every
+	 * queued ticket by client name. From a cursor: the rest of the cursor's client, then
+	 * the clients after it.
 	 */
-	private static String acrossQueues(TicketConditions where, PageStart start, Map<String, Object> params,
-			int limit) {
+	private static String acrossQueues(TicketConditions where, PageStart start, Map<String, Object> params, int limit) {
 		boolean forward = start.forward();
 		String direction = forward ? "" : " desc";
 		// Each client contributes at most what the page (with its offset) can take.
@@ -193,7 +217,8 @@ class TicketListing {
 			params.put("key0", key[0]);
 			params.put("key1", key[1]);
 			String op = forward ? ">" : "<";
-			String restOfClient = "select c.name as client_sort, " + COLUMNS + " from tickets t join clients c on c.id = t.client_id"
+			String restOfClient = "select c.name as client_sort, " + COLUMNS
+					+ " from tickets t join clients c on c.id = t.client_id"
 					+ " where t.client_id = :key0 and t.queue_rank " + op + " :key1 and " + where.sql()
 					+ " order by t.queue_rank" + direction + " limit " + limit;
 			String laterClients = lateral + " where (c.name, c.id) " + op
@@ -213,16 +238,20 @@ class TicketListing {
 		TicketRow row = new TicketRow(rs.getLong("id"), rs.getString("title"),
 				new TicketRow.Ref(rs.getLong("client_id"), rs.getString("client_name")),
 				new TicketRow.Ref(rs.getLong("product_area_id"), rs.getString("area_name")), null,
-				TicketStatus.valueOf(rs.getString("status")), rs.getObject("target_date", LocalDate.class), false, assignee,
-				new TicketRow.Ref(rs.getLong("submitter_id"), rs.getString("submitter_name")),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), completed == null ? null : completed.toInstant());
+				TicketStatus.valueOf(rs.getString("status")), rs.getObject("target_date", LocalDate.class), false,
+				assignee, new TicketRow.Ref(rs.getLong("submitter_id"), rs.getString("submitter_name")),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				completed == null ? null : completed.toInstant());
 		return new Fetched(row, rs.getObject("queue_rank") != null, order.cursorOf(rs));
 	}
 
 	private record Fetched(TicketRow row, boolean queued, ListCursor cursor) {
 	}
 
-	/** Where the requested page starts: after/before a cursor, or at a page number's offset. */
+	/**
+	 * Where the requested page starts: after/before a cursor, or at a page number's
+	 * offset.
+	 */
 	record PageStart(ListCursor cursor, boolean forward, int pageNumber, long offset, boolean tooDeep) {
 
 		static PageStart of(TicketFilter filter, ListOrder order, int size) {

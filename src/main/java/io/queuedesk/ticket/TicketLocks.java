@@ -9,16 +9,17 @@ import io.queuedesk.system.DatabaseDialect;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Row locks on one ticket, taken as the first statement of a write transaction, before the
- * ticket is read. Two changes of one ticket then run one after the other, and the second reads
- * what the first saved: a form that showed an older state is refused with a message ("changed by
- * someone else"), a ticket deleted meanwhile is not found (404), instead of failing at commit on
- * the version check or, for a comment, on the foreign key of a ticket that is being deleted.
+ * Row locks on one ticket, taken as the first statement of a write transaction, before
+ * the ticket is read. Two changes of one ticket then run one after the other, and the
+ * second reads what the first saved: a form that showed an older state is refused with a
+ * message ("changed by someone else"), a ticket deleted meanwhile is not found (404),
+ * instead of failing at commit on the version check or, for a comment, on the foreign key
+ * of a ticket that is being deleted.
  * <p>
- * Lock order: the ticket before its client's queue lock (QueueService), in every write path.
- * A missing ticket locks nothing; the read that follows answers 404. The write paths take the
- * lock and load the ticket in one call ({@link #forChange}, {@link #forDelete}), so none reads
- * a ticket it changes without holding the lock.
+ * Lock order: the ticket before its client's queue lock (QueueService), in every write
+ * path. A missing ticket locks nothing; the read that follows answers 404. The write
+ * paths take the lock and load the ticket in one call ({@link #forChange},
+ * {@link #forDelete}), so none reads a ticket it changes without holding the lock.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -37,26 +38,29 @@ class TicketLocks {
 	}
 
 	/**
-	 * Locks the ticket for a change of its row, then loads it; 404 unless the user may see it.
-	 * On PostgreSQL {@code FOR NO KEY UPDATE}: it excludes other changes and the delete, but lets
-	 * comments of the ticket be inserted meanwhile (their foreign key check takes a key-share
-	 * lock).
+	 * Locks the ticket for a change of its row, then loads it; 404 unless the user may
+	 * see it. On PostgreSQL {@code FOR NO KEY UPDATE}: it excludes other changes and the
+	 * delete, but lets comments of the ticket be inserted meanwhile (their foreign key
+	 * check takes a key-share lock).
 	 */
 	Ticket forChange(long id, SignedInUser me) {
 		lock(id, dialect.isPostgres() ? "no key update" : "update");
 		return tickets.findVisible(id, me);
 	}
 
-	/** Locks the ticket for withdrawing it, excluding every other lock on it, then loads it. */
+	/**
+	 * Locks the ticket for withdrawing it, excluding every other lock on it, then loads
+	 * it.
+	 */
 	Ticket forDelete(long id, SignedInUser me) {
 		lock(id, "update");
 		return tickets.findVisible(id, me);
 	}
 
 	/**
-	 * For adding or deleting a comment: the ticket cannot be deleted until this transaction
-	 * ends. On PostgreSQL {@code FOR KEY SHARE}, which comments and changes of the ticket do not
-	 * wait for; H2 has only {@code FOR UPDATE}.
+	 * For adding or deleting a comment: the ticket cannot be deleted until this
+	 * transaction ends. On PostgreSQL {@code FOR KEY SHARE}, which comments and changes
+	 * of the ticket do not wait for; H2 has only {@code FOR UPDATE}.
 	 */
 	void againstDelete(long id) {
 		lock(id, dialect.isPostgres() ? "key share" : "update");

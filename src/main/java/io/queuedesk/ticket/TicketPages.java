@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the page controllers whose actions change one ticket at {@code /tickets/{id}/…}: a change
- * that lost a race with another one is answered on that ticket's page, as it is now, with a
- * message ({@link TicketRaceAnswers}).
+ * Marks the page controllers whose actions change one ticket at {@code /tickets/{id}/…}:
+ * a change that lost a race with another one is answered on that ticket's page, as it is
+ * now, with a message ({@link TicketRaceAnswers}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -26,7 +26,10 @@ import io.queuedesk.system.SignedIn;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 
-/** Read-only views of tickets. Every query applies the viewer's visibility (docs/RULES.md#roles-and-visibility). */
+/**
+ * Read-only views of tickets. Every query applies the viewer's visibility
+ * (docs/RULES.md#roles-and-visibility).
+ */
 @Service
 @Transactional(readOnly = true)
 public class TicketQueries {
@@ -56,13 +59,17 @@ public class TicketQueries {
 		this.clock = clock;
 	}
 
-	/** One page of the tickets the viewer may see that match the filter: three statements. */
+	/**
+	 * One page of the tickets the viewer may see that match the filter: three statements.
+	 */
 	@SignedIn
 	TicketSlice list(TicketFilter filter, SignedInUser viewer) {
 		return listing.page(filter, viewer, today());
 	}
 
-	/** The ticket page; 404 when the ticket does not exist or the viewer may not see it. */
+	/**
+	 * The ticket page; 404 when the ticket does not exist or the viewer may not see it.
+	 */
 	@SignedIn
 	TicketDetails details(long id, SignedInUser viewer) {
 		Ticket ticket = tickets.findVisible(id, viewer);
@@ -77,12 +84,13 @@ public class TicketQueries {
 		return new TicketDetails(TicketRow.of(ticket, position, today()), ticket.getDescription(), queueSize,
 				ticket.getUpdatedAt(), ticket.getVersion(), canEdit, canEdit, TicketAccess.canManageQueues(viewer),
 				TicketAccess.canAssign(viewer), TicketAccess.canPickUp(ticket, viewer), nextSteps,
-				activity.historyOfTicket(ticket.getId(), TicketAccess.seesInternal(viewer)), accessInfo(ticket, viewer));
+				activity.historyOfTicket(ticket.getId(), TicketAccess.seesInternal(viewer)),
+				accessInfo(ticket, viewer));
 	}
 
 	/**
-	 * What another feature (comments) needs to decide what the viewer may do with the ticket;
-	 * 404 when the viewer may not see it.
+	 * What another feature (comments) needs to decide what the viewer may do with the
+	 * ticket; 404 when the viewer may not see it.
 	 */
 	@SignedIn
 	public TicketAccessInfo access(long id, SignedInUser viewer) {
@@ -90,10 +98,10 @@ public class TicketQueries {
 	}
 
 	/**
-	 * {@link #access} for adding or deleting a comment in the caller's transaction: the ticket
-	 * is first locked against a concurrent delete until that transaction ends, so a comment is
-	 * never inserted for a ticket that is being deleted (a foreign key failure), and a ticket
-	 * deleted meanwhile answers 404.
+	 * {@link #access} for adding or deleting a comment in the caller's transaction: the
+	 * ticket is first locked against a concurrent delete until that transaction ends, so
+	 * a comment is never inserted for a ticket that is being deleted (a foreign key
+	 * failure), and a ticket deleted meanwhile answers 404.
 	 */
 	@SignedIn
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -103,10 +111,10 @@ public class TicketQueries {
 	}
 
 	private static TicketAccessInfo accessInfo(Ticket ticket, SignedInUser viewer) {
-		return new TicketAccessInfo(ticket.getId(), ticket.getTitle(), ticket.getStatus(), ticket.getSubmitter().getId(),
-				ticket.getAssignee() == null ? null : ticket.getAssignee().getId(), TicketAccess.canComment(ticket, viewer),
-				TicketAccess.canWriteInternal(ticket, viewer), viewer.hasRole(Role.ADMIN),
-				TicketAccess.seesInternal(viewer));
+		return new TicketAccessInfo(ticket.getId(), ticket.getTitle(), ticket.getStatus(),
+				ticket.getSubmitter().getId(), ticket.getAssignee() == null ? null : ticket.getAssignee().getId(),
+				TicketAccess.canComment(ticket, viewer), TicketAccess.canWriteInternal(ticket, viewer),
+				viewer.hasRole(Role.ADMIN), TicketAccess.seesInternal(viewer));
 	}
 
 	/** The edit form's values; 404 unless visible. */
@@ -127,8 +135,8 @@ public class TicketQueries {
 
 	/**
 	 * One page of a client's queue in order (admins): the page starting at position
-	 * {@code page × size + 1}, found through the queue's segments, so a page deep in a long
-	 * queue costs what the first one does.
+	 * {@code page × size + 1}, found through the queue's segments, so a page deep in a
+	 * long queue costs what the first one does.
 	 */
 	@AdminOnly
 	public Page<TicketRow> queue(long clientId, int page, int size) {
@@ -148,7 +156,10 @@ public class TicketQueries {
 		return assignedTo(viewer, size, null, null, 0);
 	}
 
-	/** A page of the viewer's queued tickets in queue order (by client name, then rank), from a cursor. */
+	/**
+	 * A page of the viewer's queued tickets in queue order (by client name, then rank),
+	 * from a cursor.
+	 */
 	@SignedIn
 	TicketSlice assignedTo(SignedInUser viewer, int size, String after, String before, int page) {
 		TicketFilter filter = new TicketFilter();
@@ -156,7 +167,9 @@ public class TicketQueries {
 		return list(paged(filter, size, after, before, page), viewer);
 	}
 
-	/** A page of the unassigned queued tickets in queue order, for a developer to pick up. */
+	/**
+	 * A page of the unassigned queued tickets in queue order, for a developer to pick up.
+	 */
 	@SignedIn
 	TicketSlice unassigned(SignedInUser viewer, int size, String after, String before, int page) {
 		TicketFilter filter = new TicketFilter();
@@ -179,16 +192,18 @@ public class TicketQueries {
 	}
 
 	/**
-	 * Tickets the viewer raised (queued and completed), newest first, in four statements whatever
-	 * the page: a capped count and the page's ids, both read from the index (submitter_id,
-	 * created_at, id) from the cursor on; the tickets with their names; their queue positions.
+	 * Tickets the viewer raised (queued and completed), newest first, in four statements
+	 * whatever the page: a capped count and the page's ids, both read from the index
+	 * (submitter_id, created_at, id) from the cursor on; the tickets with their names;
+	 * their queue positions.
 	 */
 	@SignedIn
 	TicketSlice raisedBy(SignedInUser viewer, String after, String before, int page, int size) {
 		LocalDate today = today();
 		long me = viewer.getId();
-		long total = jdbc.sql("select count(*) from (select 1 from tickets t where t.submitter_id = :me"
-				+ " order by t.created_at desc, t.id desc limit " + (TicketListing.COUNT_CAP + 1) + ") raised")
+		long total = jdbc
+			.sql("select count(*) from (select 1 from tickets t where t.submitter_id = :me"
+					+ " order by t.created_at desc, t.id desc limit " + (TicketListing.COUNT_CAP + 1) + ") raised")
 			.param("me", me)
 			.query(Long.class)
 			.single();
@@ -211,15 +226,17 @@ public class TicketQueries {
 			params.put("key0", key[0]);
 			params.put("key1", key[1]);
 		}
-		sql.append(" order by t.created_at").append(direction).append(", t.id").append(direction).append(" limit ")
+		sql.append(" order by t.created_at")
+			.append(direction)
+			.append(", t.id")
+			.append(direction)
+			.append(" limit ")
 			.append(size + 1);
 		if (offset > 0) {
 			sql.append(" offset ").append(offset);
 		}
-		List<ListCursor> keys = new ArrayList<>(jdbc.sql(sql.toString())
-			.params(params)
-			.query((rs, n) -> ListOrder.CREATED.cursorOf(rs))
-			.list());
+		List<ListCursor> keys = new ArrayList<>(
+				jdbc.sql(sql.toString()).params(params).query((rs, n) -> ListOrder.CREATED.cursorOf(rs)).list());
 		boolean more = keys.size() > size;
 		if (more) {
 			keys.remove(size);
@@ -242,8 +259,8 @@ public class TicketQueries {
 		ListCursor last = keys.isEmpty() ? null : keys.get(keys.size() - 1);
 		boolean hasPrevious = forward ? cursor != null || number > 0 : more;
 		boolean hasNext = forward ? more : true;
-		return new TicketSlice(rows, number, size, total, total > TicketListing.COUNT_CAP,
-				hasPrevious ? first : null, hasNext ? last : null);
+		return new TicketSlice(rows, number, size, total, total > TicketListing.COUNT_CAP, hasPrevious ? first : null,
+				hasNext ? last : null);
 	}
 
 	private static ListCursor raisedCursor(String text) {
@@ -256,8 +273,8 @@ public class TicketQueries {
 	}
 
 	/**
-	 * Every overdue ticket, ordered by client name and rank, for system jobs (the daily digest
-	 * mailed to admins); no method security because no user is signed in there.
+	 * Every overdue ticket, ordered by client name and rank, for system jobs (the daily
+	 * digest mailed to admins); no method security because no user is signed in there.
 	 */
 	public List<TicketRow> overdue() {
 		LocalDate today = today();

@@ -10,10 +10,11 @@ import io.queuedesk.queue.QueueChangedException;
 import io.queuedesk.queue.QueueService;
 
 /**
- * A ticket's place in its client's queue, as the ticket write paths change it: the queue engine's
- * calls, with a change that lost a race with another one ({@link QueueChangedException}: the
- * ticket is no longer where the caller saw it) refused in one way, as "changed meanwhile".
- * Callers hold the ticket's row lock ({@link TicketLocks}) before the engine takes the client's.
+ * A ticket's place in its client's queue, as the ticket write paths change it: the queue
+ * engine's calls, with a change that lost a race with another one
+ * ({@link QueueChangedException}: the ticket is no longer where the caller saw it)
+ * refused in one way, as "changed meanwhile". Callers hold the ticket's row lock
+ * ({@link TicketLocks}) before the engine takes the client's.
  */
 @Component
 class TicketQueue {

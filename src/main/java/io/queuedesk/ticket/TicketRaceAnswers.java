@@ -21,10 +21,11 @@ import io.queuedesk.system.ConflictPages;
 import io.queuedesk.system.Flash;
 
 /**
- * A ticket change that lost a race (the lock order of TicketLocks leaves only rare deadlocks
- * and lock timeouts, and any optimistic lock failure that slips through) saved nothing: back to
- * the ticket page, which shows the ticket as it is now, with "changed by someone else meanwhile".
- * A ticket deleted meanwhile answers 404 there. Without a ticket in the path, the 409 page.
+ * A ticket change that lost a race (the lock order of TicketLocks leaves only rare
+ * deadlocks and lock timeouts, and any optimistic lock failure that slips through) saved
+ * nothing: back to the ticket page, which shows the ticket as it is now, with "changed by
+ * someone else meanwhile". A ticket deleted meanwhile answers 404 there. Without a ticket
+ * in the path, the 409 page.
  */
 @ControllerAdvice(annotations = TicketPages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,7 +33,10 @@ class TicketRaceAnswers {
 
 	private static final Log log = LogFactory.getLog(TicketRaceAnswers.class);
 
-	/** Looked up when needed: controller slice tests load this advice without the Flash component. */
+	/**
+	 * Looked up when needed: controller slice tests load this advice without the Flash
+	 * component.
+	 */
 	private final ObjectProvider<Flash> flash;
 
 	TicketRaceAnswers(ObjectProvider<Flash> flash) {

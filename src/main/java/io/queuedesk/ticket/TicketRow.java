@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import io.queuedesk.user.User;
 
 /**
- * A ticket as lists and the API show it, copied out of the entities inside the transaction so
- * views never touch lazy associations (open-in-view is off).
+ * A ticket as lists and the API show it, copied out of the entities inside the
+ * transaction so views never touch lazy associations (open-in-view is off).
  */
 public record TicketRow(long id, String title, Ref client, Ref productArea, Integer priority, TicketStatus status,
 		LocalDate targetDate, boolean overdue, Ref assignee, Ref submitter, Instant createdAt, Instant completedAt) {
@@ -21,7 +21,10 @@ public record TicketRow(long id, String title, Ref client, Ref productArea, Inte
 
 	}
 
-	/** The row with its queue position (null when not queued) and whether it is overdue today. */
+	/**
+	 * The row with its queue position (null when not queued) and whether it is overdue
+	 * today.
+	 */
 	TicketRow withPriority(Integer position, LocalDate today) {
 		boolean late = targetDate != null && targetDate.isBefore(today) && status != TicketStatus.COMPLETED;
 		return new TicketRow(id, title, client, productArea, position, status, targetDate, late, assignee, submitter,

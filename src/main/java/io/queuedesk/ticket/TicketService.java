@@ -24,11 +24,12 @@ import io.queuedesk.user.User;
 import io.queuedesk.user.UserService;
 
 /**
- * Creates, edits and withdraws tickets (moves and transfers: {@link QueueMoves}). Each method is one transaction: the
- * ticket, its queue and its activity entry change together or not at all. Ownership rules are
- * checked here, not only in the pages; a ticket the user may not see is answered as not found.
- * Every change of an existing ticket first locks it ({@link TicketLocks}), so two changes of one
- * ticket run one after the other and the second sees what the first saved.
+ * Creates, edits and withdraws tickets (moves and transfers: {@link QueueMoves}). Each
+ * method is one transaction: the ticket, its queue and its activity entry change together
+ * or not at all. Ownership rules are checked here, not only in the pages; a ticket the
+ * user may not see is answered as not found. Every change of an existing ticket first
+ * locks it ({@link TicketLocks}), so two changes of one ticket run one after the other
+ * and the second sees what the first saved.
  */
 @Service
 class TicketService {
@@ -65,7 +66,10 @@ class TicketService {
 		this.clock = clock;
 	}
 
-	/** Raises a ticket at the bottom of the client's queue, or at the top when an admin asks. */
+	/**
+	 * Raises a ticket at the bottom of the client's queue, or at the top when an admin
+	 * asks.
+	 */
 	@SignedIn
 	@Transactional
 	public Ticket create(TicketForm form, SignedInUser me) {
@@ -83,7 +87,8 @@ class TicketService {
 		if (assignee != null) {
 			ticket.assignTo(assignee, now);
 		}
-		// Inserted at once (identity key), then placed in the queue under the client's lock.
+		// Inserted at once (identity key), then placed in the queue under the client's
+		// lock.
 		tickets.save(ticket);
 		int position = queue.enter(client.getId(), ticket.getId(), top);
 		journal.record(me, ActivityAction.TICKET_CREATED, ticket,
@@ -97,8 +102,8 @@ class TicketService {
 	}
 
 	/**
-	 * Saves the edit form. Refused with {@link StaleTicketException} when the form's version is
-	 * not the current one, so nobody overwrites a change they have not seen.
+	 * Saves the edit form. Refused with {@link StaleTicketException} when the form's
+	 * version is not the current one, so nobody overwrites a change they have not seen.
 	 */
 	@SignedIn
 	@Transactional
@@ -125,7 +130,10 @@ class TicketService {
 		journal.record(me, ActivityAction.TICKET_UPDATED, ticket, String.join("\n", changes));
 	}
 
-	/** Withdraws a ticket: its place in the queue closes, its comments go, its history stays. */
+	/**
+	 * Withdraws a ticket: its place in the queue closes, its comments go, its history
+	 * stays.
+	 */
 	@SignedIn
 	@Transactional
 	public void delete(long id, SignedInUser me) {
@@ -149,7 +157,10 @@ class TicketService {
 			.orElseThrow(() -> new TicketFieldException("productAreaId", "ticket.productAreaId.unknown"));
 	}
 
-	/** A target date may not lie in the past, unless it is the date the ticket already has. */
+	/**
+	 * A target date may not lie in the past, unless it is the date the ticket already
+	 * has.
+	 */
 	private void requireNotPast(LocalDate date, LocalDate unchanged) {
 		if (date != null && date.isBefore(LocalDate.now(clock)) && !date.equals(unchanged)) {
 			throw new TicketFieldException("targetDate", "ticket.targetDate.past");
@@ -157,8 +168,8 @@ class TicketService {
 	}
 
 	/**
-	 * Admins may assign anyone who works tickets; developers only themselves; for submitters the
-	 * field is ignored, as they cannot assign.
+	 * Admins may assign anyone who works tickets; developers only themselves; for
+	 * submitters the field is ignored, as they cannot assign.
 	 */
 	private User assigneeFor(Long assigneeId, SignedInUser me) {
 		if (assigneeId == null || !(me.hasRole(Role.ADMIN) || me.hasRole(Role.DEVELOPER))) {

@@ -1,6 +1,9 @@
 package io.queuedesk.ticket;
 
-/** Orders of the ticket list the user can choose; {@link ListOrder} says how each one runs. */
+/**
+ * Orders of the ticket list the user can choose; {@link ListOrder} says how each one
+ * runs.
+ */
 enum TicketSort {
 
 	/** Queue order: by client, then rank (the default). */

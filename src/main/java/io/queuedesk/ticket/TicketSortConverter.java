@@ -6,9 +6,9 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the list's {@code sort} parameter leniently: the constant ({@code TARGET_DATE}) and the
- * field name the JSON uses ({@code targetDate}) both work, in any case. Anything else is a binding
- * error, which the list reports and ignores.
+ * Reads the list's {@code sort} parameter leniently: the constant ({@code TARGET_DATE})
+ * and the field name the JSON uses ({@code targetDate}) both work, in any case. Anything
+ * else is a binding error, which the list reports and ignores.
  */
 @Component
 class TicketSortConverter implements Converter<String, TicketSort> {

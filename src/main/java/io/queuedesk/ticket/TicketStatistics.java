@@ -28,21 +28,22 @@ import io.queuedesk.ticket.TicketFigures.AssigneeLoad;
 import io.queuedesk.ticket.TicketFigures.ClientCount;
 
 /**
- * Aggregate ticket counts for the admin dashboard: four statements however many tickets there
- * are, each one an index serves (see docs/PERFORMANCE.md, "Admin pages"), and the result kept for
- * a short while ({@code queuedesk.dashboard.figures-ttl}, 30 s by default) per date range and
- * day, so a dashboard open on many screens counts once per interval, not once per view. The page
- * says when the figures were counted.
+ * Aggregate ticket counts for the admin dashboard: four statements however many tickets
+ * there are, each one an index serves (see docs/PERFORMANCE.md, "Admin pages"), and the
+ * result kept for a short while ({@code queuedesk.dashboard.figures-ttl}, 30 s by
+ * default) per date range and day, so a dashboard open on many screens counts once per
+ * interval, not once per view. The page says when the figures were counted.
  * <ul>
- * <li>Not-completed tickets are counted per assignee and status in one grouped query over the
- * queued tickets (a quarter of all at most; on PostgreSQL an index-only scan of the partial index
- * {@code ix_tickets_queued_created}); the status counts, the overdue count and the workload table
- * all come from it.</li>
- * <li>Completed tickets: without a range, an index-only count of the archive's partial index;
- * with one, the tickets created in the range minus the queued ones (the created_at index).</li>
- * <li>Queued per client: without a range, the sums of {@code queue_segments} (a few hundred
- * rows for every queue together, never the tickets); with one, the queued tickets created in the
- * range. Only the {@link #TOP_QUEUES} biggest queues are listed.</li>
+ * <li>Not-completed tickets are counted per assignee and status in one grouped query over
+ * the queued tickets (a quarter of all at most; on PostgreSQL an index-only scan of the
+ * partial index {@code ix_tickets_queued_created}); the status counts, the overdue count
+ * and the workload table all come from it.</li>
+ * <li>Completed tickets: without a range, an index-only count of the archive's partial
+ * index; with one, the tickets created in the range minus the queued ones (the created_at
+ * index).</li>
+ * <li>Queued per client: without a range, the sums of {@code queue_segments} (a few
+ * hundred rows for every queue together, never the tickets); with one, the queued tickets
+ * created in the range. Only the {@link #TOP_QUEUES} biggest queues are listed.</li>
  * <li>Completed in the period: a range of the archive's completed_at index.</li>
  * </ul>
  */
@@ -53,7 +54,9 @@ public class TicketStatistics {
 	/** Queues listed on the dashboard, biggest first; the rest are counted ("N more"). */
 	public static final int TOP_QUEUES = 20;
 
-	/** People listed in the workload table, most open work first; the rest are counted. */
+	/**
+	 * People listed in the workload table, most open work first; the rest are counted.
+	 */
 	public static final int TOP_ASSIGNEES = 20;
 
 	/** Ranges whose figures are kept at most; more are not expected from a dashboard. */
@@ -67,10 +70,10 @@ public class TicketStatistics {
 
 	/**
 	 * Figures per range and day. Once older than the TTL they are counted again in the
-	 * background while views still get the previous ones, so no view waits for the count (on a
-	 * million tickets it reads a few hundred thousand index entries); a view after a quiet spell of
-	 * twice the TTL counts afresh rather than show figures that old. Concurrent first views of a
-	 * range wait for one count, not one each.
+	 * background while views still get the previous ones, so no view waits for the count
+	 * (on a million tickets it reads a few hundred thousand index entries); a view after
+	 * a quiet spell of twice the TTL counts afresh rather than show figures that old.
+	 * Concurrent first views of a range wait for one count, not one each.
 	 */
 	private final LoadingCache<Key, TicketFigures> cache;
 
@@ -92,9 +95,10 @@ public class TicketStatistics {
 	static final int DEFAULT_PERIOD_DAYS = 30;
 
 	/**
-	 * Figures about the tickets created within {@code created}; completions are counted by their
-	 * completion day, within the same range or, when it is open, the last 30 days. Counted at most
-	 * {@code queuedesk.dashboard.figures-ttl} before (twice that while a new count runs).
+	 * Figures about the tickets created within {@code created}; completions are counted
+	 * by their completion day, within the same range or, when it is open, the last 30
+	 * days. Counted at most {@code queuedesk.dashboard.figures-ttl} before (twice that
+	 * while a new count runs).
 	 */
 	@AdminOnly
 	public TicketFigures figures(DateRange created) {
@@ -186,20 +190,27 @@ public class TicketStatistics {
 				Math.max(0, loads.size() - workload.size()), overdue[0], period, completedInPeriod, now);
 	}
 
-	/** The {@link #TOP_ASSIGNEES} people with most open work by name, then "unassigned" if any. */
+	/**
+	 * The {@link #TOP_ASSIGNEES} people with most open work by name, then "unassigned" if
+	 * any.
+	 */
 	private static List<AssigneeLoad> top(Collection<AssigneeLoad> loads) {
 		List<AssigneeLoad> people = new ArrayList<>(loads.stream().filter(load -> load.assigneeId() != null).toList());
-		people.sort(Comparator.comparingLong(AssigneeLoad::total).reversed()
+		people.sort(Comparator.comparingLong(AssigneeLoad::total)
+			.reversed()
 			.thenComparing(load -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER)
 			.thenComparing(AssigneeLoad::assigneeId));
 		List<AssigneeLoad> top = new ArrayList<>(people.subList(0, Math.min(TOP_ASSIGNEES, people.size())));
-		top.sort(Comparator.comparing((AssigneeLoad load) -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER)
+		top.sort(Comparator
+			.comparing((AssigneeLoad load) -> Objects.toString(load.name(), ""), String.CASE_INSENSITIVE_ORDER)
 			.thenComparing(AssigneeLoad::assigneeId));
 		loads.stream().filter(load -> load.assigneeId() == null).forEach(top::add);
 		return top;
 	}
 
-	/** " and …" conditions on created_at for the bounds that are set (nothing when open). */
+	/**
+	 * " and …" conditions on created_at for the bounds that are set (nothing when open).
+	 */
 	private String createdIn(DateRange created, Map<String, Object> params) {
 		StringBuilder sql = new StringBuilder();
 		if (created.from() != null) {

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The workflow (docs/RULES.md#workflow). Each status knows which may follow it, so no caller can invent a
- * transition: {@code OPEN → ACCEPTED → IN_PROGRESS → COMPLETED}, {@code ON_HOLD} from ACCEPTED or
- * IN_PROGRESS and back to IN_PROGRESS, and reopen {@code COMPLETED → OPEN}.
+ * The workflow (docs/RULES.md#workflow). Each status knows which may follow it, so no
+ * caller can invent a transition: {@code OPEN → ACCEPTED → IN_PROGRESS → COMPLETED},
+ * {@code ON_HOLD} from ACCEPTED or IN_PROGRESS and back to IN_PROGRESS, and reopen
+ * {@code COMPLETED → OPEN}.
  */
 public enum TicketStatus {
 
@@ -33,7 +34,9 @@ public enum TicketStatus {
 		return this != COMPLETED;
 	}
 
-	/** The statuses that hold a place in the queue (all but COMPLETED), in workflow order. */
+	/**
+	 * The statuses that hold a place in the queue (all but COMPLETED), in workflow order.
+	 */
 	public static List<TicketStatus> queued() {
 		return Arrays.stream(values()).filter(TicketStatus::isQueued).toList();
 	}

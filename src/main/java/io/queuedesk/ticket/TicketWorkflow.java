@@ -18,10 +18,11 @@ import io.queuedesk.user.User;
 import io.queuedesk.user.UserService;
 
 /**
- * Workflow steps and assignment (docs/RULES.md#workflow). Each call is one transaction holding the change,
- * the queue update, the activity entry and the domain event (whose listeners add the system
- * comment and the mail in the same transaction). Each first locks the ticket ({@link TicketLocks}):
- * of two steps sent at the same moment, the second sees the first one's result.
+ * Workflow steps and assignment (docs/RULES.md#workflow). Each call is one transaction
+ * holding the change, the queue update, the activity entry and the domain event (whose
+ * listeners add the system comment and the mail in the same transaction). Each first
+ * locks the ticket ({@link TicketLocks}): of two steps sent at the same moment, the
+ * second sees the first one's result.
  */
 @Service
 class TicketWorkflow {
@@ -50,8 +51,8 @@ class TicketWorkflow {
 
 	/**
 	 * Takes one workflow step. A form showing an older version of the ticket, a step the
-	 * workflow does not allow from the current status, or a step this user may not take is
-	 * refused with a message and changes nothing.
+	 * workflow does not allow from the current status, or a step this user may not take
+	 * is refused with a message and changes nothing.
 	 */
 	@SignedIn
 	@Transactional
@@ -83,9 +84,9 @@ class TicketWorkflow {
 	}
 
 	/**
-	 * Assigns the ticket: admins to anyone who works tickets (or to nobody); a developer only an
-	 * unassigned ticket to themselves. A reassigned ticket that is not completed starts over
-	 * at OPEN, for the new assignee to accept.
+	 * Assigns the ticket: admins to anyone who works tickets (or to nobody); a developer
+	 * only an unassigned ticket to themselves. A reassigned ticket that is not completed
+	 * starts over at OPEN, for the new assignee to accept.
 	 */
 	@SignedIn
 	@Transactional
@@ -93,8 +94,8 @@ class TicketWorkflow {
 		Ticket ticket = locks.forChange(id, me);
 		User assignee;
 		if (TicketAccess.canAssign(me)) {
-			assignee = assigneeId == null ? null
-					: users.findAssignable(assigneeId).orElseThrow(() -> new TicketActionException("ticket.assign.unknown"));
+			assignee = assigneeId == null ? null : users.findAssignable(assigneeId)
+				.orElseThrow(() -> new TicketActionException("ticket.assign.unknown"));
 		}
 		else if (me.getId().equals(assigneeId) && TicketAccess.canPickUp(ticket, me)) {
 			assignee = entityManager.getReference(User.class, me.getId());

@@ -26,7 +26,10 @@ class TicketWorkflowController {
 		this.flash = flash;
 	}
 
-	/** {@code to} = the target status; {@code version} = the ticket version the page showed. */
+	/**
+	 * {@code to} = the target status; {@code version} = the ticket version the page
+	 * showed.
+	 */
 	@PostMapping("/tickets/{id}/transition")
 	String transition(@PathVariable long id, @RequestParam(required = false) String to,
 			@RequestParam(required = false) Long version, @AuthenticationPrincipal SignedInUser me,

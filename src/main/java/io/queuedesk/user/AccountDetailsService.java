@@ -11,7 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.system.TypedText;
 
-/** Loads accounts for form login: inactive, unconfirmed and locked accounts cannot sign in. */
+/**
+ * Loads accounts for form login: inactive, unconfirmed and locked accounts cannot sign
+ * in.
+ */
 @Service
 class AccountDetailsService implements UserDetailsService {
 
@@ -27,7 +30,8 @@ class AccountDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		// No email holds a control character (CleanText), and PostgreSQL cannot even compare a NUL.
+		// No email holds a control character (CleanText), and PostgreSQL cannot even
+		// compare a NUL.
 		if (username == null || TypedText.hasControlCharacter(username, false)) {
 			throw new UsernameNotFoundException("No such account");
 		}

@@ -64,11 +64,7 @@ class CreateUserCommand implements CliCommand {
 			displayName = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
 		}
 		NewUser newUser = new NewUser(email, displayName, password, roles);
-		List<String> problems = validator.validate(newUser)
-			.stream()
-			.map(CreateUserCommand::describe)
-			.sorted()
-			.toList();
+		List<String> problems = validator.validate(newUser).stream().map(CreateUserCommand::describe).sorted().toList();
 		if (!problems.isEmpty()) {
 			problems.forEach(problem -> err.println("error: " + problem));
 			return CommandRunner.EXIT_USAGE;

@@ -7,9 +7,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds Spring Security's authentication events into the account lockout. Only wrong passwords
- * (and unknown emails, which Spring reports the same way) count; a sign-in refused because the
- * account is locked or inactive does not.
+ * Feeds Spring Security's authentication events into the account lockout. Only wrong
+ * passwords (and unknown emails, which Spring reports the same way) count; a sign-in
+ * refused because the account is locked or inactive does not.
  */
 @Component
 class LoginAttemptListener {

@@ -15,9 +15,10 @@ import io.queuedesk.activity.Actor;
 import io.queuedesk.system.TypedText;
 
 /**
- * Account lockout (docs/RULES.md#accounts): {@value #MAX_FAILURES} failed sign-ins for one account within
- * {@link #WINDOW} lock it for {@link #LOCK_DURATION}. Counting is one UPDATE statement, so
- * concurrent failures cannot overwrite each other's count and give an attacker extra tries.
+ * Account lockout (docs/RULES.md#accounts): {@value #MAX_FAILURES} failed sign-ins for
+ * one account within {@link #WINDOW} lock it for {@link #LOCK_DURATION}. Counting is one
+ * UPDATE statement, so concurrent failures cannot overwrite each other's count and give
+ * an attacker extra tries.
  */
 @Service
 class LoginAttemptService {
@@ -41,9 +42,9 @@ class LoginAttemptService {
 	}
 
 	/**
-	 * Counts a wrong password for the account with this email, if there is one (an unknown email
-	 * has no account to lock and writes nothing), and locks the account on the fifth failure. The
-	 * counters and the audit entries commit together.
+	 * Counts a wrong password for the account with this email, if there is one (an
+	 * unknown email has no account to lock and writes nothing), and locks the account on
+	 * the fifth failure. The counters and the audit entries commit together.
 	 */
 	@Transactional
 	public void recordFailure(String email, String remoteAddress) {

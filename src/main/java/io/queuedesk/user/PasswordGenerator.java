@@ -3,8 +3,8 @@ package io.queuedesk.user;
 import java.security.SecureRandom;
 
 /**
- * Strong random passwords for accounts an admin creates: {@value #LENGTH} characters from an
- * alphabet without look-alikes (0/O, 1/l/I), about 120 bits of entropy.
+ * Strong random passwords for accounts an admin creates: {@value #LENGTH} characters from
+ * an alphabet without look-alikes (0/O, 1/l/I), about 120 bits of entropy.
  */
 final class PasswordGenerator {
 

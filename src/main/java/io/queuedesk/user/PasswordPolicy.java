@@ -3,10 +3,11 @@ package io.queuedesk.user;
 import java.util.Optional;
 
 /**
- * The password rules (docs/RULES.md#accounts), shared by every form that sets a password (admin's new user,
- * registration, reset, change): 8–128 characters, typed the same twice, and not the account's
- * own email. Answers the first problem as a form field and a message code, so controllers can
- * put it next to the right field with {@code rejectValue}.
+ * The password rules (docs/RULES.md#accounts), shared by every form that sets a password
+ * (admin's new user, registration, reset, change): 8–128 characters, typed the same
+ * twice, and not the account's own email. Answers the first problem as a form field and a
+ * message code, so controllers can put it next to the right field with
+ * {@code rejectValue}.
  */
 public final class PasswordPolicy {
 
@@ -17,13 +18,15 @@ public final class PasswordPolicy {
 	private PasswordPolicy() {
 	}
 
-	/** A broken rule: the form field it belongs to and the message code that explains it. */
+	/**
+	 * A broken rule: the form field it belongs to and the message code that explains it.
+	 */
 	public record Problem(String field, String code) {
 	}
 
 	/**
-	 * The first rule the new password breaks, if any. {@code email} may be null when the form has
-	 * none yet; {@code confirmPassword} is compared exactly.
+	 * The first rule the new password breaks, if any. {@code email} may be null when the
+	 * form has none yet; {@code confirmPassword} is compared exactly.
 	 */
 	public static Optional<Problem> check(String email, String password, String confirmPassword) {
 		if (password == null || password.isEmpty()) {

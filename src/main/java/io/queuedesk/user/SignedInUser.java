@@ -12,8 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The security principal: who is signed in, with the id services need for ownership checks.
- * Serializable because it lives in the HTTP session.
+ * The security principal: who is signed in, with the id services need for ownership
+ * checks. Serializable because it lives in the HTTP session.
  */
 public final class SignedInUser implements UserDetails, CredentialsContainer {
 

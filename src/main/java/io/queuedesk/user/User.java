@@ -26,9 +26,9 @@ import jakarta.persistence.Version;
 public class User {
 
 	/**
-	 * What the email fields accept: something@something.tld. An empty value passes here on purpose,
-	 * so that an empty field reports only "fill in this field" (NotBlank), not two errors at once
-	 * in an order that Bean Validation does not fix.
+	 * What the email fields accept: something@something.tld. An empty value passes here
+	 * on purpose, so that an empty field reports only "fill in this field" (NotBlank),
+	 * not two errors at once in an order that Bean Validation does not fix.
 	 */
 	public static final String EMAIL_REGEXP = "\\s*|.+@.+\\..+";
 
@@ -64,7 +64,9 @@ public class User {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
-	/** Lazy, so ticket lists that show assignees do not load role sets; logins fetch them. */
+	/**
+	 * Lazy, so ticket lists that show assignees do not load role sets; logins fetch them.
+	 */
 	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
 	@Enumerated(EnumType.STRING)
@@ -85,7 +87,9 @@ public class User {
 		this.createdAt = createdAt;
 	}
 
-	/** The one place that decides how emails compare: trimmed, lower-case (ROOT locale). */
+	/**
+	 * The one place that decides how emails compare: trimmed, lower-case (ROOT locale).
+	 */
 	public static String normalizeEmail(String email) {
 		return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
 	}
@@ -94,7 +98,10 @@ public class User {
 		return roles.contains(role);
 	}
 
-	/** Replaces the roles; changing the set also bumps the version, like any change of the user. */
+	/**
+	 * Replaces the roles; changing the set also bumps the version, like any change of the
+	 * user.
+	 */
 	void replaceRoles(Set<Role> newRoles) {
 		roles.clear();
 		roles.addAll(newRoles);
@@ -164,7 +171,9 @@ public class User {
 		this.passwordHash = passwordHash;
 	}
 
-	/** Lifts a login lock and forgets counted failures (the owner proved who they are). */
+	/**
+	 * Lifts a login lock and forgets counted failures (the owner proved who they are).
+	 */
 	void clearLoginLock() {
 		this.lockedUntil = null;
 		this.failedLoginCount = 0;

@@ -16,11 +16,11 @@ import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.activity.Actor;
 
 /**
- * What the self-service account flows (module {@code account}) change on a user, and nothing
- * more: a self-registered submitter, a confirmed email, a new password. The user's state, its
- * audit entries and its sessions stay here; {@code account} keeps the tokens, the links and the
- * pages, and calls this in its own transaction. Without method security: a visitor holding a
- * link has no session yet.
+ * What the self-service account flows (module {@code account}) change on a user, and
+ * nothing more: a self-registered submitter, a confirmed email, a new password. The
+ * user's state, its audit entries and its sessions stay here; {@code account} keeps the
+ * tokens, the links and the pages, and calls this in its own transaction. Without method
+ * security: a visitor holding a link has no session yet.
  */
 @Service
 public class UserAccounts {
@@ -35,8 +35,8 @@ public class UserAccounts {
 
 	private final Clock clock;
 
-	UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, ActivityService activity,
-			UserSessions sessions, Clock clock) {
+	UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, ActivityService activity, UserSessions sessions,
+			Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.activity = activity;
@@ -44,14 +44,17 @@ public class UserAccounts {
 		this.clock = clock;
 	}
 
-	/** A self-registration: the new account, or the one that had the email already ({@code created} false). */
+	/**
+	 * A self-registration: the new account, or the one that had the email already
+	 * ({@code created} false).
+	 */
 	public record Registration(User user, boolean created) {
 	}
 
 	/**
-	 * Creates a submitter who must confirm the email before signing in, unless the email has an
-	 * account already: then nothing is created and that account is answered. The password is
-	 * hashed either way, so the time taken does not tell the two apart.
+	 * Creates a submitter who must confirm the email before signing in, unless the email
+	 * has an account already: then nothing is created and that account is answered. The
+	 * password is hashed either way, so the time taken does not tell the two apart.
 	 */
 	@Transactional
 	public Registration registerSubmitter(String email, String displayName, String password) {
@@ -76,10 +79,10 @@ public class UserAccounts {
 	}
 
 	/**
-	 * Sets the password through a link mailed to the owner. The link proved the mailbox is the
-	 * owner's, so the email counts as confirmed and a login lock is lifted. Every session of the
-	 * account ends after the commit: whoever held one (perhaps with a stolen password or cookie)
-	 * signs in again. Empty when the user is gone.
+	 * Sets the password through a link mailed to the owner. The link proved the mailbox
+	 * is the owner's, so the email counts as confirmed and a login lock is lifted. Every
+	 * session of the account ends after the commit: whoever held one (perhaps with a
+	 * stolen password or cookie) signs in again. Empty when the user is gone.
 	 */
 	@Transactional
 	public Optional<User> setPasswordByLink(long userId, String newPassword, boolean firstPassword) {
@@ -94,9 +97,9 @@ public class UserAccounts {
 	}
 
 	/**
-	 * The user changes their own password, proving it with the current one; false (and nothing
-	 * changed) when that is wrong. The user's other sessions end after the commit;
-	 * {@code keepSessionId}, the session that made the change, goes on.
+	 * The user changes their own password, proving it with the current one; false (and
+	 * nothing changed) when that is wrong. The user's other sessions end after the
+	 * commit; {@code keepSessionId}, the session that made the change, goes on.
 	 */
 	@Transactional
 	public boolean changePassword(long userId, @Nullable String currentPassword, String newPassword,

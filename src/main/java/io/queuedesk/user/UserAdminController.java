@@ -25,7 +25,10 @@ import io.queuedesk.activity.ActivityService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.PageLinks;
 
-/** /admin/users: list, create, and a user's page with (de)activation, roles and history (admins). */
+/**
+ * /admin/users: list, create, and a user's page with (de)activation, roles and history
+ * (admins).
+ */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
@@ -44,7 +47,10 @@ class UserAdminController {
 		this.flash = flash;
 	}
 
-	/** A malformed filter value (role=GOD, active=maybe) is reported and ignored, never a 500. */
+	/**
+	 * A malformed filter value (role=GOD, active=maybe) is reported and ignored, never a
+	 * 500.
+	 */
 	@GetMapping
 	String list(@ModelAttribute("filter") UserFilter filter, BindingResult result, Model model) {
 		UserSlice page = users.list(filter);

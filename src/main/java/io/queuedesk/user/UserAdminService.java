@@ -26,9 +26,10 @@ import io.queuedesk.system.AdminOnly;
 import io.queuedesk.system.NotFoundException;
 
 /**
- * User management by admins (docs/RULES.md#accounts): list, create, (de)activate, change roles. The rules that
- * keep the desk manageable are enforced here, not only in the pages: nobody deactivates themselves
- * or drops their own ADMIN role, the last active admin stays, roles are never empty.
+ * User management by admins (docs/RULES.md#accounts): list, create, (de)activate, change
+ * roles. The rules that keep the desk manageable are enforced here, not only in the
+ * pages: nobody deactivates themselves or drops their own ADMIN role, the last active
+ * admin stays, roles are never empty.
  */
 @Service
 @AdminOnly
@@ -67,10 +68,11 @@ class UserAdminService {
 	}
 
 	/**
-	 * One page by display name in three statements: a capped count, the page (keyset from the
-	 * cursor's user, or an offset for a page number within the first {@link #MAX_OFFSET}), and the
-	 * roles of its users. The search ({@code q}: any part of the email or display name) is a LIKE
-	 * that trigram indexes serve on PostgreSQL (migration V10); the order is the display-name index.
+	 * One page by display name in three statements: a capped count, the page (keyset from
+	 * the cursor's user, or an offset for a page number within the first
+	 * {@link #MAX_OFFSET}), and the roles of its users. The search ({@code q}: any part
+	 * of the email or display name) is a LIKE that trigram indexes serve on PostgreSQL
+	 * (migration V10); the order is the display-name index.
 	 */
 	public UserSlice list(UserFilter filter) {
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -90,10 +92,14 @@ class UserAdminService {
 			params.put("active", filter.getActive());
 		}
 		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-		// Counted without an order: the planner may then stop a scan or merge join at the cap (an order
+		// Counted without an order: the planner may then stop a scan or merge join at the
+		// cap (an order
 		// by name made it sort every match of a role filter first).
-		long total = jdbc.sql("select count(*) from (select 1 from users u" + where + " limit " + (COUNT_CAP + 1)
-				+ ") matches").params(params).query(Long.class).single();
+		long total = jdbc
+			.sql("select count(*) from (select 1 from users u" + where + " limit " + (COUNT_CAP + 1) + ") matches")
+			.params(params)
+			.query(Long.class)
+			.single();
 		int size = filter.safeSize();
 		int page = filter.safePage();
 		Long after = filter.afterId();
@@ -136,7 +142,10 @@ class UserAdminService {
 		}
 		if (!rows.isEmpty()) {
 			for (Object[] row : users.findRolesOf(rows.stream().map(UserRow::id).toList())) {
-				rows.stream().filter(r -> r.id() == (Long) row[0]).findFirst().ifPresent(r -> r.roles().add((Role) row[1]));
+				rows.stream()
+					.filter(r -> r.id() == (Long) row[0])
+					.findFirst()
+					.ifPresent(r -> r.roles().add((Role) row[1]));
 			}
 		}
 		Long first = rows.isEmpty() ? null : rows.get(0).id();
@@ -157,36 +166,39 @@ class UserAdminService {
 	}
 
 	/**
-	 * An admin's new account: who, with which roles, and the password the admin typed, or null
-	 * when the admin asked for a generated one.
+	 * An admin's new account: who, with which roles, and the password the admin typed, or
+	 * null when the admin asked for a generated one.
 	 */
 	public record NewAccount(String email, String displayName, Set<Role> roles, @Nullable String typedPassword) {
 	}
 
 	/**
-	 * A created account and, when it was generated, its password: the admin sees it once; it is
-	 * never stored in clear, mailed or logged.
+	 * A created account and, when it was generated, its password: the admin sees it once;
+	 * it is never stored in clear, mailed or logged.
 	 */
 	public record Created(User user, @Nullable String generatedPassword) {
 	}
 
 	/**
-	 * Creates an active account and announces it, in the same transaction, so the owner is mailed
-	 * a link to choose their own password. The account starts with the typed password (the caller
-	 * checked it against {@link PasswordPolicy}) or, without one, a generated one
-	 * ({@link PasswordGenerator}) that the result carries.
+	 * Creates an active account and announces it, in the same transaction, so the owner
+	 * is mailed a link to choose their own password. The account starts with the typed
+	 * password (the caller checked it against {@link PasswordPolicy}) or, without one, a
+	 * generated one ({@link PasswordGenerator}) that the result carries.
 	 */
 	@Transactional
 	public Created create(NewAccount account, SignedInUser admin) {
 		String generated = account.typedPassword() == null ? PasswordGenerator.generate() : null;
 		String password = generated == null ? account.typedPassword() : generated;
-		User user = accounts.createAccount(new NewUser(account.email(), account.displayName(), password, account.roles()),
+		User user = accounts.createAccount(
+				new NewUser(account.email(), account.displayName(), password, account.roles()),
 				UserService.actor(admin));
 		events.publishEvent(new UserEvents.AccountCreated(user.getId(), user.getEmail(), user.getDisplayName()));
 		return new Created(user, generated);
 	}
 
-	/** Deactivating ends the user's sessions at once; a deactivated user cannot sign in. */
+	/**
+	 * Deactivating ends the user's sessions at once; a deactivated user cannot sign in.
+	 */
 	@Transactional
 	public User setActive(long id, boolean active, SignedInUser admin) {
 		if (!active && isSelf(id, admin)) {
@@ -203,8 +215,8 @@ class UserAdminService {
 			refuseIfLastActiveAdmin(user);
 		}
 		user.setActive(active);
-		activity.record(UserService.actor(admin), active ? ActivityAction.USER_ACTIVATED : ActivityAction.USER_DEACTIVATED,
-				subject(user), null);
+		activity.record(UserService.actor(admin),
+				active ? ActivityAction.USER_ACTIVATED : ActivityAction.USER_DEACTIVATED, subject(user), null);
 		if (!active) {
 			sessions.endAfterCommit(user.getEmail());
 		}
@@ -243,8 +255,9 @@ class UserAdminService {
 	}
 
 	/**
-	 * Must run after {@link UserRepository#lockActiveAdmins()}: the count is a statement of its
-	 * own, so it sees what a competing admin committed while this transaction waited for the lock.
+	 * Must run after {@link UserRepository#lockActiveAdmins()}: the count is a statement
+	 * of its own, so it sees what a competing admin committed while this transaction
+	 * waited for the lock.
 	 */
 	private void refuseIfLastActiveAdmin(User user) {
 		if (user.isActive() && user.hasRole(Role.ADMIN) && users.countActiveAdmins() <= 1) {

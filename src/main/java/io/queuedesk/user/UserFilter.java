@@ -3,16 +3,15 @@ package io.queuedesk.user;
 import io.queuedesk.system.PagedSearch;
 
 /**
- * Filters of /admin/users (docs/RULES.md#pages-and-routes: {@code q} in email or name, {@code role}, {@code active}). A
- * JavaBean so that a bad value (role=GOD) fails only its own field and the rest still applies.
+ * Filters of /admin/users (docs/RULES.md#pages-and-routes: {@code q} in email or name,
+ * {@code role}, {@code active}). A JavaBean so that a bad value (role=GOD) fails only its
+ * own field and the rest still applies.
  */
 class UserFilter extends PagedSearch {
 
 	private Role role;
 
 	private Boolean active;
-
-
 
 	/** The id of the user that "next" starts after, or null. */
 	Long afterId() {

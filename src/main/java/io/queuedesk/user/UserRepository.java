@@ -19,28 +19,33 @@ interface UserRepository extends JpaRepository<User, Long> {
 	boolean existsByEmail(String email);
 
 	/**
-	 * Active users holding any of the roles, by name: the people tickets can be assigned to. From
-	 * the role index to the few matching users by key, not a scan of every user with a DISTINCT.
+	 * Active users holding any of the roles, by name: the people tickets can be assigned
+	 * to. From the role index to the few matching users by key, not a scan of every user
+	 * with a DISTINCT.
 	 */
 	@Query(value = """
 			select u.* from users u where u.active and u.id in (select r.user_id from user_roles r where r.role in (:roles))
 			order by u.display_name, u.id
-			""", nativeQuery = true)
+			""",
+			nativeQuery = true)
 	List<User> findActiveWithAnyRole(Collection<String> roles);
 
 	@EntityGraph(attributePaths = "roles")
 	@Query("select u from User u where u.id = :id")
 	Optional<User> findWithRoles(Long id);
 
-	/** The roles of a page of users in one statement (user id, role), so a list needs no query per row. */
+	/**
+	 * The roles of a page of users in one statement (user id, role), so a list needs no
+	 * query per row.
+	 */
 	@Query("select u.id, r from User u join u.roles r where u.id in :ids")
 	List<Object[]> findRolesOf(Collection<Long> ids);
 
 	/**
-	 * Locks the rows of the active admins (in id order, so two callers never deadlock) until the
-	 * transaction ends. Whoever may take the last admin away locks them first and only then
-	 * counts, so two admins demoting each other at once are serialised and the second one sees
-	 * the first one's change.
+	 * Locks the rows of the active admins (in id order, so two callers never deadlock)
+	 * until the transaction ends. Whoever may take the last admin away locks them first
+	 * and only then counts, so two admins demoting each other at once are serialised and
+	 * the second one sees the first one's change.
 	 */
 	@Query(value = """
 			select u.id from users u where u.active = true
@@ -48,18 +53,19 @@ interface UserRepository extends JpaRepository<User, Long> {
 			order by u.id for update""", nativeQuery = true)
 	List<Long> lockActiveAdmins();
 
-	/** A fresh count (its own statement), meant to run after {@link #lockActiveAdmins()}. */
+	/**
+	 * A fresh count (its own statement), meant to run after {@link #lockActiveAdmins()}.
+	 */
 	@Query(value = """
 			select count(*) from users u where u.active = true
-			and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'ADMIN')""",
-			nativeQuery = true)
+			and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'ADMIN')""", nativeQuery = true)
 	long countActiveAdmins();
 
 	/**
-	 * Counts one failed sign-in in a single statement, so concurrent failures are never lost: a
-	 * failure after the window started at or before {@code windowStart} (or with no window yet)
-	 * opens a new window at {@code now} with a count of 1. The row stays locked until the caller's
-	 * transaction ends.
+	 * Counts one failed sign-in in a single statement, so concurrent failures are never
+	 * lost: a failure after the window started at or before {@code windowStart} (or with
+	 * no window yet) opens a new window at {@code now} with a count of 1. The row stays
+	 * locked until the caller's transaction ends.
 	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("""
@@ -71,14 +77,20 @@ interface UserRepository extends JpaRepository<User, Long> {
 			where u.id = :id""")
 	int countFailedLogin(Long id, Instant now, Instant windowStart);
 
-	/** Locks the account until {@code lockedUntil} if it reached {@code maxFailures}; 1 when it did. */
+	/**
+	 * Locks the account until {@code lockedUntil} if it reached {@code maxFailures}; 1
+	 * when it did.
+	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("""
 			update User u set u.lockedUntil = :lockedUntil, u.failedLoginCount = 0, u.firstFailedLoginAt = null
 			where u.id = :id and u.failedLoginCount >= :maxFailures""")
 	int lockIfTooManyFailures(Long id, int maxFailures, Instant lockedUntil);
 
-	/** Forgets earlier failures after a successful sign-in; writes nothing when there were none. */
+	/**
+	 * Forgets earlier failures after a successful sign-in; writes nothing when there were
+	 * none.
+	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("""
 			update User u set u.failedLoginCount = 0, u.firstFailedLoginAt = null

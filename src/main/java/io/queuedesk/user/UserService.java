@@ -41,7 +41,8 @@ public class UserService {
 
 	/**
 	 * Creates an active account and records it. Without method security: the operator's
-	 * create-user command has no session; admins create accounts through UserAdminService.
+	 * create-user command has no session; admins create accounts through
+	 * UserAdminService.
 	 */
 	@Transactional
 	User createAccount(NewUser newUser, Actor actor) {
@@ -51,13 +52,15 @@ public class UserService {
 		}
 		User user;
 		try {
-			user = users.saveAndFlush(new User(email, newUser.displayName(),
-					passwordEncoder.encode(newUser.password()), newUser.roles(), Instant.now(clock)));
+			user = users.saveAndFlush(new User(email, newUser.displayName(), passwordEncoder.encode(newUser.password()),
+					newUser.roles(), Instant.now(clock)));
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Someone created the same email between the check and the insert: the unique key answered.
+			// Someone created the same email between the check and the insert: the unique
+			// key answered.
 			if (!UniqueKeyViolation.is(ex)) {
-				throw ex; // not a taken email: a value the database refuses (too long, NUL on PostgreSQL, …)
+				throw ex; // not a taken email: a value the database refuses (too long,
+							// NUL on PostgreSQL, …)
 			}
 			throw new DuplicateEmailException(email);
 		}
@@ -72,7 +75,10 @@ public class UserService {
 		return users.findActiveWithAnyRole(STAFF.stream().map(Role::name).toList());
 	}
 
-	/** The user if tickets may be assigned to them: active, with the DEVELOPER or ADMIN role. */
+	/**
+	 * The user if tickets may be assigned to them: active, with the DEVELOPER or ADMIN
+	 * role.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<User> findAssignable(Long userId) {
 		return userId == null ? Optional.empty()
@@ -84,7 +90,10 @@ public class UserService {
 		return users.findByEmail(User.normalizeEmail(email));
 	}
 
-	/** The email of an active user, for mail; empty when the user is unknown or deactivated. */
+	/**
+	 * The email of an active user, for mail; empty when the user is unknown or
+	 * deactivated.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<String> activeEmailOf(long userId) {
 		return users.findById(userId).filter(User::isActive).map(User::getEmail);

@@ -47,8 +47,9 @@ import io.queuedesk.user.TestUsers;
 import io.queuedesk.user.UserEvents;
 
 /**
- * The account flows end to end (docs/RULES.md#accounts, #email): real security, services, outbox and an SMTP server
- * (GreenMail); the links are taken from the mails that arrived. Each test uses fresh accounts.
+ * The account flows end to end (docs/RULES.md#accounts, #email): real security, services,
+ * outbox and an SMTP server (GreenMail); the links are taken from the mails that arrived.
+ * Each test uses fresh accounts.
  */
 @SpringBootTest(properties = "queuedesk.base-url=https://desk.example.test")
 @AutoConfigureMockMvc
@@ -92,14 +93,16 @@ class AccountFlowsTest {
 	@Autowired
 	UserDetailsService accounts;
 
-	// --- registration ---------------------------------------------------------------------------
+	// --- registration
+	// ---------------------------------------------------------------------------
 
 	@Test
 	void aRegisteredSubmitterCanSignInOnlyAfterConfirmingThroughTheMailedLink() throws Exception {
 		String email = TestUsers.uniqueEmail("register");
 		register(email).andExpect(status().isOk()).andExpect(content().string(containsString("Check your inbox")));
 		long id = userId(email);
-		assertThat(jdbc.sql("select confirmed from users where id = ?").param(id).query(Boolean.class).single()).isFalse();
+		assertThat(jdbc.sql("select confirmed from users where id = ?").param(id).query(Boolean.class).single())
+			.isFalse();
 		assertThat(jdbc.sql("select role from user_roles where user_id = ?").param(id).query(String.class).list())
 			.containsExactly("SUBMITTER");
 		assertThat(actions(id)).containsExactly("USER_CREATED");
@@ -175,7 +178,8 @@ class AccountFlowsTest {
 			.getContentAsString();
 		assertThat(takenPage).isEqualTo(freshPage);
 
-		assertThat(jdbc.sql("select count(*) from users where lower(email) = ?").param(taken).query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from users where lower(email) = ?").param(taken).query(Long.class).single())
 			.isEqualTo(1);
 		assertThat(actions(id)).isEmpty();
 		MimeMessage note = single(taken);
@@ -199,7 +203,8 @@ class AccountFlowsTest {
 		signIn(email, PASSWORD).andExpect(authenticated());
 	}
 
-	// --- forgotten password ---------------------------------------------------------------------
+	// --- forgotten password
+	// ---------------------------------------------------------------------
 
 	@Test
 	void forgotPasswordAnswersTheSameForUnknownInactiveAndExistingAccounts() throws Exception {
@@ -248,7 +253,8 @@ class AccountFlowsTest {
 		signIn(email, PASSWORD).andExpect(unauthenticated());
 		signIn(email, NEW_PASSWORD).andExpect(authenticated().withUsername(email));
 		assertThat(actions(id)).contains("PASSWORD_CHANGED");
-		assertThat(jdbc.sql("select confirmed from users where id = ?").param(id).query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select confirmed from users where id = ?").param(id).query(Boolean.class).single())
+			.isTrue();
 
 		// The link works once, and the other reset link of this user is retired with it.
 		mvc.perform(resetPost(token, "Third-pass-3x", "Third-pass-3x")).andExpect(status().isBadRequest());
@@ -268,7 +274,8 @@ class AccountFlowsTest {
 		signIn(email, PASSWORD).andExpect(authenticated());
 	}
 
-	// --- change password ------------------------------------------------------------------------
+	// --- change password
+	// ------------------------------------------------------------------------
 
 	@Test
 	void changingThePasswordNeedsTheCurrentOne() throws Exception {
@@ -276,7 +283,8 @@ class AccountFlowsTest {
 		long id = TestUsers.insert(jdbc, encoder, email, PASSWORD, Role.DEVELOPER, true, true, null);
 		SignedInUser me = (SignedInUser) accounts.loadUserByUsername(email);
 
-		mvc.perform(post("/account/password").with(user(me)).with(csrf())
+		mvc.perform(post("/account/password").with(user(me))
+			.with(csrf())
 			.param("currentPassword", "Wrong-pass-9")
 			.param("password", NEW_PASSWORD)
 			.param("confirmPassword", NEW_PASSWORD))
@@ -285,7 +293,8 @@ class AccountFlowsTest {
 		signIn(email, NEW_PASSWORD).andExpect(unauthenticated());
 		assertThat(actions(id)).doesNotContain("PASSWORD_CHANGED");
 
-		mvc.perform(post("/account/password").with(user(me)).with(csrf())
+		mvc.perform(post("/account/password").with(user(me))
+			.with(csrf())
 			.param("currentPassword", PASSWORD)
 			.param("password", NEW_PASSWORD)
 			.param("confirmPassword", NEW_PASSWORD))
@@ -301,7 +310,8 @@ class AccountFlowsTest {
 		mvc.perform(get("/account/password")).andExpect(redirectedUrl("/login"));
 	}
 
-	// --- accounts created by an admin -----------------------------------------------------------
+	// --- accounts created by an admin
+	// -----------------------------------------------------------
 
 	@Test
 	void anAdminCreatedAccountGetsASetPasswordLinkAndNeverThePassword() throws Exception {
@@ -336,13 +346,15 @@ class AccountFlowsTest {
 			status.setRollbackOnly();
 		});
 		assertThat(outboxRows(email)).isZero();
-		assertThat(jdbc.sql("select count(*) from account_tokens where user_id = ?").param(id).query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from account_tokens where user_id = ?").param(id).query(Long.class).single())
 			.isZero();
 		OutboxDelivery.sendDue(context);
 		assertThat(mailbox.to(email)).isEmpty();
 	}
 
-	// --- helpers --------------------------------------------------------------------------------
+	// --- helpers
+	// --------------------------------------------------------------------------------
 
 	ResultActions register(String email) throws Exception {
 		return mvc.perform(post("/register").with(csrf())
@@ -405,7 +417,10 @@ class AccountFlowsTest {
 			.single();
 	}
 
-	/** Moves the token's life into the past, as if its validity had run out (a second ago). */
+	/**
+	 * Moves the token's life into the past, as if its validity had run out (a second
+	 * ago).
+	 */
 	void age(String token) {
 		Duration validity = validity(token);
 		Instant expired = Instant.now().minusSeconds(1);

@@ -18,8 +18,9 @@ import io.queuedesk.mail.OutboxDelivery;
 import io.queuedesk.user.TestUsers;
 
 /**
- * Without an SMTP host mails are written to the log (docs/RULES.md#email) — but never the raw token of an
- * account link: whoever reads the log must not be able to take over an account.
+ * Without an SMTP host mails are written to the log (docs/RULES.md#email) — but never the
+ * raw token of an account link: whoever reads the log must not be able to take over an
+ * account.
  */
 @SpringBootTest(properties = { "spring.mail.host=", "logging.level.io.queuedesk.mail.MailWorker=INFO" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -38,7 +39,9 @@ class AccountMailLogTest {
 	void theLoggedMailHidesTheToken(CapturedOutput output) {
 		String email = TestUsers.uniqueEmail("log-only");
 		accounts.register(email, "Log Only", "Right-pass-1");
-		String body = jdbc.sql("select text_body from mail_outbox where recipient = ?").param(email).query(String.class)
+		String body = jdbc.sql("select text_body from mail_outbox where recipient = ?")
+			.param(email)
+			.query(String.class)
 			.single();
 		Matcher link = Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(body);
 		assertThat(link.find()).as("the mail carries a token").isTrue();
@@ -48,7 +51,9 @@ class AccountMailLogTest {
 		assertThat(output.getAll()).contains(email)
 			.contains("/register/confirm?token=[hidden]")
 			.doesNotContain(link.group(1));
-		assertThat(jdbc.sql("select status from mail_outbox where recipient = ?").param(email).query(String.class)
+		assertThat(jdbc.sql("select status from mail_outbox where recipient = ?")
+			.param(email)
+			.query(String.class)
 			.single()).isEqualTo("SENT");
 	}
 

@@ -37,7 +37,9 @@ final class AccountMailbox {
 	}
 
 	List<MimeMessage> to(String recipient) {
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(mail -> recipient.equals(recipient(mail))).toList();
+		return Arrays.stream(greenMail.getReceivedMessages())
+			.filter(mail -> recipient.equals(recipient(mail)))
+			.toList();
 	}
 
 	/** The token of the link to {@code path} in the text part of the mail. */

@@ -21,7 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
-/** Tokens: only the hash is stored, a token serves one purpose, and of concurrent uses exactly one wins. */
+/**
+ * Tokens: only the hash is stored, a token serves one purpose, and of concurrent uses
+ * exactly one wins.
+ */
 @SpringBootTest
 class AccountTokensTest {
 
@@ -43,7 +46,9 @@ class AccountTokensTest {
 				true, true, null);
 		String raw = tokens.issue(user, TokenPurpose.RESET_PASSWORD);
 		assertThat(raw).matches("[A-Za-z0-9_-]{43}");
-		assertThat(jdbc.sql("select token_hash from account_tokens where user_id = ?").param(user).query(String.class)
+		assertThat(jdbc.sql("select token_hash from account_tokens where user_id = ?")
+			.param(user)
+			.query(String.class)
 			.single()).isEqualTo(AccountTokens.hash(raw)).isNotEqualTo(raw).hasSize(64);
 
 		assertThat(tokens.consume(raw, TokenPurpose.CONFIRM_EMAIL)).isEmpty();
@@ -54,8 +59,8 @@ class AccountTokensTest {
 
 	@Test
 	void ofConcurrentUsesExactlyOneWins() throws Exception {
-		long user = TestUsers.insert(jdbc, encoder, TestUsers.uniqueEmail("race"), "Right-pass-1", Role.SUBMITTER,
-				true, true, null);
+		long user = TestUsers.insert(jdbc, encoder, TestUsers.uniqueEmail("race"), "Right-pass-1", Role.SUBMITTER, true,
+				true, null);
 		String raw = tokens.issue(user, TokenPurpose.CONFIRM_EMAIL);
 		int threads = 8;
 		ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -31,7 +31,10 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
-/** /account/password: signed-in users only, the current password proves it, rules as field errors. */
+/**
+ * /account/password: signed-in users only, the current password proves it, rules as field
+ * errors.
+ */
 @WebMvcTest(ChangePasswordController.class)
 @Import({ SliceSecurity.class, Flash.class })
 class ChangePasswordControllerTest {
@@ -73,7 +76,8 @@ class ChangePasswordControllerTest {
 
 	@Test
 	void aWrongCurrentPasswordIsAFieldError() throws Exception {
-		willThrow(new WrongPasswordException()).given(accounts).changePassword(me, "Wrong-pass-1", "Right-pass-2", SESSION_ID);
+		willThrow(new WrongPasswordException()).given(accounts)
+			.changePassword(me, "Wrong-pass-1", "Right-pass-2", SESSION_ID);
 		mvc.perform(change("Wrong-pass-1", "Right-pass-2", "Right-pass-2"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.current.wrong"))
@@ -100,9 +104,9 @@ class ChangePasswordControllerTest {
 		verify(accounts).changePassword(me, "Old-pass-1", "Right-pass-2", SESSION_ID);
 	}
 
-	private MockHttpServletRequestBuilder change(String current,
-			String password, String confirm) {
-		return post("/account/password").with(user(me)).with(csrf())
+	private MockHttpServletRequestBuilder change(String current, String password, String confirm) {
+		return post("/account/password").with(user(me))
+			.with(csrf())
 			.session(new MockHttpSession(null, SESSION_ID))
 			.param("currentPassword", current)
 			.param("password", password)

@@ -31,7 +31,10 @@ import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
 import io.queuedesk.account.AccountService.PasswordLink;
 
-/** /password/forgot and /password/reset: open to visitors, one answer for every email, rules as field errors. */
+/**
+ * /password/forgot and /password/reset: open to visitors, one answer for every email,
+ * rules as field errors.
+ */
 @WebMvcTest(PasswordResetController.class)
 @Import({ SliceSecurity.class, Flash.class })
 class PasswordResetControllerTest {
@@ -126,7 +129,9 @@ class PasswordResetControllerTest {
 
 	@Test
 	void aDeadOrRacedLinkGetsTheClearPage() throws Exception {
-		mvc.perform(get("/password/reset")).andExpect(status().isBadRequest()).andExpect(view().name("account/link-invalid"));
+		mvc.perform(get("/password/reset"))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("account/link-invalid"));
 		given(accounts.passwordLink("raced")).willReturn(Optional.of(new PasswordLink("me@example.com", false)));
 		given(accounts.resetPassword("raced", "Right-pass-1")).willReturn(false);
 		mvc.perform(post("/password/reset").with(csrf())

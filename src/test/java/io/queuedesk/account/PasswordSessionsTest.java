@@ -20,10 +20,10 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
 /**
- * Issue 12, point 11: a new password ends the sessions the old one opened (someone who stole a
- * session or the password loses it). A change ends the user's other sessions and keeps the one
- * that made it; a reset through the mailed link ends them all. Real HTTP on a random port, as
- * {@link SessionEndTest}; the link is read from the mail in the outbox.
+ * Issue 12, point 11: a new password ends the sessions the old one opened (someone who
+ * stole a session or the password loses it). A change ends the user's other sessions and
+ * keeps the one that made it; a reset through the mailed link ends them all. Real HTTP on
+ * a random port, as {@link SessionEndTest}; the link is read from the mail in the outbox.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PasswordSessionsTest {
@@ -95,14 +95,17 @@ class PasswordSessionsTest {
 		assertThat(signedOut(thief)).isTrue();
 		assertThat(signedOut(laptop)).isTrue();
 		assertThat(sessionsOf(email)).isZero();
-		assertThat(new HttpSessionClient(port).signIn(email, PASSWORD).headers().firstValue("Location")).get().asString()
+		assertThat(new HttpSessionClient(port).signIn(email, PASSWORD).headers().firstValue("Location")).get()
+			.asString()
 			.endsWith("/login?error");
 		signedIn(email, NEW_PASSWORD);
 	}
 
 	private HttpSessionClient signedIn(String email, String password) throws Exception {
 		HttpSessionClient browser = new HttpSessionClient(port);
-		assertThat(browser.signIn(email, password).headers().firstValue("Location")).get().asString().doesNotContain("error");
+		assertThat(browser.signIn(email, password).headers().firstValue("Location")).get()
+			.asString()
+			.doesNotContain("error");
 		assertThat(signedOut(browser)).isFalse();
 		return browser;
 	}
@@ -124,7 +127,8 @@ class PasswordSessionsTest {
 	}
 
 	private long sessionsOf(String email) {
-		return jdbc.sql("select count(*) from spring_session where principal_name = ?").param(email)
+		return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+			.param(email)
 			.query(Long.class)
 			.single();
 	}

@@ -35,7 +35,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.SliceSecurity;
 
-/** /register and /register/confirm: open to visitors, labelled fields, errors next to them, CSRF. */
+/**
+ * /register and /register/confirm: open to visitors, labelled fields, errors next to
+ * them, CSRF.
+ */
 @WebMvcTest(RegistrationController.class)
 @Import({ SliceSecurity.class, Flash.class })
 class RegistrationControllerTest {
@@ -114,7 +117,8 @@ class RegistrationControllerTest {
 
 	@Test
 	void aRegistrationTheDatabaseRefusedIsNeverAnsweredWithCheckYourInbox() {
-		// Issue 12: no account and no mail were made, so "Check your inbox" would be a lie.
+		// Issue 12: no account and no mail were made, so "Check your inbox" would be a
+		// lie.
 		willThrow(new DataIntegrityViolationException("invalid byte sequence")).given(accounts)
 			.register(anyString(), anyString(), anyString());
 		assertThatThrownBy(() -> mvc.perform(form("new@example.com", "New Person", "Right-pass-1", "Right-pass-1")))

@@ -18,7 +18,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.queuedesk.user.TestUsers;
 
-/** With self-registration switched off its pages do not exist and nothing links to them. */
+/**
+ * With self-registration switched off its pages do not exist and nothing links to them.
+ */
 @SpringBootTest(properties = "queuedesk.registration.enabled=false")
 @AutoConfigureMockMvc
 class RegistrationDisabledTest {

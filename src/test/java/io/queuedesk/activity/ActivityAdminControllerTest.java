@@ -138,8 +138,8 @@ class ActivityAdminControllerTest {
 			.getResponse()
 			.getContentAsString();
 
-		assertThat(csv).startsWith(
-				"id,occurred_at,actor_email,action,ticket_id,ticket_title,target_user_email,details\r\n")
+		assertThat(csv)
+			.startsWith("id,occurred_at,actor_email,action,ticket_id,ticket_title,target_user_email,details\r\n")
 			.contains("7,2026-03-04T05:06:07Z,ada@example.com,TICKET_MOVED,42,Printer <b>on fire</b>,,from 3 to 1\r\n");
 	}
 
@@ -161,7 +161,11 @@ class ActivityAdminControllerTest {
 	}
 
 	private String page(String url) throws Exception {
-		return mvc.perform(get(url).with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return mvc.perform(get(url).with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static RequestPostProcessor admin() {

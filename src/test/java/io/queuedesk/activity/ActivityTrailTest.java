@@ -37,9 +37,9 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
 /**
- * /admin/activity and its CSV export against the real database. Entries are written with SQL
- * under emails and ticket numbers unique to each test (the database is shared), on days long
- * past so that date ranges see only this test's entries.
+ * /admin/activity and its CSV export against the real database. Entries are written with
+ * SQL under emails and ticket numbers unique to each test (the database is shared), on
+ * days long past so that date ranges see only this test's entries.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -80,9 +80,11 @@ class ActivityTrailTest {
 		assertThat(ids(query(null, t1, null, DateRange.ALL))).containsExactly(e4, e1);
 		// action
 		assertThat(ids(query(bob, null, ActivityAction.USER_CREATED, DateRange.ALL))).containsExactly(e3);
-		assertThat(ids(query(null, null, ActivityAction.STATUS_CHANGED, DateRange.ALL))).contains(e4).doesNotContain(e1, e2, e3);
+		assertThat(ids(query(null, null, ActivityAction.STATUS_CHANGED, DateRange.ALL))).contains(e4)
+			.doesNotContain(e1, e2, e3);
 		// days, both ends included, in the server's time zone
-		assertThat(ids(query(null, null, null, new DateRange(day.plusDays(2), day.plusDays(2))))).containsExactly(e3, e2);
+		assertThat(ids(query(null, null, null, new DateRange(day.plusDays(2), day.plusDays(2))))).containsExactly(e3,
+				e2);
 		assertThat(ids(query(null, null, null, new DateRange(day, day.plusDays(4))))).containsExactly(e4, e3, e2, e1);
 		assertThat(ids(query(bob, null, null, new DateRange(day.plusDays(1), null)))).containsExactly(e4, e3);
 		assertThat(ids(query(bob, null, null, new DateRange(null, day.plusDays(3))))).containsExactly(e3, e1);
@@ -93,7 +95,8 @@ class ActivityTrailTest {
 		String ann = email("ann");
 		List<Long> written = new ArrayList<>();
 		for (int i = 0; i < 60; i++) {
-			written.add(insert(at(day, 0).plusSeconds(i * 60L), ann, ActivityAction.TICKET_UPDATED, null, null, "n" + i));
+			written
+				.add(insert(at(day, 0).plusSeconds(i * 60L), ann, ActivityAction.TICKET_UPDATED, null, null, "n" + i));
 		}
 		ActivityQuery mine = query(ann, null, null, DateRange.ALL);
 		List<Long> newestFirst = new ArrayList<>(written);
@@ -110,7 +113,8 @@ class ActivityTrailTest {
 		assertThat(ids(second.entries())).containsExactlyElementsOf(newestFirst.subList(50, 60));
 		assertThat(trail.page(mine, null, null, 9).entries()).isEmpty();
 
-		// By cursor: "next" after the first page's last entry, "previous" before the second's first.
+		// By cursor: "next" after the first page's last entry, "previous" before the
+		// second's first.
 		StatementCounter.reset();
 		ActivitySlice next = trail.page(mine, first.next(), null, 1);
 		assertThat(StatementCounter.count()).isLessThanOrEqualTo(2);
@@ -122,7 +126,9 @@ class ActivityTrailTest {
 		assertThat(back.next()).isNotNull();
 		// The same through the links of the page.
 		String viaCursor = mvc
-			.perform(get("/admin/activity").param("user", ann).param("after", first.next().toString()).param("page", "1")
+			.perform(get("/admin/activity").param("user", ann)
+				.param("after", first.next().toString())
+				.param("page", "1")
 				.with(admin()))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -148,7 +154,8 @@ class ActivityTrailTest {
 			insert(at(day, 8).plusSeconds(i), ann, ActivityAction.COMMENT_ADDED, ticket, null, details.get(i));
 		}
 		insert(at(day, 9), ann, ActivityAction.COMMENT_DELETED, ticket, null, "other action");
-		jdbc.update("update activity_log set ticket_title = ? where ticket_id = ?", "=cmd|' /C calc'!A0, \"quoted\"", ticket);
+		jdbc.update("update activity_log set ticket_title = ? where ticket_id = ?", "=cmd|' /C calc'!A0, \"quoted\"",
+				ticket);
 
 		List<CSVRecord> rows = csv("?user=" + ann + "&action=COMMENT_ADDED");
 
@@ -163,9 +170,8 @@ class ActivityTrailTest {
 			assertThat(row.get("ticket_title")).isEqualTo("'=cmd|' /C calc'!A0, \"quoted\"");
 			assertThat(row.get("target_user_email")).isEmpty();
 		});
-		assertThat(rows.get(0).get("occurred_at")).isEqualTo(at(day, 8).plusSeconds(9).atZone(ZoneId.systemDefault())
-			.toOffsetDateTime()
-			.toString());
+		assertThat(rows.get(0).get("occurred_at"))
+			.isEqualTo(at(day, 8).plusSeconds(9).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
 	}
 
 	@Test
@@ -176,7 +182,8 @@ class ActivityTrailTest {
 		for (int i = 0; i < 20_000; i++) {
 			rows.add(new Object[] { new Timestamp(start.getTime() + i * 1000L), bulk, "TICKET_UPDATED", "row " + i });
 		}
-		jdbc.batchUpdate("insert into activity_log (occurred_at, actor_email, action, details, internal) values (?, ?, ?, ?, false)",
+		jdbc.batchUpdate(
+				"insert into activity_log (occurred_at, actor_email, action, details, internal) values (?, ?, ?, ?, false)",
 				rows);
 
 		// The count stops past 10,000; page numbers stop there too, cursors go on.
@@ -185,10 +192,12 @@ class ActivityTrailTest {
 		assertThat(page.capped()).isTrue();
 		assertThat(page.shownTotal()).isEqualTo(ActivityTrail.COUNT_CAP);
 		assertThat(trail.page(all, null, null, ActivityTrail.MAX_OFFSET / ActivityTrail.PAGE_SIZE).tooDeep()).isTrue();
-		// A cursor at the entry written 100 s after the first: row 100 (same time, smaller id) down to 51.
+		// A cursor at the entry written 100 s after the first: row 100 (same time,
+		// smaller id) down to 51.
 		assertThat(trail.page(all, new ActivityCursor(start.toInstant().plusSeconds(100), Long.MAX_VALUE), null, 300)
 			.entries()).extracting(ActivityEntry::details)
-			.containsExactlyElementsOf(IntStream.rangeClosed(51, 100).map(i -> 151 - i).mapToObj(i -> "row " + i).toList());
+			.containsExactlyElementsOf(
+					IntStream.rangeClosed(51, 100).map(i -> 151 - i).mapToObj(i -> "row " + i).toList());
 		StatementCounter.reset();
 		long began = System.nanoTime();
 		List<CSVRecord> exported = csv("?user=" + bulk);
@@ -215,7 +224,8 @@ class ActivityTrailTest {
 			.andReturn()
 			.getResponse();
 		assertThat(response.getContentType()).isEqualTo("text/csv;charset=UTF-8");
-		assertThat(response.getHeader("Content-Disposition")).matches("attachment; filename=\"activity-[0-9-]+\\.csv\"");
+		assertThat(response.getHeader("Content-Disposition"))
+			.matches("attachment; filename=\"activity-[0-9-]+\\.csv\"");
 		CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 		try (var parser = format.parse(new StringReader(response.getContentAsString()))) {
 			assertThat(parser.getHeaderNames()).containsExactly(ActivityCsv.HEADER);

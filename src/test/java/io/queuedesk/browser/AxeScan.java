@@ -9,8 +9,8 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
- * Runs axe-core (the copy bundled in the jar, no CDN) on the page open in the browser, against
- * WCAG 2.x A/AA and axe's best practices.
+ * Runs axe-core (the copy bundled in the jar, no CDN) on the page open in the browser,
+ * against WCAG 2.x A/AA and axe's best practices.
  */
 final class AxeScan {
 
@@ -32,7 +32,11 @@ final class AxeScan {
 	static String describe(List<Rule> rules) {
 		return rules.stream()
 			.map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-					+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5).collect(Collectors.joining(", ")))
+					+ rule.getNodes()
+						.stream()
+						.map(node -> String.valueOf(node.getTarget()))
+						.limit(5)
+						.collect(Collectors.joining(", ")))
 			.collect(Collectors.joining("\n"));
 	}
 

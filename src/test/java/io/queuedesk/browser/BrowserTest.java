@@ -11,10 +11,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A real-browser test: the app on a random port (one context shared by all browser test classes),
- * driven by headless Chromium. Tagged "browser" so the PostgreSQL run and {@code -DexcludedGroups}
- * can leave it out; skipped (or failed, in CI) when Chromium is missing, see {@link ChromeAvailable}.
- * One test instance per class, so a class can start its browser once in {@code @BeforeAll}.
+ * A real-browser test: the app on a random port (one context shared by all browser test
+ * classes), driven by headless Chromium. Tagged "browser" so the PostgreSQL run and
+ * {@code -DexcludedGroups} can leave it out; skipped (or failed, in CI) when Chromium is
+ * missing, see {@link ChromeAvailable}. One test instance per class, so a class can start
+ * its browser once in {@code @BeforeAll}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

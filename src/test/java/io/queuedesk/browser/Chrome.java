@@ -14,8 +14,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * One headless Chromium with a fresh profile, deleted again on {@link #close()}. The driver and
- * browser paths are set explicitly, so Selenium Manager never tries to download anything.
+ * One headless Chromium with a fresh profile, deleted again on {@link #close()}. The
+ * driver and browser paths are set explicitly, so Selenium Manager never tries to
+ * download anything.
  */
 final class Chrome implements AutoCloseable {
 
@@ -52,13 +53,17 @@ final class Chrome implements AutoCloseable {
 		if (!javascript) {
 			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
 		}
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(ChromeAvailable.DRIVER.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(ChromeAvailable.DRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		return new Chrome(new ChromeDriver(service, options), profile);
 	}
 
-	/** Resizes the viewport (not the window) to the width, so media queries see exactly that width. */
+	/**
+	 * Resizes the viewport (not the window) to the width, so media queries see exactly
+	 * that width.
+	 */
 	void width(int width) {
 		int height = width < 600 ? 800 : 900;
 		driver.manage().window().setSize(new Dimension(width, height));

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs the browser tests only where Debian's Chromium and chromedriver are installed, so
  * {@code ./mvnw verify} still passes on a machine without them. CI sets
- * {@code -Dqueuedesk.browser.required=true}: a missing browser is then an error, not a reason to
- * skip (like {@code PostgresRunCondition}).
+ * {@code -Dqueuedesk.browser.required=true}: a missing browser is then an error, not a
+ * reason to skip (like {@code PostgresRunCondition}).
  */
 class ChromeAvailable implements ExecutionCondition {
 
@@ -27,7 +27,8 @@ class ChromeAvailable implements ExecutionCondition {
 		String missing = "no " + (Files.isExecutable(DRIVER) ? CHROMIUM : DRIVER)
 				+ ". Run `bash scripts/ensure-chromium.sh` (see TESTING.md) to run them.";
 		if (Boolean.getBoolean("queuedesk.browser.required")) {
-			throw new IllegalStateException("Browser tests required (-Dqueuedesk.browser.required=true) but " + missing);
+			throw new IllegalStateException(
+					"Browser tests required (-Dqueuedesk.browser.required=true) but " + missing);
 		}
 		String message = "Browser tests SKIPPED: " + missing;
 		System.out.println("[queuedesk] " + message);

@@ -14,8 +14,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The submitter flow with the keyboard alone: the skip link is the first stop, focus is always
- * visible, and signing in and raising a ticket need only typing, Tab and Enter.
+ * The submitter flow with the keyboard alone: the skip link is the first stop, focus is
+ * always visible, and signing in and raising a ticket need only typing, Tab and Enter.
  */
 @BrowserTest
 class KeyboardTest {
@@ -85,7 +85,10 @@ class KeyboardTest {
 		assertThat(pages.mainText()).contains("Claims");
 	}
 
-	/** From a fresh page: the first Tab shows the skip link; Enter moves focus to the main content. */
+	/**
+	 * From a fresh page: the first Tab shows the skip link; Enter moves focus to the main
+	 * content.
+	 */
 	private void skipToMain() {
 		press(Keys.TAB);
 		WebElement skip = focused();

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The role flows with JavaScript switched off: plain forms and buttons only (docs/RULES.md#pages-and-routes). */
+/**
+ * The role flows with JavaScript switched off: plain forms and buttons only
+ * (docs/RULES.md#pages-and-routes).
+ */
 @BrowserTest
 class NoJavaScriptFlowsTest extends RoleFlows {
 
@@ -20,13 +23,13 @@ class NoJavaScriptFlowsTest extends RoleFlows {
 		pages.signIn(DemoUser.ADMIN);
 		pages.open("/tickets");
 		pages.choose("Client", "Client B");
-		assertThat(pages.path()).isEqualTo("/tickets"); // nothing happens without JavaScript…
+		assertThat(pages.path()).isEqualTo("/tickets"); // nothing happens without
+														// JavaScript…
 
 		pages.click("Apply filters"); // …until the form is submitted
 
 		assertThat(pages.path()).startsWith("/tickets?client=");
-		assertThat(pages.driver.findElements(By.cssSelector("#ticket-table tbody tr td:nth-child(3)")))
-			.isNotEmpty()
+		assertThat(pages.driver.findElements(By.cssSelector("#ticket-table tbody tr td:nth-child(3)"))).isNotEmpty()
 			.map(WebElement::getText)
 			.containsOnly("Client B");
 	}

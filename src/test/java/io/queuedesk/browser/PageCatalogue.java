@@ -3,10 +3,11 @@ package io.queuedesk.browser;
 import java.util.List;
 
 /**
- * Every page of the app, as each role sees it where pages differ: the accessibility and screenshot
- * test visits each row at every width. A new page is one more line. {@code {ticket}} (an open
- * ticket raised by the submitter and assigned to Dev One), {@code {completed}} (a completed one)
- * {@code {client}} (its client) and {@code {user}} (Dev One's account) are filled in by {@link PageFixture}.
+ * Every page of the app, as each role sees it where pages differ: the accessibility and
+ * screenshot test visits each row at every width. A new page is one more line.
+ * {@code {ticket}} (an open ticket raised by the submitter and assigned to Dev One),
+ * {@code {completed}} (a completed one) {@code {client}} (its client) and {@code {user}}
+ * (Dev One's account) are filled in by {@link PageFixture}.
  */
 final class PageCatalogue {
 

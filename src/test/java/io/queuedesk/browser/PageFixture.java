@@ -10,10 +10,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Tickets for the page catalogue, written with SQL into the shared test database (titles need not
- * be unique: the newest one is taken, so the screenshots read naturally): an open ticket
- * with a comment in Client A's queue (raised by the submitter, assigned to Dev One, overdue so the
- * label shows) and a completed one, so every page has rows, badges and comments to check.
+ * Tickets for the page catalogue, written with SQL into the shared test database (titles
+ * need not be unique: the newest one is taken, so the screenshots read naturally): an
+ * open ticket with a comment in Client A's queue (raised by the submitter, assigned to
+ * Dev One, overdue so the label shows) and a completed one, so every page has rows,
+ * badges and comments to check.
  */
 final class PageFixture {
 
@@ -27,7 +28,8 @@ final class PageFixture {
 	Map<String, String> create() {
 		long client = id("select id from clients where name = 'Client A'");
 		long open = ticket(client, "Printer in room 4 prints blank pages", "OPEN", LocalDate.now().minusDays(1));
-		jdbc.sql("insert into comments (ticket_id, author_id, body, internal, system_comment, created_at) values (?, ?, ?, false, false, ?)")
+		jdbc.sql(
+				"insert into comments (ticket_id, author_id, body, internal, system_comment, created_at) values (?, ?, ?, false, false, ?)")
 			.params(open, user(DemoUser.SUBMITTER), "It started after the update.\nThe other printer works.", now())
 			.update();
 		long completed = ticket(client, "Invoice export misses the VAT column", "COMPLETED", null);
@@ -38,10 +40,11 @@ final class PageFixture {
 	private long ticket(long client, String title, String status, LocalDate target) {
 		boolean done = "COMPLETED".equals(status);
 		Long rank = done ? null
-				: QueueFixture.rank(jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is not null")
-					.param(client)
-					.query(Integer.class)
-					.single() + 1);
+				: QueueFixture
+					.rank(jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is not null")
+						.param(client)
+						.query(Integer.class)
+						.single() + 1);
 		jdbc.sql("""
 				insert into tickets (title, description, client_id, product_area_id, queue_rank, target_date, status,
 				  assignee_id, submitter_id, created_at, updated_at, completed_at, version)

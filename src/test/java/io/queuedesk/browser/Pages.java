@@ -16,8 +16,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Small steps on the app's real pages, found the way a user finds them: fields by their label,
- * buttons and links by their text. Flow tests are sequences of these, so new steps stay short.
+ * Small steps on the app's real pages, found the way a user finds them: fields by their
+ * label, buttons and links by their text. Flow tests are sequences of these, so new steps
+ * stay short.
  */
 final class Pages {
 
@@ -38,7 +39,10 @@ final class Pages {
 		driver.get(base + path);
 	}
 
-	/** Signs in through the login form; signs the current user out first when it is someone else. */
+	/**
+	 * Signs in through the login form; signs the current user out first when it is
+	 * someone else.
+	 */
 	void signIn(DemoUser user) {
 		if (user == signedIn) {
 			return;
@@ -78,7 +82,8 @@ final class Pages {
 
 	/** The form control whose label reads exactly {@code label}. */
 	WebElement field(String label) {
-		String id = driver.findElement(By.xpath("//label[normalize-space()=" + literal(label) + "]")).getDomAttribute("for");
+		String id = driver.findElement(By.xpath("//label[normalize-space()=" + literal(label) + "]"))
+			.getDomAttribute("for");
 		return driver.findElement(By.id(id));
 	}
 
@@ -99,11 +104,15 @@ final class Pages {
 		}
 	}
 
-	/** Clicks the visible button (or summary) whose text, hidden text included, reads exactly {@code text}. */
+	/**
+	 * Clicks the visible button (or summary) whose text, hidden text included, reads
+	 * exactly {@code text}.
+	 */
 	void click(String text) {
-		// A button is found by its accessible name: its text or, for an icon button, its aria-label.
-		WebElement target = visible(By.xpath("//button[normalize-space()=" + literal(text) + " or @aria-label=" + literal(text)
-				+ "] | //summary[normalize-space()=" + literal(text) + "]"));
+		// A button is found by its accessible name: its text or, for an icon button, its
+		// aria-label.
+		WebElement target = visible(By.xpath("//button[normalize-space()=" + literal(text) + " or @aria-label="
+				+ literal(text) + "] | //summary[normalize-space()=" + literal(text) + "]"));
 		if (target.getTagName().equals("summary")) {
 			target.click(); // opens a <details> in place
 		}
@@ -117,7 +126,10 @@ final class Pages {
 		andWaitForNextPage(link::click);
 	}
 
-	/** Runs an action that loads a new page, and returns once that page has replaced the current one. */
+	/**
+	 * Runs an action that loads a new page, and returns once that page has replaced the
+	 * current one.
+	 */
 	void andWaitForNextPage(Runnable action) {
 		WebElement current = driver.findElement(By.tagName("html"));
 		action.run();
@@ -126,9 +138,9 @@ final class Pages {
 	}
 
 	/**
-	 * Whether the page that held the element is gone: it is stale, or, asked at the very moment
-	 * the new document replaces it, ChromeDriver says the node "does not belong to the document"
-	 * (an error of its own, which Selenium's stalenessOf does not expect).
+	 * Whether the page that held the element is gone: it is stale, or, asked at the very
+	 * moment the new document replaces it, ChromeDriver says the node "does not belong to
+	 * the document" (an error of its own, which Selenium's stalenessOf does not expect).
 	 */
 	private static boolean replaced(WebElement element) {
 		try {
@@ -147,18 +159,28 @@ final class Pages {
 		if (found.isEmpty()) {
 			throw new IllegalStateException("Nothing visible matches " + by + " on " + driver.getCurrentUrl());
 		}
-		// ChromeDriver's own scrolling misjudges headless Chromium's viewport; centre the element first.
-		// (WebDriver scripts run even when the page's JavaScript is switched off.) Instantly:
-		// Bootstrap makes scrolling smooth, and a click while the page still glides lands where the
-		// element was a moment ago ("not clickable at point (276, -14)", or on nothing at all).
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
-				found.get(0));
+		// ChromeDriver's own scrolling misjudges headless Chromium's viewport; centre the
+		// element first.
+		// (WebDriver scripts run even when the page's JavaScript is switched off.)
+		// Instantly:
+		// Bootstrap makes scrolling smooth, and a click while the page still glides lands
+		// where the
+		// element was a moment ago ("not clickable at point (276, -14)", or on nothing at
+		// all).
+		((JavascriptExecutor) driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", found.get(0));
 		return found.get(0);
 	}
 
-	/** The success or error message shown after the last action, or "" when there is none. */
+	/**
+	 * The success or error message shown after the last action, or "" when there is none.
+	 */
 	String flash() {
-		return driver.findElements(By.cssSelector("main > .alert")).stream().map(WebElement::getText).findFirst().orElse("");
+		return driver.findElements(By.cssSelector("main > .alert"))
+			.stream()
+			.map(WebElement::getText)
+			.findFirst()
+			.orElse("");
 	}
 
 	String heading() {

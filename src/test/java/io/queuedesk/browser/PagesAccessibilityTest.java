@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.deque.html.axecore.results.Rule;
 
 /**
- * Every page of {@link PageCatalogue} at phone and desktop width: no axe-core violation of impact
- * serious or critical (the build fails), minor and moderate ones printed for TESTING.md, and a
- * screenshot under target/screenshots/&lt;page&gt;-&lt;width&gt;.png.
+ * Every page of {@link PageCatalogue} at phone and desktop width: no axe-core violation
+ * of impact serious or critical (the build fails), minor and moderate ones printed for
+ * TESTING.md, and a screenshot under target/screenshots/&lt;page&gt;-&lt;width&gt;.png.
  */
 @BrowserTest
 class PagesAccessibilityTest {
@@ -84,8 +84,10 @@ class PagesAccessibilityTest {
 		violations.stream()
 			.filter(rule -> !AxeScan.blocking(rule))
 			.forEach(rule -> minorFindings.add(visit.name() + "@" + width + " " + AxeScan.describe(List.of(rule))));
-		assertThat(blocking).withFailMessage("serious/critical axe-core violations on %s at %dpx:%n%s", visit.path(), width,
-				AxeScan.describe(blocking)).isEmpty();
+		assertThat(blocking)
+			.withFailMessage("serious/critical axe-core violations on %s at %dpx:%n%s", visit.path(), width,
+					AxeScan.describe(blocking))
+			.isEmpty();
 	}
 
 	private String resolve(String path) {

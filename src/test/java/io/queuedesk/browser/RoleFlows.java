@@ -15,12 +15,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One flow per role through the real pages (issue 7), run by {@link RoleFlowsTest} with JavaScript
- * and by {@link NoJavaScriptFlowsTest} without: forms and buttons must work either way.
+ * One flow per role through the real pages (issue 7), run by {@link RoleFlowsTest} with
+ * JavaScript and by {@link NoJavaScriptFlowsTest} without: forms and buttons must work
+ * either way.
  */
 abstract class RoleFlows {
 
-	/** The confirmation link in a registration mail (the raw token exists only in the mail). */
+	/**
+	 * The confirmation link in a registration mail (the raw token exists only in the
+	 * mail).
+	 */
 	private static final Pattern CONFIRM_LINK = Pattern.compile("/register/confirm\\?token=[A-Za-z0-9_-]+");
 
 	@LocalServerPort
@@ -33,7 +37,9 @@ abstract class RoleFlows {
 
 	Pages pages;
 
-	/** Makes titles unique to this run: the database is shared by every test of the run. */
+	/**
+	 * Makes titles unique to this run: the database is shared by every test of the run.
+	 */
 	final String tag = UUID.randomUUID().toString().substring(0, 8);
 
 	abstract Chrome startChrome();
@@ -53,7 +59,8 @@ abstract class RoleFlows {
 	@Test
 	void adminRaisesATicketAtTheTopAssignsAndMovesIt() {
 		pages.signIn(DemoUser.ADMIN);
-		// A client of its own: moving tickets in a demo queue would change what other tests expect there.
+		// A client of its own: moving tickets in a demo queue would change what other
+		// tests expect there.
 		String client = "Browser " + tag;
 		pages.open("/admin/clients");
 		pages.fill("Name", client);
@@ -107,7 +114,8 @@ abstract class RoleFlows {
 		pages.open("/my/tickets");
 		assertThat(pages.mainText()).contains("Submitter " + tag);
 
-		// Someone else finishes the work; the submitter then finds it completed and reopens it.
+		// Someone else finishes the work; the submitter then finds it completed and
+		// reopens it.
 		pages.signIn(DemoUser.ADMIN);
 		pages.open("/tickets/" + id);
 		pages.click("Accept");
@@ -143,8 +151,10 @@ abstract class RoleFlows {
 		assertThat(password).hasSizeGreaterThanOrEqualTo(16);
 		assertThat(pages.mainText()).contains("Developer").contains("Active");
 		// The new user is mailed a link to choose a password, never the password.
-		assertThat(jdbc.sql("select text_body from mail_outbox where recipient = ?").param(email).query(String.class).list())
-			.singleElement()
+		assertThat(jdbc.sql("select text_body from mail_outbox where recipient = ?")
+			.param(email)
+			.query(String.class)
+			.list()).singleElement()
 			.satisfies(body -> assertThat(body).contains("/password/reset?token=").doesNotContain(password));
 
 		pages.signIn(email, password, name);
@@ -167,7 +177,10 @@ abstract class RoleFlows {
 		pages.click("Create account");
 		assertThat(pages.heading()).isEqualTo("Check your inbox");
 
-		String mail = jdbc.sql("select text_body from mail_outbox where recipient = ?").param(email).query(String.class).single();
+		String mail = jdbc.sql("select text_body from mail_outbox where recipient = ?")
+			.param(email)
+			.query(String.class)
+			.single();
 		Matcher link = CONFIRM_LINK.matcher(mail);
 		assertThat(link.find()).as("confirmation link in %s", mail).isTrue();
 		pages.open(link.group());
@@ -181,7 +194,10 @@ abstract class RoleFlows {
 		pages.signIn(DemoUser.ANONYMOUS);
 	}
 
-	/** Fills in /tickets/new and submits it; returns the new ticket's id from the page it lands on. */
+	/**
+	 * Fills in /tickets/new and submits it; returns the new ticket's id from the page it
+	 * lands on.
+	 */
 	long raiseTicket(String title, String client, String area, boolean top) {
 		pages.open("/tickets/new");
 		pages.fill("Title", title);
@@ -212,7 +228,8 @@ abstract class RoleFlows {
 
 	/** The option value of a person in the page's "Assign to" list. */
 	String userId(String displayName) {
-		return pages.driver.findElement(By.xpath("//select[@id='assign-to']/option[normalize-space()='" + displayName + "']"))
+		return pages.driver
+			.findElement(By.xpath("//select[@id='assign-to']/option[normalize-space()='" + displayName + "']"))
 			.getDomAttribute("value");
 	}
 

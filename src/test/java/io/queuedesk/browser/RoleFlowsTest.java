@@ -21,7 +21,8 @@ class RoleFlowsTest extends RoleFlows {
 	void clientFilterUpdatesTheListWithoutLoadingAPage() {
 		pages.signIn(DemoUser.ADMIN);
 		pages.open("/tickets");
-		// A page load would drop this marker: the filter must work through the JSON API instead.
+		// A page load would drop this marker: the filter must work through the JSON API
+		// instead.
 		chrome.driver.executeScript("window.queuedeskMarker = 'same page';");
 
 		pages.choose("Client", "Client B");
@@ -46,7 +47,8 @@ class RoleFlowsTest extends RoleFlows {
 		pages.follow("Open the queue of " + client);
 		assertThat(queueRank(third)).isEqualTo("3");
 
-		// WebDriver cannot perform a native HTML5 drag in Chromium: dispatch the events a drag fires.
+		// WebDriver cannot perform a native HTML5 drag in Chromium: dispatch the events a
+		// drag fires.
 		pages.andWaitForNextPage(() -> chrome.driver.executeScript("""
 				const from = document.getElementById(arguments[0]), to = document.getElementById(arguments[1]);
 				const data = new DataTransfer();

@@ -25,7 +25,10 @@ import org.springframework.web.util.HtmlUtils;
 
 import io.queuedesk.user.SignedInUser;
 
-/** The comment thread on the real ticket page, through security, services and the database. */
+/**
+ * The comment thread on the real ticket page, through security, services and the
+ * database.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class CommentPageTest {
@@ -86,14 +89,18 @@ class CommentPageTest {
 
 	@Test
 	void systemCommentsAreMarkedOnThePage() throws Exception {
-		mvc.perform(post("/tickets/{id}/transition", ticket).with(user(account(DEV_ONE))).with(csrf()).param("to", "ACCEPTED"))
-			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/tickets/{id}/transition", ticket).with(user(account(DEV_ONE)))
+			.with(csrf())
+			.param("to", "ACCEPTED")).andExpect(status().is3xxRedirection());
 
 		String html = page(SUBMITTER);
 		assertThat(html).contains("Status changed from Open to Accepted by Dev One", ">System<");
 	}
 
-	/** Issue 12, point 10: an empty or over-long comment on a ticket the user may not see is a 404, as any other. */
+	/**
+	 * Issue 12, point 10: an empty or over-long comment on a ticket the user may not see
+	 * is a 404, as any other.
+	 */
 	@Test
 	void anInvalidCommentOnATicketTheUserMayNotSeeIsNotFound() throws Exception {
 		mvc.perform(post("/tickets/{id}/comments", ticket).with(user(account(DEV_TWO))).with(csrf()).param("body", ""))
@@ -107,11 +114,14 @@ class CommentPageTest {
 	void aRefusedCommentComesBackWithTheTextAndTheErrorNextToTheField() throws Exception {
 		String tooLong = data.tag + "x".repeat(Comment.MAX_BODY);
 		MvcResult refused = mvc
-			.perform(post("/tickets/{id}/comments", ticket).with(user(account(SUBMITTER))).with(csrf()).param("body", tooLong))
+			.perform(post("/tickets/{id}/comments", ticket).with(user(account(SUBMITTER)))
+				.with(csrf())
+				.param("body", tooLong))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 
-		// The flash lives in the session (Spring Session's store): follow the redirect with its cookie.
+		// The flash lives in the session (Spring Session's store): follow the redirect
+		// with its cookie.
 		String html = mvc
 			.perform(get("/tickets/{id}", ticket).with(user(account(SUBMITTER)))
 				.cookie(refused.getResponse().getCookie("SESSION")))
@@ -127,15 +137,20 @@ class CommentPageTest {
 
 	@Test
 	void someoneWhoMayNotSeeTheTicketGetsNotFound() throws Exception {
-		mvc.perform(post("/tickets/{id}/comments", ticket).with(user(account(DEV_TWO))).with(csrf()).param("body", "Hi"))
+		mvc.perform(
+				post("/tickets/{id}/comments", ticket).with(user(account(DEV_TWO))).with(csrf()).param("body", "Hi"))
 			.andExpect(status().isNotFound());
 
 		assertThat(data.comments(ticket)).isZero();
 	}
 
-	/** Posts the comment form as the user; returns the new comment's id from the redirect. */
+	/**
+	 * Posts the comment form as the user; returns the new comment's id from the redirect.
+	 */
 	private long comment(String email, String body, boolean internal) throws Exception {
-		var request = post("/tickets/{id}/comments", ticket).with(user(account(email))).with(csrf()).param("body", body);
+		var request = post("/tickets/{id}/comments", ticket).with(user(account(email)))
+			.with(csrf())
+			.param("body", body);
 		if (internal) {
 			request.param("internal", "true");
 		}

@@ -1,8 +1,9 @@
 package io.queuedesk.comment;
 
 /**
- * Refusals of {@link CommentService} for the slice tests of the web layer ({@code comment.web}),
- * which mock the service: the exception's constructor is internal to {@code comment}.
+ * Refusals of {@link CommentService} for the slice tests of the web layer
+ * ({@code comment.web}), which mock the service: the exception's constructor is internal
+ * to {@code comment}.
  */
 public final class CommentRefusals {
 

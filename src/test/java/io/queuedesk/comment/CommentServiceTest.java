@@ -35,8 +35,9 @@ import io.queuedesk.ticket.TicketQueries;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Who may comment and write internal notes where (docs/RULES.md#roles-and-visibility), the text rules (docs/RULES.md#comments), the
- * activity entries and the event of every comment, and deletion by admins; on H2 and PostgreSQL.
+ * Who may comment and write internal notes where (docs/RULES.md#roles-and-visibility),
+ * the text rules (docs/RULES.md#comments), the activity entries and the event of every
+ * comment, and deletion by admins; on H2 and PostgreSQL.
  */
 @SpringBootTest
 @Import(StatementCounter.class)
@@ -83,7 +84,8 @@ class CommentServiceTest {
 		long id = service.add(samsTicket, "  Any news?\r\nThanks  ", false, me());
 
 		assertThat(data.commentRows(samsTicket)).containsExactly(SUBMITTER + "|Any news?\nThanks|false|false");
-		assertThat(data.activity(samsTicket)).containsExactly("COMMENT_ADDED|" + SUBMITTER + "|comment #" + id + "|false");
+		assertThat(data.activity(samsTicket))
+			.containsExactly("COMMENT_ADDED|" + SUBMITTER + "|comment #" + id + "|false");
 		assertThat(events.stream(CommentEvents.CommentAdded.class)).containsExactly(new CommentEvents.CommentAdded(
 				samsTicket, title(samsTicket), id, false, new Person(data.userId(SUBMITTER), "Sam Submitter"),
 				data.userId(SUBMITTER), data.userId(DEV_ONE), "Any news?\nThanks"));
@@ -116,7 +118,8 @@ class CommentServiceTest {
 
 		assertThat(data.commentRows(samsTicket)).containsExactly(DEV_ONE + "|Looking into it|false|false",
 				DEV_ONE + "|Probably the billing job|true|false");
-		assertThat(data.activity(samsTicket)).containsExactly("COMMENT_ADDED|" + DEV_ONE + "|comment #" + comment + "|false",
+		assertThat(data.activity(samsTicket)).containsExactly(
+				"COMMENT_ADDED|" + DEV_ONE + "|comment #" + comment + "|false",
 				"COMMENT_ADDED|" + DEV_ONE + "|internal note #" + note + "|true");
 		assertThat(events.stream(CommentEvents.CommentAdded.class).map(CommentEvents.CommentAdded::internal))
 			.containsExactly(false, true);
@@ -125,7 +128,8 @@ class CommentServiceTest {
 	@Test
 	@WithUserDetails(DEV_ONE)
 	void developerCannotCommentOnATicketAssignedToSomeoneElse() {
-		assertThatThrownBy(() -> service.add(adasTicket, "Mine now", false, me())).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> service.add(adasTicket, "Mine now", false, me()))
+			.isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> service.add(adasTicket, "Mine now", true, me())).isInstanceOf(NotFoundException.class);
 
 		assertNothingWritten(adasTicket);
@@ -171,7 +175,8 @@ class CommentServiceTest {
 	@WithUserDetails(ADMIN)
 	void longestBodyIsAcceptedWithBrowserLineBreaksCountedOnce() {
 		String longest = "x".repeat(Comment.MAX_BODY);
-		String withCrLf = ("y".repeat(98) + "\r\n").repeat(100) + "end"; // 10,003 sent, 9,903 kept
+		String withCrLf = ("y".repeat(98) + "\r\n").repeat(100) + "end"; // 10,003 sent,
+																			// 9,903 kept
 
 		service.add(samsTicket, longest, false, me());
 		service.add(samsTicket, withCrLf, false, me());
@@ -227,7 +232,8 @@ class CommentServiceTest {
 	@Test
 	@WithUserDetails(ADMIN)
 	void adminDeletesACommentAndTheDeletionIsRecordedWithASnapshot() {
-		long comment = as(DEV_ONE, () -> service.add(samsTicket, "Wrong ticket, sorry " + "z".repeat(300), false, me()));
+		long comment = as(DEV_ONE,
+				() -> service.add(samsTicket, "Wrong ticket, sorry " + "z".repeat(300), false, me()));
 		long note = as(DEV_ONE, () -> service.add(samsTicket, "Internal typo", true, me()));
 
 		service.delete(samsTicket, comment, me());
@@ -248,7 +254,8 @@ class CommentServiceTest {
 		long comment = service.add(samsTicket, "Stays", false, me());
 
 		assertThatThrownBy(() -> service.delete(adasTicket, comment, me())).isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> service.delete(samsTicket, Long.MAX_VALUE, me())).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> service.delete(samsTicket, Long.MAX_VALUE, me()))
+			.isInstanceOf(NotFoundException.class);
 
 		assertThat(data.comments(samsTicket)).isEqualTo(1);
 		assertThat(data.activity(adasTicket)).isEmpty();

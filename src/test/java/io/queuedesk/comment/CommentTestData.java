@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.queuedesk.queue.QueueFixture;
 
 /**
- * Rows for full-app comment tests in the shared test database: a client of its own (unique name)
- * whose tickets no other test touches, written with SQL so that the tests do not depend on the
- * demo tickets' current state.
+ * Rows for full-app comment tests in the shared test database: a client of its own
+ * (unique name) whose tickets no other test touches, written with SQL so that the tests
+ * do not depend on the demo tickets' current state.
  */
 final class CommentTestData {
 
@@ -57,8 +57,8 @@ final class CommentTestData {
 				  submitter_id, created_at, updated_at, version)
 				values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 0)
 				""")
-			.params(title, "Description " + title, client, area, QueueFixture.rank(priority), assignee == null ? null : userId(assignee),
-					userId(submitter), now, now)
+			.params(title, "Description " + title, client, area, QueueFixture.rank(priority),
+					assignee == null ? null : userId(assignee), userId(submitter), now, now)
 			.update();
 		QueueFixture.recount(jdbc, client);
 		return jdbc.sql("select id from tickets where title = ?").param(title).query(Long.class).single();
@@ -79,9 +79,13 @@ final class CommentTestData {
 			.list();
 	}
 
-	/** The ticket's activity entries, oldest first, as "ACTION|actor email|details|internal". */
+	/**
+	 * The ticket's activity entries, oldest first, as "ACTION|actor
+	 * email|details|internal".
+	 */
 	List<String> activity(long ticketId) {
-		return jdbc.sql("select action, actor_email, details, internal from activity_log where ticket_id = ? order by id")
+		return jdbc
+			.sql("select action, actor_email, details, internal from activity_log where ticket_id = ? order by id")
 			.param(ticketId)
 			.query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getBoolean(4))
 			.list();

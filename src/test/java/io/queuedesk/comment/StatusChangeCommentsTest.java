@@ -25,7 +25,10 @@ import io.queuedesk.ticket.TicketQueries;
 import io.queuedesk.ticket.TicketStatus;
 import io.queuedesk.user.SignedInUser;
 
-/** Every workflow step adds one system comment, in the same transaction as the step (docs/RULES.md#workflow). */
+/**
+ * Every workflow step adds one system comment, in the same transaction as the step
+ * (docs/RULES.md#workflow).
+ */
 @SpringBootTest
 class StatusChangeCommentsTest {
 
@@ -82,7 +85,8 @@ class StatusChangeCommentsTest {
 
 		SignedInUser submitter = (SignedInUser) accounts.loadUserByUsername(SUBMITTER);
 		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(submitter, null, submitter.getAuthorities()));
+			.setAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated(submitter, null, submitter.getAuthorities()));
 		List<CommentView> thread = comments.thread(tickets.access(ticket, submitter));
 
 		assertThat(thread).singleElement().satisfies(view -> {

@@ -75,9 +75,10 @@ class DashboardControllerTest {
 				TicketStatus.IN_PROGRESS, 3L, TicketStatus.ON_HOLD, 0L));
 		Map<TicketStatus, Long> nobody = new EnumMap<>(Map.of(TicketStatus.OPEN, 3L, TicketStatus.ACCEPTED, 0L,
 				TicketStatus.IN_PROGRESS, 0L, TicketStatus.ON_HOLD, 0L));
-		given(statistics.figures(any())).willReturn(new TicketFigures(counts, List.of(new ClientCount(5, "Acme", 10)), 3,
-				List.of(new AssigneeLoad(2L, "Dev One", devOne), new AssigneeLoad(null, null, nobody)), 4, 2,
-				new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 30)), 6, Instant.parse("2026-01-30T10:15:30Z")));
+		given(statistics.figures(any())).willReturn(new TicketFigures(counts, List.of(new ClientCount(5, "Acme", 10)),
+				3, List.of(new AssigneeLoad(2L, "Dev One", devOne), new AssigneeLoad(null, null, nobody)), 4, 2,
+				new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 30)), 6,
+				Instant.parse("2026-01-30T10:15:30Z")));
 	}
 
 	@Test
@@ -96,7 +97,8 @@ class DashboardControllerTest {
 			.contains("Unassigned")
 			.contains("href=\"/admin/activity\"")
 			.doesNotContain("style=");
-		// Only the biggest queues and the people with most open work; the rest are counted.
+		// Only the biggest queues and the people with most open work; the rest are
+		// counted.
 		assertThat(html).contains("href=\"/queues\">3 more queues</a>")
 			.contains("4 more people have open work")
 			.containsPattern("Figures as of \\d\\d:\\d\\d:\\d\\d\\.");
@@ -105,7 +107,9 @@ class DashboardControllerTest {
 		assertThat(html).contains("aria-labelledby=\"chart-status-title\"")
 			.contains("<title id=\"chart-status-title\">Bar chart: tickets by status (numbers in the table)</title>")
 			.contains("viewBox=\"0 0 400 ");
-		assertThat(html).contains("id=\"status-table\"").contains("id=\"queue-table\"").contains("id=\"workload-table\"");
+		assertThat(html).contains("id=\"status-table\"")
+			.contains("id=\"queue-table\"")
+			.contains("id=\"workload-table\"");
 	}
 
 	@Test

@@ -26,9 +26,9 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
 /**
- * /admin against the real database: the figures of tickets created on a day long past (random
- * per test, so the shared database's other tickets stay outside the range), the overdue link,
- * and a constant number of statements however many tickets there are.
+ * /admin against the real database: the figures of tickets created on a day long past
+ * (random per test, so the shared database's other tickets stay outside the range), the
+ * overdue link, and a constant number of statements however many tickets there are.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -57,7 +57,8 @@ class DashboardPageTest {
 		assertThat(html).contains("only tickets created from " + day + " to " + day)
 			.contains("href=\"/tickets?overdue=true\"")
 			.contains(">1 overdue ticket</a>")
-			.contains("href=\"/queues/" + client + "\">" + name + "</a></td>\n            <td class=\"text-end\">2</td>")
+			.contains(
+					"href=\"/queues/" + client + "\">" + name + "</a></td>\n            <td class=\"text-end\">2</td>")
 			.contains("id=\"total-count\">2<");
 
 		for (int i = 3; i <= 40; i++) {
@@ -96,7 +97,8 @@ class DashboardPageTest {
 				values (?, 'd', ?, (select id from product_areas where name = 'Billing'), ?, ?, ?,
 				  (select id from users where email = 'user@example.com'), ?, ?, 0)
 				""")
-			.params("T" + rank, client, "COMPLETED".equals(status) ? null : QueueFixture.rank(rank), targetDate == null ? null : Date.valueOf(targetDate), status, created, created)
+			.params("T" + rank, client, "COMPLETED".equals(status) ? null : QueueFixture.rank(rank),
+					targetDate == null ? null : Date.valueOf(targetDate), status, created, created)
 			.update();
 		QueueFixture.recount(jdbc, client);
 	}

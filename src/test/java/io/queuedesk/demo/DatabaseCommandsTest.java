@@ -21,8 +21,9 @@ import io.queuedesk.PostgresRunCondition;
 import io.queuedesk.system.CommandRunner;
 
 /**
- * {@code populate-database} and {@code reset-database} (docs/RULES.md#demo-data-and-commands) on the shared test database. The
- * destructive path of reset runs only against a private database, in QueuedeskApplicationTest.
+ * {@code populate-database} and {@code reset-database}
+ * (docs/RULES.md#demo-data-and-commands) on the shared test database. The destructive
+ * path of reset runs only against a private database, in QueuedeskApplicationTest.
  */
 @SpringBootTest
 class DatabaseCommandsTest {
@@ -58,7 +59,8 @@ class DatabaseCommandsTest {
 
 	@Test
 	void resetIsRefusedOnPostgresqlWithoutForce() {
-		Assumptions.assumeTrue(PostgresRunCondition.isPostgresRun(), "only the PostgreSQL run has a production database");
+		Assumptions.assumeTrue(PostgresRunCondition.isPostgresRun(),
+				"only the PostgreSQL run has a production database");
 		long users = count("users");
 		long tickets = count("tickets");
 

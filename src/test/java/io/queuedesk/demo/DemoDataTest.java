@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The demo data (docs/RULES.md#demo-data-and-commands), created on start-up (queuedesk.demo-data=true in tests) and only once. */
+/**
+ * The demo data (docs/RULES.md#demo-data-and-commands), created on start-up
+ * (queuedesk.demo-data=true in tests) and only once.
+ */
 @SpringBootTest
 class DemoDataTest {
 
@@ -27,17 +30,22 @@ class DemoDataTest {
 			.query(String.class)
 			.list()).containsExactly("admin@example.com", "developer1@example.com", "developer2@example.com",
 					"user@example.com");
-		assertThat(jdbc.sql("select name from clients where name like 'Client _' order by name").query(String.class).list())
-			.containsExactly("Client A", "Client B", "Client C");
+		assertThat(jdbc.sql("select name from clients where name like 'Client _' order by name")
+			.query(String.class)
+			.list()).containsExactly("Client A", "Client B", "Client C");
 		assertThat(jdbc.sql("select name from product_areas order by name").query(String.class).list())
 			.contains("Billing", "Claims", "Policies", "Reports");
-		List<Map<String, Object>> queues = jdbc.sql("""
-				select name, count(*) as n, min(pos) as lo, max(pos) as hi, count(distinct assignee_id) as devs from (
-				  select c.name, t.assignee_id, %s as pos
-				  from tickets t join clients c on c.id = t.client_id
-				  where c.name like 'Client _' and t.title in (select title from tickets where description like '%%demo data%%')
-				) demo group by name order by name
-				""".formatted(QueueFixture.POSITION)).query().listOfRows();
+		List<Map<String, Object>> queues = jdbc
+			.sql("""
+					select name, count(*) as n, min(pos) as lo, max(pos) as hi, count(distinct assignee_id) as devs from (
+					  select c.name, t.assignee_id, %s as pos
+					  from tickets t join clients c on c.id = t.client_id
+					  where c.name like 'Client _' and t.title in (select title from tickets where description like '%%demo data%%')
+					) demo group by name order by name
+					"""
+				.formatted(QueueFixture.POSITION))
+			.query()
+			.listOfRows();
 		assertThat(queues).hasSize(3).allSatisfy(row -> {
 			assertThat(((Number) row.get("n")).intValue()).isEqualTo(4);
 			assertThat(((Number) row.get("lo")).intValue()).isEqualTo(1);
@@ -59,8 +67,9 @@ class DemoDataTest {
 
 	@Test
 	void demoPasswordsAreStoredAsBcryptHashes() {
-		assertThat(jdbc.sql("select password_hash from users where email = 'admin@example.com'").query(String.class).single())
-			.startsWith("{bcrypt}$2");
+		assertThat(jdbc.sql("select password_hash from users where email = 'admin@example.com'")
+			.query(String.class)
+			.single()).startsWith("{bcrypt}$2");
 	}
 
 }

@@ -25,9 +25,10 @@ import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.CommandRunner;
 
 /**
- * {@code generate-data} (docs/RULES.md#demo-data-and-commands, #scale) on the shared test database, which holds the demo data, so
- * every run needs {@code --force}: it generates 2,000 tickets next to the other tests' data and
- * deletes them again afterwards, so no other test sees them.
+ * {@code generate-data} (docs/RULES.md#demo-data-and-commands, #scale) on the shared test
+ * database, which holds the demo data, so every run needs {@code --force}: it generates
+ * 2,000 tickets next to the other tests' data and deletes them again afterwards, so no
+ * other test sees them.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,9 +81,13 @@ class GenerateDataCommandTest {
 		assertThat(count("select id from users where email like 'admin%@load.example'")).isEqualTo(plan.admins())
 			.isGreaterThanOrEqualTo(3);
 		assertThat(count("select u.id from users u join user_roles r on r.user_id = u.id and r.role = 'DEVELOPER'"
-				+ " where u.email like 'developer%@load.example'")).isEqualTo(plan.developers()).isGreaterThanOrEqualTo(5);
+				+ " where u.email like 'developer%@load.example'"))
+			.isEqualTo(plan.developers())
+			.isGreaterThanOrEqualTo(5);
 		assertThat(count("select u.id from users u join user_roles r on r.user_id = u.id and r.role = 'SUBMITTER'"
-				+ " where u.email like 'user%@load.example'")).isEqualTo(plan.submitters()).isGreaterThan(plan.developers());
+				+ " where u.email like 'user%@load.example'"))
+			.isEqualTo(plan.submitters())
+			.isGreaterThan(plan.developers());
 		assertThat(count(GENERATED_CLIENTS)).isEqualTo(plan.clients()).isGreaterThanOrEqualTo(4);
 		long completed = count(GENERATED_TICKETS + " and status = 'COMPLETED'");
 		assertThat(completed).isEqualTo(plan.completed()).isBetween(TICKETS * 74L / 100, TICKETS * 76L / 100);
@@ -102,8 +107,9 @@ class GenerateDataCommandTest {
 		assertThat(count("select id from tickets where client_id = " + big + " and status <> 'COMPLETED'"))
 			.isEqualTo(plan.bigClientQueued())
 			.isEqualTo(TICKETS / 20);
-		List<Long> perClient = jdbc.sql("select count(*) from tickets where client_id in (" + GENERATED_CLIENTS
-				+ ") and client_id <> " + big + " group by client_id order by count(*) desc")
+		List<Long> perClient = jdbc
+			.sql("select count(*) from tickets where client_id in (" + GENERATED_CLIENTS + ") and client_id <> " + big
+					+ " group by client_id order by count(*) desc")
 			.query(Long.class)
 			.list();
 		assertThat(perClient.get(0)).isGreaterThan(3 * perClient.get(perClient.size() - 1));
@@ -114,11 +120,13 @@ class GenerateDataCommandTest {
 		assertThat(count(GENERATED_TICKETS + " and (status = 'COMPLETED') <> (queue_rank is null)")).isZero();
 		assertThat(count(GENERATED_TICKETS + " and (status = 'COMPLETED') <> (completed_at is not null)")).isZero();
 		assertThat(count(GENERATED_TICKETS + " and status = 'COMPLETED' and assignee_id is null")).isZero();
-		assertThat(count("select t.id from tickets t where t.id in (" + GENERATED_TICKETS + ") and t.assignee_id is not null"
+		assertThat(count("select t.id from tickets t where t.id in (" + GENERATED_TICKETS
+				+ ") and t.assignee_id is not null"
 				+ " and not exists (select 1 from user_roles r where r.user_id = t.assignee_id and r.role = 'DEVELOPER')"))
 			.isZero();
 		for (long client : jdbc.sql(GENERATED_CLIENTS).query(Long.class).list()) {
-			List<Long> queued = jdbc.sql("select id from tickets where client_id = ? and queue_rank is not null order by queue_rank")
+			List<Long> queued = jdbc
+				.sql("select id from tickets where client_id = ? and queue_rank is not null order by queue_rank")
 				.param(client)
 				.query(Long.class)
 				.list();
@@ -135,14 +143,18 @@ class GenerateDataCommandTest {
 	@Test
 	void commentsAndActivityAreConsistent() {
 		assertThat(count("select c.id from comments c where c.ticket_id in (" + GENERATED_TICKETS
-				+ ") and not exists (select 1 from users u where u.id = c.author_id)")).isZero();
+				+ ") and not exists (select 1 from users u where u.id = c.author_id)"))
+			.isZero();
 		assertThat(count("select a.id from activity_log a where a.actor_email like '%@load.example' and not exists "
-				+ "(select 1 from tickets t where t.id = a.ticket_id and t.title = a.ticket_title)")).isZero();
+				+ "(select 1 from tickets t where t.id = a.ticket_id and t.title = a.ticket_title)"))
+			.isZero();
 		assertThat(count("select a.id from activity_log a where a.actor_email like '%@load.example' and not exists "
-				+ "(select 1 from users u where u.id = a.actor_id and u.email = a.actor_email)")).isZero();
+				+ "(select 1 from users u where u.id = a.actor_id and u.email = a.actor_email)"))
+			.isZero();
 		assertThat(count("select a.id from activity_log a where a.action = 'COMMENT_ADDED' and a.actor_email like "
 				+ "'%@load.example' and not exists (select 1 from comments c where 'comment #' || c.id = a.details"
-				+ " and c.ticket_id = a.ticket_id and c.author_id = a.actor_id)")).isZero();
+				+ " and c.ticket_id = a.ticket_id and c.author_id = a.actor_id)"))
+			.isZero();
 		assertThat(jdbc.sql("select distinct action from activity_log where actor_email like '%@load.example'")
 			.query(String.class)
 			.list()).containsExactlyInAnyOrder("TICKET_CREATED", "TICKET_ASSIGNED", "TICKET_UPDATED", "STATUS_CHANGED",
@@ -157,7 +169,8 @@ class GenerateDataCommandTest {
 		double title = jdbc.sql("select avg(length(title)) from tickets where id in (" + GENERATED_TICKETS + ")")
 			.query(Double.class)
 			.single();
-		double description = jdbc.sql("select avg(length(description)) from tickets where id in (" + GENERATED_TICKETS + ")")
+		double description = jdbc
+			.sql("select avg(length(description)) from tickets where id in (" + GENERATED_TICKETS + ")")
 			.query(Double.class)
 			.single();
 		assertThat(title).isBetween(30.0, 55.0);
@@ -169,19 +182,25 @@ class GenerateDataCommandTest {
 	@Test
 	void theSearchIndexesDroppedForTheLoadAreBackOnPostgresql() {
 		Assumptions.assumeTrue(PostgresRunCondition.isPostgresRun(), "H2 has no full-text indexes");
-		// current_schema(): QueueMigrationTest keeps a tickets table of its own in another schema.
-		assertThat(jdbc.sql("select indexname from pg_indexes where schemaname = current_schema()"
-				+ " and tablename = 'tickets' and indexdef like '%USING gin%'")
+		// current_schema(): QueueMigrationTest keeps a tickets table of its own in
+		// another schema.
+		assertThat(jdbc
+			.sql("select indexname from pg_indexes where schemaname = current_schema()"
+					+ " and tablename = 'tickets' and indexdef like '%USING gin%'")
 			.query(String.class)
 			.list()).containsExactlyInAnyOrder("ix_tickets_completed_search", "ix_tickets_queued_search");
 		assertThat(count("select id from tickets where to_tsvector('simple', title || ' ' || description)"
-				+ " @@ to_tsquery('simple', '" + LoadText.RARE + ":*')")).isEqualTo(plan.rareTickets());
+				+ " @@ to_tsquery('simple', '" + LoadText.RARE + ":*')"))
+			.isEqualTo(plan.rareTickets());
 	}
 
 	@Test
 	void generatedUsersSignInWithThePrintedPassword() {
 		for (String email : List.of("admin1@load.example", "developer1@load.example", "user1@load.example")) {
-			String hash = jdbc.sql("select password_hash from users where email = ?").param(email).query(String.class).single();
+			String hash = jdbc.sql("select password_hash from users where email = ?")
+				.param(email)
+				.query(String.class)
+				.single();
 			assertThat(passwordEncoder.matches("loadP@55word", hash)).as(email).isTrue();
 		}
 		assertThat(count("select distinct password_hash from users where email like '%@load.example'")).isEqualTo(1);
@@ -198,7 +217,8 @@ class GenerateDataCommandTest {
 		assertThat(count("select id from users")).isEqualTo(users);
 		assertThat(out()).contains("Deleted the data of an earlier generate-data run (2,000 tickets)");
 		// New rows still get ids of their own after the explicit ones.
-		jdbc.sql("insert into clients (name, active, created_at, version) values ('After generate-data', true, now(), 0)")
+		jdbc.sql(
+				"insert into clients (name, active, created_at, version) values ('After generate-data', true, now(), 0)")
 			.update();
 		jdbc.sql("delete from clients where name = 'After generate-data'").update();
 	}

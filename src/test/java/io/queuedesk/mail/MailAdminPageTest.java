@@ -21,7 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** /admin/mail: admins see failed mails with their error and can retry them; nobody else gets in. */
+/**
+ * /admin/mail: admins see failed mails with their error and can retry them; nobody else
+ * gets in.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class MailAdminPageTest {
@@ -43,14 +46,19 @@ class MailAdminPageTest {
 				insert into mail_outbox (recipient, subject, text_body, html_body, status, attempts, next_attempt_at,
 				  last_error, created_at) values (?, 'Given up', 't', 'h', 'FAILED', 40, ?, 'Connection refused', ?)
 				""").params(recipient, old, old).update();
-		long id = jdbc.sql("select id from mail_outbox where recipient = ?").param(recipient).query(Long.class).single();
+		long id = jdbc.sql("select id from mail_outbox where recipient = ?")
+			.param(recipient)
+			.query(Long.class)
+			.single();
 
 		String page = mvc.perform(get("/admin/mail").with(user(accounts.loadUserByUsername("admin@example.com"))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains(recipient).contains("Connection refused").contains("Retry now")
+		assertThat(page).contains(recipient)
+			.contains("Connection refused")
+			.contains("Retry now")
 			.contains("/admin/mail/" + id + "/retry");
 
 		mvc.perform(post("/admin/mail/{id}/retry", id).with(user(accounts.loadUserByUsername("admin@example.com")))
@@ -68,7 +76,8 @@ class MailAdminPageTest {
 	void onlyAdminsGetIn() throws Exception {
 		mvc.perform(get("/admin/mail").with(user(accounts.loadUserByUsername("developer1@example.com"))))
 			.andExpect(status().isForbidden());
-		mvc.perform(post("/admin/mail/1/retry").with(user(accounts.loadUserByUsername("user@example.com"))).with(csrf()))
+		mvc.perform(
+				post("/admin/mail/1/retry").with(user(accounts.loadUserByUsername("user@example.com"))).with(csrf()))
 			.andExpect(status().isForbidden());
 	}
 

@@ -48,9 +48,10 @@ import io.queuedesk.ticket.TicketStatus;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Ticket notifications through the outbox to a real SMTP server (GreenMail on a free port): the
- * right recipients, subjects and links; nothing for a rolled-back change or an internal note; an
- * SMTP outage fails no request and loses no mail; two workers never claim one row.
+ * Ticket notifications through the outbox to a real SMTP server (GreenMail on a free
+ * port): the right recipients, subjects and links; nothing for a rolled-back change or an
+ * internal note; an SMTP outage fails no request and loses no mail; two workers never
+ * claim one row.
  */
 @SpringBootTest(properties = "queuedesk.base-url=https://desk.example.test/")
 class MailNotificationTest {
@@ -137,8 +138,7 @@ class MailNotificationTest {
 	@Test
 	void creatingATicketWithAnAssigneeMailsTheAssignee() throws Exception {
 		long area = jdbc.sql("select id from product_areas where name = 'Billing'").query(Long.class).single();
-		long ticket = tickets.create("Created " + tag, "Description", client, area, userId(DEV_ONE), false,
-				as(ADMIN));
+		long ticket = tickets.create("Created " + tag, "Description", client, area, userId(DEV_ONE), false, as(ADMIN));
 		worker.sendDue();
 		assertThat(single(DEV_ONE, ticket).getSubject())
 			.isEqualTo("[Queuedesk #" + ticket + "] Assigned to you: Created " + tag);
@@ -205,10 +205,12 @@ class MailNotificationTest {
 		assertThatCode(() -> comments.add(ticket, "During the outage " + tag, false, as(DEV_ONE)))
 			.doesNotThrowAnyException();
 		assertThatCode(() -> worker.sendDue()).doesNotThrowAnyException();
-		var row = jdbc.sql("select status, attempts, next_attempt_at, last_error from mail_outbox where html_body like ?")
+		var row = jdbc
+			.sql("select status, attempts, next_attempt_at, last_error from mail_outbox where html_body like ?")
 			.param("%/tickets/" + ticket + "\"%")
-			.query((rs, n) -> new Object[] { rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-					rs.getString(4) })
+			.query((rs,
+					n) -> new Object[] { rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+							rs.getString(4) })
 			.single();
 		assertThat(row[0]).isEqualTo("PENDING");
 		assertThat((int) row[1]).isEqualTo(1);
@@ -232,10 +234,13 @@ class MailNotificationTest {
 	void twoWorkersNeverClaimOneRow() throws Exception {
 		Timestamp due = Timestamp.from(Instant.now().minusSeconds(1));
 		for (int i = 0; i < 60; i++) {
-			jdbc.sql("""
-					insert into mail_outbox (recipient, subject, text_body, html_body, status, attempts, next_attempt_at,
-					  created_at) values (?, ?, 'text', 'html', 'PENDING', 0, ?, ?)
-					""").params("claim-" + tag + "@example.com", "Claim " + tag + " " + i, due, due).update();
+			jdbc.sql(
+					"""
+							insert into mail_outbox (recipient, subject, text_body, html_body, status, attempts, next_attempt_at,
+							  created_at) values (?, ?, 'text', 'html', 'PENDING', 0, ?, ?)
+							""")
+				.params("claim-" + tag + "@example.com", "Claim " + tag + " " + i, due, due)
+				.update();
 		}
 		Set<Long> mine = new HashSet<>(jdbc.sql("select id from mail_outbox where recipient = ?")
 			.param("claim-" + tag + "@example.com")
@@ -279,7 +284,8 @@ class MailNotificationTest {
 		assertThat(MailOutbox.backoff(20)).isEqualTo(Duration.ofMinutes(15));
 	}
 
-	// --- helpers ------------------------------------------------------------------------------
+	// --- helpers
+	// ------------------------------------------------------------------------------
 
 	SignedInUser as(String email) {
 		SignedInUser user = (SignedInUser) accounts.loadUserByUsername(email);
@@ -317,8 +323,8 @@ class MailNotificationTest {
 				  submitter_id, created_at, updated_at, version)
 				values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 0)
 				""")
-			.params(title, "Description " + title, client, area, QueueFixture.rank(priority), assignee == null ? null : userId(assignee),
-					userId(submitter), now, now)
+			.params(title, "Description " + title, client, area, QueueFixture.rank(priority),
+					assignee == null ? null : userId(assignee), userId(submitter), now, now)
 			.update();
 		QueueFixture.recount(jdbc, client);
 		return jdbc.sql("select id from tickets where title = ?").param(title).query(Long.class).single();
@@ -332,7 +338,9 @@ class MailNotificationTest {
 	}
 
 	MimeMessage single(String recipient, long ticket) {
-		List<MimeMessage> mails = mailsAbout(ticket).stream().filter(mail -> recipient.equals(recipient(mail))).toList();
+		List<MimeMessage> mails = mailsAbout(ticket).stream()
+			.filter(mail -> recipient.equals(recipient(mail)))
+			.toList();
 		assertThat(mails).as("mails to %s about ticket %s", recipient, ticket).hasSize(1);
 		return mails.get(0);
 	}

@@ -2,7 +2,10 @@ package io.queuedesk.mail;
 
 import org.springframework.context.ApplicationContext;
 
-/** For full-app tests of other features: runs the outbox worker once, as its schedule would. */
+/**
+ * For full-app tests of other features: runs the outbox worker once, as its schedule
+ * would.
+ */
 public final class OutboxDelivery {
 
 	private OutboxDelivery() {

@@ -16,7 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The daily overdue digest: one mail per active admin listing overdue tickets by client; none when none. */
+/**
+ * The daily overdue digest: one mail per active admin listing overdue tickets by client;
+ * none when none.
+ */
 @SpringBootTest
 class OverdueDigestTest {
 
@@ -47,8 +50,9 @@ class OverdueDigestTest {
 			.filter(row -> row[2].contains(late))
 			.toList();
 		assertThat(queued).isEqualTo(rows.size());
-		assertThat(rows).extracting(row -> row[0]).contains("admin@example.com").doesNotContain("user@example.com",
-				"developer1@example.com");
+		assertThat(rows).extracting(row -> row[0])
+			.contains("admin@example.com")
+			.doesNotContain("user@example.com", "developer1@example.com");
 		String[] mail = rows.get(0);
 		assertThat(mail[1]).startsWith("[Queuedesk] Overdue tickets: ");
 		assertThat(mail[2]).contains("Digest " + tag).contains(late).doesNotContain(done).doesNotContain(future);
@@ -58,7 +62,8 @@ class OverdueDigestTest {
 	@Test
 	void sendsNothingWhenNothingIsOverdue() {
 		transactions.executeWithoutResult(status -> {
-			jdbc.sql("update tickets set target_date = null where target_date < ?").param(Date.valueOf(LocalDate.now()))
+			jdbc.sql("update tickets set target_date = null where target_date < ?")
+				.param(Date.valueOf(LocalDate.now()))
 				.update();
 			long before = maxId();
 			assertThat(digest.send()).isZero();

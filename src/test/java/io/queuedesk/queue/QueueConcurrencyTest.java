@@ -31,10 +31,10 @@ import io.queuedesk.ticket.TicketActions;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Many threads create (top and bottom), withdraw, move and transfer tickets of two clients at
- * once through the ticket service. Afterwards invariant Q holds for both clients, and every
- * operation either succeeded or was refused with one of the clean answers the pages turn into a
- * message or a 404 — nothing that would be a 500.
+ * Many threads create (top and bottom), withdraw, move and transfer tickets of two
+ * clients at once through the ticket service. Afterwards invariant Q holds for both
+ * clients, and every operation either succeeded or was refused with one of the clean
+ * answers the pages turn into a message or a 404 — nothing that would be a 500.
  */
 @SpringBootTest
 class QueueConcurrencyTest {
@@ -99,12 +99,20 @@ class QueueConcurrencyTest {
 		assertThat(unexpected).as("exceptions that would surface as a 500").isEmpty();
 		fixture.assertInvariantQ(clientA);
 		fixture.assertInvariantQ(clientB);
-		int succeeded = outcomes.entrySet().stream().filter(e -> e.getKey().endsWith("ok")).mapToInt(e -> e.getValue().get()).sum();
-		assertThat(succeeded).as("most operations succeed: %s", outcomes).isGreaterThan(THREADS * OPERATIONS_PER_THREAD / 2);
+		int succeeded = outcomes.entrySet()
+			.stream()
+			.filter(e -> e.getKey().endsWith("ok"))
+			.mapToInt(e -> e.getValue().get())
+			.sum();
+		assertThat(succeeded).as("most operations succeed: %s", outcomes)
+			.isGreaterThan(THREADS * OPERATIONS_PER_THREAD / 2);
 		System.out.println("[queuedesk] concurrent queue operations: " + outcomes);
 	}
 
-	/** One random operation; answers its name and how it ended. Unexpected exceptions propagate. */
+	/**
+	 * One random operation; answers its name and how it ended. Unexpected exceptions
+	 * propagate.
+	 */
 	private String randomOperation(SignedInUser admin, long clientA, long clientB, long area) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long client = random.nextBoolean() ? clientA : clientB;

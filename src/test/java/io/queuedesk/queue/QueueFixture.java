@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Builds queues straight in the database (a fresh client per test, so tests sharing one database
- * never see each other's queues) and checks invariant Q.
+ * Builds queues straight in the database (a fresh client per test, so tests sharing one
+ * database never see each other's queues) and checks invariant Q.
  */
 public final class QueueFixture {
 
@@ -35,28 +35,39 @@ public final class QueueFixture {
 		return jdbc.sql("select id from clients where name = ?").param(name).query(Long.class).single();
 	}
 
-	/** SQL of the position of ticket {@code t} (as every page derives it), for assertions. */
+	/**
+	 * SQL of the position of ticket {@code t} (as every page derives it), for assertions.
+	 */
 	public static final String POSITION = Segments.POSITION;
 
-	/** Rank of the ticket at position {@code position} as fixtures write it: any increasing numbers do. */
+	/**
+	 * Rank of the ticket at position {@code position} as fixtures write it: any
+	 * increasing numbers do.
+	 */
 	public static long rank(int position) {
 		return position * Ranks.GAP;
 	}
 
 	/**
-	 * Recounts the client's queue segments after tickets were written with plain SQL (as the
-	 * demo loader and the generator do through QueueService.rebuild).
+	 * Recounts the client's queue segments after tickets were written with plain SQL (as
+	 * the demo loader and the generator do through QueueService.rebuild).
 	 */
 	public static void recount(JdbcClient jdbc, long clientId) {
 		new Segments(jdbc, 256).rebuild(clientId);
 	}
 
-	/** {@link #recount} for every client, after a test changed ranks or statuses with plain SQL. */
+	/**
+	 * {@link #recount} for every client, after a test changed ranks or statuses with
+	 * plain SQL.
+	 */
 	public static void recountAll(JdbcClient jdbc) {
 		new Segments(jdbc, 256).rebuild(null);
 	}
 
-	/** Adds {@code count} tickets at positions 1..count to an empty queue; returns their ids in queue order. */
+	/**
+	 * Adds {@code count} tickets at positions 1..count to an empty queue; returns their
+	 * ids in queue order.
+	 */
 	public List<Long> fill(long clientId, int count) {
 		long area = jdbc.sql("select min(id) from product_areas").query(Long.class).single();
 		long submitter = jdbc.sql("select min(id) from users").query(Long.class).single();
@@ -73,7 +84,10 @@ public final class QueueFixture {
 		return order(clientId);
 	}
 
-	/** Inserts one OPEN ticket in no queue yet, as the ticket service does before QueueService.enter. */
+	/**
+	 * Inserts one OPEN ticket in no queue yet, as the ticket service does before
+	 * QueueService.enter.
+	 */
 	public long insert(long clientId) {
 		long area = jdbc.sql("select min(id) from product_areas").query(Long.class).single();
 		long submitter = jdbc.sql("select min(id) from users").query(Long.class).single();
@@ -95,34 +109,41 @@ public final class QueueFixture {
 	}
 
 	/**
-	 * Invariant Q: the positions of the client's queued tickets, as every page shows them, are
-	 * exactly 1..N in queue order; the segments count exactly the tickets in their ranges; no
-	 * ticket that is not completed is outside the queue.
+	 * Invariant Q: the positions of the client's queued tickets, as every page shows
+	 * them, are exactly 1..N in queue order; the segments count exactly the tickets in
+	 * their ranges; no ticket that is not completed is outside the queue.
 	 */
 	public void assertInvariantQ(long clientId) {
-		List<Integer> positions = jdbc.sql("select " + Segments.POSITION
-				+ " from tickets t where t.client_id = ? and t.queue_rank is not null order by t.queue_rank")
+		List<Integer> positions = jdbc
+			.sql("select " + Segments.POSITION
+					+ " from tickets t where t.client_id = ? and t.queue_rank is not null order by t.queue_rank")
 			.param(clientId)
 			.query(Integer.class)
 			.list();
 		assertThat(positions).as("positions of client %d", clientId)
 			.containsExactlyElementsOf(IntStream.rangeClosed(1, positions.size()).boxed().toList());
-		List<String> miscounted = jdbc.sql("""
-				select s.start_rank || ': ' || s.ticket_count || ' <> ' || (select count(*) from tickets t
-				  where t.client_id = s.client_id and t.queue_rank >= s.start_rank and t.queue_rank < coalesce(
-				    (select min(n.start_rank) from queue_segments n where n.client_id = s.client_id and n.start_rank > s.start_rank),
-				    9223372036854775807))
-				from queue_segments s where s.client_id = ? and s.ticket_count <> (select count(*) from tickets t
-				  where t.client_id = s.client_id and t.queue_rank >= s.start_rank and t.queue_rank < coalesce(
-				    (select min(n.start_rank) from queue_segments n where n.client_id = s.client_id and n.start_rank > s.start_rank),
-				    9223372036854775807))
-				""").param(clientId).query(String.class).list();
+		List<String> miscounted = jdbc
+			.sql("""
+					select s.start_rank || ': ' || s.ticket_count || ' <> ' || (select count(*) from tickets t
+					  where t.client_id = s.client_id and t.queue_rank >= s.start_rank and t.queue_rank < coalesce(
+					    (select min(n.start_rank) from queue_segments n where n.client_id = s.client_id and n.start_rank > s.start_rank),
+					    9223372036854775807))
+					from queue_segments s where s.client_id = ? and s.ticket_count <> (select count(*) from tickets t
+					  where t.client_id = s.client_id and t.queue_rank >= s.start_rank and t.queue_rank < coalesce(
+					    (select min(n.start_rank) from queue_segments n where n.client_id = s.client_id and n.start_rank > s.start_rank),
+					    9223372036854775807))
+					""")
+			.param(clientId)
+			.query(String.class)
+			.list();
 		assertThat(miscounted).as("segments of client %d whose count is wrong", clientId).isEmpty();
-		assertThat(jdbc.sql("select count(*) from tickets where client_id = ? and status <> 'COMPLETED' and queue_rank is null")
+		assertThat(jdbc
+			.sql("select count(*) from tickets where client_id = ? and status <> 'COMPLETED' and queue_rank is null")
 			.param(clientId)
 			.query(Long.class)
 			.single()).as("queued tickets without a rank").isZero();
-		assertThat(jdbc.sql("select count(*) from tickets where client_id = ? and status = 'COMPLETED' and queue_rank is not null")
+		assertThat(jdbc
+			.sql("select count(*) from tickets where client_id = ? and status = 'COMPLETED' and queue_rank is not null")
 			.param(clientId)
 			.query(Long.class)
 			.single()).as("completed tickets still ranked").isZero();

@@ -20,9 +20,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import io.queuedesk.PostgresRunCondition;
 
 /**
- * Migration V7 on a database that already holds queues with stored positions (V6): the ranks keep
- * the order, every position reads as before, and the segments count right, also for a queue long
- * enough to need several. Runs on a database of its own (H2) or a schema of its own (PostgreSQL).
+ * Migration V7 on a database that already holds queues with stored positions (V6): the
+ * ranks keep the order, every position reads as before, and the segments count right,
+ * also for a queue long enough to need several. Runs on a database of its own (H2) or a
+ * schema of its own (PostgreSQL).
  */
 class QueueMigrationTest {
 
@@ -31,7 +32,8 @@ class QueueMigrationTest {
 	@Test
 	void storedPositionsBecomeRanksAndSegmentsThatShowTheSamePositions() throws Exception {
 		DataSource dataSource = dataSource();
-		// An in-memory H2 lives as long as a connection to it: hold one for the whole test.
+		// An in-memory H2 lives as long as a connection to it: hold one for the whole
+		// test.
 		try (Connection keepAlive = dataSource.getConnection()) {
 			migrateAndCheck(dataSource);
 		}
@@ -48,7 +50,8 @@ class QueueMigrationTest {
 		long small = client(jdbc, "Small");
 		long empty = client(jdbc, "Empty");
 		ticket(jdbc, small, null, "COMPLETED");
-		// Positions written in a shuffled order, so insertion order cannot pass for queue order.
+		// Positions written in a shuffled order, so insertion order cannot pass for queue
+		// order.
 		for (int i = 0; i < 600; i++) {
 			ticket(jdbc, big, (i * 7) % 600 + 1, "OPEN");
 		}
@@ -59,23 +62,30 @@ class QueueMigrationTest {
 		migrate(dataSource, null);
 
 		for (long client : List.of(big, small)) {
-			List<Integer> positions = jdbc.sql("select " + Segments.POSITION + " from tickets t"
-					+ " where t.client_id = ? and t.queue_rank is not null order by t.title")
+			List<Integer> positions = jdbc
+				.sql("select " + Segments.POSITION + " from tickets t"
+						+ " where t.client_id = ? and t.queue_rank is not null order by t.title")
 				.param(client)
 				.query(Integer.class)
 				.list();
 			assertThat(positions).as("positions of client %d read as the stored ones", client)
-				.containsExactlyElementsOf(jdbc.sql("select cast(substring(title, 3) as integer) from tickets"
-						+ " where client_id = ? and queue_rank is not null order by title")
+				.containsExactlyElementsOf(jdbc
+					.sql("select cast(substring(title, 3) as integer) from tickets"
+							+ " where client_id = ? and queue_rank is not null order by title")
 					.param(client)
 					.query(Integer.class)
 					.list());
 		}
-		assertThat(jdbc.sql("select count(*) from queue_segments where client_id = ?").param(big).query(Integer.class).single())
-			.as("a queue of 600 is cut every 128 tickets").isEqualTo(5);
-		assertThat(jdbc.sql("select ticket_count from queue_segments where client_id = ?").param(empty).query(Integer.class).list())
-			.containsExactly(0);
-		assertThat(jdbc.sql("select count(*) from tickets where queue_rank is null").query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from queue_segments where client_id = ?")
+			.param(big)
+			.query(Integer.class)
+			.single()).as("a queue of 600 is cut every 128 tickets").isEqualTo(5);
+		assertThat(jdbc.sql("select ticket_count from queue_segments where client_id = ?")
+			.param(empty)
+			.query(Integer.class)
+			.list()).containsExactly(0);
+		assertThat(jdbc.sql("select count(*) from tickets where queue_rank is null").query(Integer.class).single())
+			.isEqualTo(1);
 	}
 
 	/** The app's migrations; on PostgreSQL in a schema of this test's own. */
@@ -95,17 +105,23 @@ class QueueMigrationTest {
 	}
 
 	private static long client(JdbcClient jdbc, String name) {
-		jdbc.sql("insert into clients (name, created_at) values (?, ?)").params(name, Timestamp.from(Instant.now())).update();
+		jdbc.sql("insert into clients (name, created_at) values (?, ?)")
+			.params(name, Timestamp.from(Instant.now()))
+			.update();
 		return jdbc.sql("select id from clients where name = ?").param(name).query(Long.class).single();
 	}
 
-	/** A ticket titled "T-<position, zero-padded>" so that ordering by title is ordering by the old position. */
+	/**
+	 * A ticket titled "T-<position, zero-padded>" so that ordering by title is ordering
+	 * by the old position.
+	 */
 	private static void ticket(JdbcClient jdbc, long client, Integer priority, String status) {
 		Timestamp now = Timestamp.from(Instant.now());
 		long area = jdbc.sql("select coalesce(max(id), 0) from product_areas").query(Long.class).single();
 		if (area == 0) {
 			jdbc.sql("insert into product_areas (name, created_at) values ('Area', ?)").param(now).update();
-			jdbc.sql("insert into users (email, display_name, password_hash, created_at) values ('m@test.example', 'M', 'x', ?)")
+			jdbc.sql(
+					"insert into users (email, display_name, password_hash, created_at) values ('m@test.example', 'M', 'x', ?)")
 				.param(now)
 				.update();
 			area = jdbc.sql("select max(id) from product_areas").query(Long.class).single();
@@ -115,8 +131,8 @@ class QueueMigrationTest {
 				insert into tickets (title, description, client_id, product_area_id, priority, status, submitter_id,
 				  created_at, updated_at) values (?, 'd', ?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(priority == null ? "X-" + client : "T-%04d".formatted(priority), client, area, priority, status, user, now,
-					now)
+			.params(priority == null ? "X-" + client : "T-%04d".formatted(priority), client, area, priority, status,
+					user, now, now)
 			.update();
 	}
 

@@ -19,8 +19,9 @@ import io.queuedesk.system.DatabaseDialect;
 
 /**
  * The machinery behind derived positions, with segments of 8 tickets so that a few dozen
- * operations split, merge and respread them: after every step the positions are 1..N in queue
- * order and every segment counts exactly its tickets (invariant Q as the pages see it).
+ * operations split, merge and respread them: after every step the positions are 1..N in
+ * queue order and every segment counts exactly its tickets (invariant Q as the pages see
+ * it).
  */
 @SpringBootTest
 class QueueSegmentsTest {
@@ -88,7 +89,8 @@ class QueueSegmentsTest {
 	void manyMovesIntoTheSameGapRespreadTheRanksAndKeepTheOrder() {
 		List<Long> ids = filled(20);
 		List<Long> expected = new ArrayList<>(ids);
-		// Always to position 2: each move halves the gap below the top ticket, some 30 times
+		// Always to position 2: each move halves the gap below the top ticket, some 30
+		// times
 		// before it is used up and the segment is respread.
 		for (int i = 0; i < 80; i++) {
 			long id = expected.get(expected.size() - 1);
@@ -174,7 +176,10 @@ class QueueSegmentsTest {
 		assertThat(queues.size(client)).isEqualTo(30);
 	}
 
-	/** A queue of {@code count} tickets built through the service, so segments split as they grow. */
+	/**
+	 * A queue of {@code count} tickets built through the service, so segments split as
+	 * they grow.
+	 */
 	private List<Long> filled(int count) {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -186,7 +191,10 @@ class QueueSegmentsTest {
 	}
 
 	private int segments() {
-		return jdbc.sql("select count(*) from queue_segments where client_id = ?").param(client).query(Integer.class).single();
+		return jdbc.sql("select count(*) from queue_segments where client_id = ?")
+			.param(client)
+			.query(Integer.class)
+			.single();
 	}
 
 }

@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every queue operation (docs/RULES.md#queues-and-invariant-q), on H2 and (in the second run) on PostgreSQL. */
+/**
+ * Every queue operation (docs/RULES.md#queues-and-invariant-q), on H2 and (in the second
+ * run) on PostgreSQL.
+ */
 @SpringBootTest
 class QueueServiceTest {
 
@@ -52,7 +55,8 @@ class QueueServiceTest {
 		long added = fixture.insert(client);
 		assertThat((Integer) tx.execute(s -> queues.enter(client, added, false))).isEqualTo(6);
 
-		assertThat(fixture.order(client)).containsExactly(ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4), added);
+		assertThat(fixture.order(client)).containsExactly(ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4),
+				added);
 		fixture.assertInvariantQ(client);
 	}
 
@@ -61,7 +65,8 @@ class QueueServiceTest {
 		long added = fixture.insert(client);
 		assertThat((Integer) tx.execute(s -> queues.enter(client, added, true))).isEqualTo(1);
 
-		assertThat(fixture.order(client)).containsExactly(added, ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(4));
+		assertThat(fixture.order(client)).containsExactly(added, ids.get(0), ids.get(1), ids.get(2), ids.get(3),
+				ids.get(4));
 		fixture.assertInvariantQ(client);
 	}
 
@@ -79,7 +84,8 @@ class QueueServiceTest {
 
 	@Test
 	void leavingClosesTheGap() {
-		// As completing does: the ticket leaves the queue and stops being queued in one transaction.
+		// As completing does: the ticket leaves the queue and stops being queued in one
+		// transaction.
 		Optional<Integer> oldRank = tx.execute(s -> {
 			Optional<Integer> rank = queues.leave(client, ids.get(1));
 			jdbc.sql("update tickets set status = 'COMPLETED' where id = ?").param(ids.get(1)).update();
@@ -88,8 +94,10 @@ class QueueServiceTest {
 		assertThat(oldRank).contains(2);
 
 		assertThat(fixture.order(client)).containsExactly(ids.get(0), ids.get(2), ids.get(3), ids.get(4));
-		assertThat(jdbc.sql("select count(*) from tickets where id = ? and queue_rank is null").param(ids.get(1))
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from tickets where id = ? and queue_rank is null")
+			.param(ids.get(1))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		fixture.assertInvariantQ(client);
 	}
 
@@ -111,9 +119,10 @@ class QueueServiceTest {
 
 	/** from rank, target, expected order of the original ranks afterwards. */
 	@ParameterizedTest(name = "#{0} {1} → {2}")
-	@CsvSource(delimiter = ';', value = { "5; top; 5,1,2,3,4", "1; bottom; 2,3,4,5,1", "3; up; 1,3,2,4,5",
-			"3; down; 1,2,4,3,5", "1; up; 1,2,3,4,5", "5; down; 1,2,3,4,5", "4; 2; 1,4,2,3,5", "2; 4; 1,3,4,2,5",
-			"2; 99; 1,3,4,5,2", "3; 3; 1,2,3,4,5" })
+	@CsvSource(delimiter = ';',
+			value = { "5; top; 5,1,2,3,4", "1; bottom; 2,3,4,5,1", "3; up; 1,3,2,4,5", "3; down; 1,2,4,3,5",
+					"1; up; 1,2,3,4,5", "5; down; 1,2,3,4,5", "4; 2; 1,4,2,3,5", "2; 4; 1,3,4,2,5", "2; 99; 1,3,4,5,2",
+					"3; 3; 1,2,3,4,5" })
 	void movesShiftTheTicketsInBetween(int from, String target, String expected) {
 		MoveTarget to = target.chars().allMatch(Character::isDigit) ? new MoveTarget.Position(Integer.parseInt(target))
 				: MoveTarget.parse(target);

@@ -19,22 +19,25 @@ import io.queuedesk.PostgresRunCondition;
 import io.queuedesk.StatementCounter;
 
 /**
- * Each queue operation is a small, constant number of statements: the same for a queue of 10 as
- * for one of 5,000, but for the two or three that split or merge a segment when one fills up or
- * runs nearly empty (no ticket row is written then either).
+ * Each queue operation is a small, constant number of statements: the same for a queue of
+ * 10 as for one of 5,000, but for the two or three that split or merge a segment when one
+ * fills up or runs nearly empty (no ticket row is written then either).
  */
 @SpringBootTest
 @Import(StatementCounter.class)
 class QueueStatementCountTest {
 
 	/**
-	 * The largest operation, a move: the lock, the ticket's rank and position, the queue's size,
-	 * out of its segment, the new neighbours (segment list and one short index read), the new
-	 * rank, into its segment.
+	 * The largest operation, a move: the lock, the ticket's rank and position, the
+	 * queue's size, out of its segment, the new neighbours (segment list and one short
+	 * index read), the new rank, into its segment.
 	 */
 	private static final int MAX_STATEMENTS = 16;
 
-	/** What splitting or merging a segment adds: its neighbour read, one insert or delete, one count. */
+	/**
+	 * What splitting or merging a segment adds: its neighbour read, one insert or delete,
+	 * one count.
+	 */
 	private static final int SEGMENT_UPKEEP = 3;
 
 	@Autowired
@@ -76,8 +79,9 @@ class QueueStatementCountTest {
 		measure(counts, "move to top", (c, o) -> queues.move(c, last, MoveTarget.top()), client, other, queueLength);
 		measure(counts, "move to bottom", (c, o) -> queues.move(c, ids.get(1), MoveTarget.bottom()), client, other,
 				queueLength);
-		measure(counts, "move to middle", (c, o) -> queues.move(c, ids.get(2), new MoveTarget.Position(queueLength / 2)),
-				client, other, queueLength);
+		measure(counts, "move to middle",
+				(c, o) -> queues.move(c, ids.get(2), new MoveTarget.Position(queueLength / 2)), client, other,
+				queueLength);
 		measure(counts, "leave", (c, o) -> queues.leave(c, middle), client, other, queueLength);
 		measure(counts, "re-enter", (c, o) -> queues.enter(c, middle, false), client, other, queueLength);
 		measure(counts, "transfer", (c, o) -> queues.transfer(c, o, ids.get(0)), client, other, queueLength);
@@ -95,10 +99,12 @@ class QueueStatementCountTest {
 			return StatementCounter.count();
 		});
 		long micros = (System.nanoTime() - started) / 1_000;
-		// Reported, not asserted: timing is for benchmarks and the closing note, not for pass/fail.
+		// Reported, not asserted: timing is for benchmarks and the closing note, not for
+		// pass/fail.
 		if (queueLength >= 5_000) {
 			System.out.printf("[queuedesk] %s on %s, queue of %d: %d statements, %.1f ms%n", operation,
-					PostgresRunCondition.isPostgresRun() ? "PostgreSQL" : "H2", queueLength, statements, micros / 1000.0);
+					PostgresRunCondition.isPostgresRun() ? "PostgreSQL" : "H2", queueLength, statements,
+					micros / 1000.0);
 		}
 		counts.put(operation, statements);
 	}

@@ -3,7 +3,10 @@ package io.queuedesk.reference;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** /admin/clients against the real database: create, rename, deactivate and delete clients. */
+/**
+ * /admin/clients against the real database: create, rename, deactivate and delete
+ * clients.
+ */
 class ClientAdminPageTest extends ReferenceAdminPageTests {
 
 	ClientAdminPageTest() {

@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-/** /admin/product-areas: fields, validation next to the fields, flash messages, admins only. */
+/**
+ * /admin/product-areas: fields, validation next to the fields, flash messages, admins
+ * only.
+ */
 @WebMvcTest(ProductAreaAdminController.class)
 class ProductAreaAdminControllerTest extends ReferenceAdminControllerTests<ProductArea> {
 
@@ -13,7 +16,8 @@ class ProductAreaAdminControllerTest extends ReferenceAdminControllerTests<Produ
 	ReferenceAdminService<ProductArea> areas;
 
 	ProductAreaAdminControllerTest() {
-		super(ReferenceKind.PRODUCT_AREA, "/admin/product-areas", "Product area", "A product area with this name exists",
+		super(ReferenceKind.PRODUCT_AREA, "/admin/product-areas", "Product area",
+				"A product area with this name exists",
 				"Product area Client A can't be deleted: tickets use it (1234). Deactivate it instead.");
 	}
 

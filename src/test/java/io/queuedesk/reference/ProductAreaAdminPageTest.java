@@ -1,6 +1,9 @@
 package io.queuedesk.reference;
 
-/** /admin/product-areas against the real database: create, rename, deactivate and delete areas. */
+/**
+ * /admin/product-areas against the real database: create, rename, deactivate and delete
+ * areas.
+ */
 class ProductAreaAdminPageTest extends ReferenceAdminPageTests {
 
 	ProductAreaAdminPageTest() {

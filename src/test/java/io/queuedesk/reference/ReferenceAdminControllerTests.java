@@ -37,9 +37,9 @@ import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
 /**
- * The admin page of a kind of reference data, the same for every kind: fields, validation next to
- * the fields, flash messages, admins only. Subclasses name the kind's path and words and hand
- * over the mocked admin service.
+ * The admin page of a kind of reference data, the same for every kind: fields, validation
+ * next to the fields, flash messages, admins only. Subclasses name the kind's path and
+ * words and hand over the mocked admin service.
  */
 @Import({ SliceSecurity.class, Flash.class })
 abstract class ReferenceAdminControllerTests<T extends ReferenceItem> {
@@ -83,8 +83,8 @@ abstract class ReferenceAdminControllerTests<T extends ReferenceItem> {
 
 	@BeforeEach
 	void rows() {
-		given(service().overview()).willReturn(
-				List.of(new ReferenceRow(1, "Client A", true, 3), new ReferenceRow(2, "Client B", false, 0)));
+		given(service().overview())
+			.willReturn(List.of(new ReferenceRow(1, "Client A", true, 3), new ReferenceRow(2, "Client B", false, 0)));
 	}
 
 	@Test
@@ -106,18 +106,15 @@ abstract class ReferenceAdminControllerTests<T extends ReferenceItem> {
 	@Test
 	void developersAreForbidden() throws Exception {
 		mvc.perform(get(path).with(user(developer))).andExpect(status().isForbidden());
-		mvc.perform(post(path).with(user(developer)).with(csrf()).param("name", "X"))
-			.andExpect(status().isForbidden());
-		mvc.perform(post(path + "/1/delete").with(user(developer)).with(csrf()))
-			.andExpect(status().isForbidden());
+		mvc.perform(post(path).with(user(developer)).with(csrf()).param("name", "X")).andExpect(status().isForbidden());
+		mvc.perform(post(path + "/1/delete").with(user(developer)).with(csrf())).andExpect(status().isForbidden());
 		verifyNoInteractions(service());
 	}
 
 	@Test
 	void postsNeedTheCsrfToken() throws Exception {
 		mvc.perform(post(path).with(user(admin)).param("name", "X")).andExpect(status().isForbidden());
-		mvc.perform(post(path + "/1/rename").with(user(admin)).param("name", "X"))
-			.andExpect(status().isForbidden());
+		mvc.perform(post(path + "/1/rename").with(user(admin)).param("name", "X")).andExpect(status().isForbidden());
 		mvc.perform(post(path + "/1/active").with(user(admin)).param("active", "false"))
 			.andExpect(status().isForbidden());
 		mvc.perform(post(path + "/1/delete").with(user(admin))).andExpect(status().isForbidden());
@@ -151,8 +148,10 @@ abstract class ReferenceAdminControllerTests<T extends ReferenceItem> {
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", messages + ".name.taken"))
 			.andExpect(content().string(containsString(takenText)));
 
-		// Lost a race: the unique constraint answered instead of the check, and the service turned
-		// that unique-key violation (only that: ReferenceAdminServiceTest) into the same exception.
+		// Lost a race: the unique constraint answered instead of the check, and the
+		// service turned
+		// that unique-key violation (only that: ReferenceAdminServiceTest) into the same
+		// exception.
 		given(service().rename(2, "Client A")).willThrow(new NameTakenException(kind, "Client A"));
 		mvc.perform(post(path + "/2/rename").with(user(admin)).with(csrf()).param("name", "Client A"))
 			.andExpect(status().isOk())
@@ -178,13 +177,16 @@ abstract class ReferenceAdminControllerTests<T extends ReferenceItem> {
 
 	@Test
 	void otherDatabaseRefusalsAreNotMistakenForATakenName() {
-		// Issue 12: PostgreSQL's "invalid byte sequence" (NUL) is a DataIntegrityViolationException
-		// too; only the service's NameTakenException (a unique-key violation) means "exists".
+		// Issue 12: PostgreSQL's "invalid byte sequence" (NUL) is a
+		// DataIntegrityViolationException
+		// too; only the service's NameTakenException (a unique-key violation) means
+		// "exists".
 		given(service().create("Client D")).willThrow(new DataIntegrityViolationException("invalid byte sequence"));
 		assertThatThrownBy(() -> mvc.perform(post(path).with(user(admin)).with(csrf()).param("name", "Client D")))
 			.hasRootCauseInstanceOf(DataIntegrityViolationException.class);
 		given(service().rename(2, "Client D")).willThrow(new DataIntegrityViolationException("invalid byte sequence"));
-		assertThatThrownBy(() -> mvc.perform(post(path + "/2/rename").with(user(admin)).with(csrf()).param("name", "Client D")))
+		assertThatThrownBy(
+				() -> mvc.perform(post(path + "/2/rename").with(user(admin)).with(csrf()).param("name", "Client D")))
 			.hasRootCauseInstanceOf(DataIntegrityViolationException.class);
 	}
 

@@ -27,9 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The admin page of a kind of reference data against the real database, the same for every
- * kind: create, rename, deactivate and delete. Subclasses name the kind's path and words and
- * raise a ticket that uses an entry.
+ * The admin page of a kind of reference data against the real database, the same for
+ * every kind: create, rename, deactivate and delete. Subclasses name the kind's path and
+ * words and raise a ticket that uses an entry.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -61,10 +61,16 @@ abstract class ReferenceAdminPageTests {
 		this.choicesAttribute = choicesAttribute;
 	}
 
-	/** The flash error for deleting the entry {@code name} that {@code tickets} tickets use. */
+	/**
+	 * The flash error for deleting the entry {@code name} that {@code tickets} tickets
+	 * use.
+	 */
 	abstract String inUseText(String name, long tickets);
 
-	/** Raises a ticket with the entry {@code id} (and a new entry of the other kind); answers its id. */
+	/**
+	 * Raises a ticket with the entry {@code id} (and a new entry of the other kind);
+	 * answers its id.
+	 */
 	abstract long raiseTicket(long id) throws Exception;
 
 	/** What else a deactivated entry keeps (a client its queue page). */
@@ -83,7 +89,8 @@ abstract class ReferenceAdminPageTests {
 		mvc.perform(post(path).with(admin()).with(csrf()).param("name", name.toUpperCase()))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", kind.messages + ".name.taken"));
-		assertThat(count("select count(*) from " + kind.table + " where lower(name) = ?", name.toLowerCase())).isEqualTo(1);
+		assertThat(count("select count(*) from " + kind.table + " where lower(name) = ?", name.toLowerCase()))
+			.isEqualTo(1);
 
 		String renamed = unique("Renamed");
 		mvc.perform(post(path + "/{id}/rename", id).with(admin()).with(csrf()).param("name", renamed))
@@ -91,16 +98,19 @@ abstract class ReferenceAdminPageTests {
 		assertThat(jdbc.sql("select name from " + kind.table + " where id = ?").param(id).query(String.class).single())
 			.isEqualTo(renamed);
 
-		// Another entry may not take that name in any case; the same entry may change its case.
+		// Another entry may not take that name in any case; the same entry may change its
+		// case.
 		String other = unique("Other");
 		mvc.perform(post(path).with(admin()).with(csrf()).param("name", other));
-		mvc.perform(post(path + "/{id}/rename", idOf(other)).with(admin()).with(csrf())
+		mvc.perform(post(path + "/{id}/rename", idOf(other)).with(admin())
+			.with(csrf())
 			.param("name", renamed.toLowerCase()))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("renameForm", "name", kind.messages + ".name.taken"));
-		assertThat(count("select count(*) from " + kind.table + " where id = ? and name = ?", idOf(other), other)).isEqualTo(1);
-		mvc.perform(post(path + "/{id}/rename", id).with(admin()).with(csrf())
-			.param("name", renamed.toUpperCase())).andExpect(redirectedUrl(path));
+		assertThat(count("select count(*) from " + kind.table + " where id = ? and name = ?", idOf(other), other))
+			.isEqualTo(1);
+		mvc.perform(post(path + "/{id}/rename", id).with(admin()).with(csrf()).param("name", renamed.toUpperCase()))
+			.andExpect(redirectedUrl(path));
 	}
 
 	@Test
@@ -134,8 +144,7 @@ abstract class ReferenceAdminPageTests {
 		raiseTicket(busyId);
 		mvc.perform(post(path + "/{id}/delete", busyId).with(admin()).with(csrf()))
 			.andExpect(redirectedUrl(path))
-			.andExpect(flash().attribute("flashError",
-					inUseText(busy, 1)));
+			.andExpect(flash().attribute("flashError", inUseText(busy, 1)));
 		assertThat(count("select count(*) from " + kind.table + " where id = ?", busyId)).isEqualTo(1);
 
 		String empty = unique("Empty");
@@ -146,22 +155,23 @@ abstract class ReferenceAdminPageTests {
 			.andExpect(flash().attribute("flashSuccess", label + " " + empty + " was deleted."));
 		assertThat(count("select count(*) from " + kind.table + " where id = ?", emptyId)).isZero();
 
-		mvc.perform(post(path + "/{id}/delete", emptyId).with(admin()).with(csrf()))
-			.andExpect(status().isNotFound());
+		mvc.perform(post(path + "/{id}/delete", emptyId).with(admin()).with(csrf())).andExpect(status().isNotFound());
 	}
 
 	@Test
 	void onlyAdminsGetIn() throws Exception {
 		mvc.perform(get(path).with(user(accounts.loadUserByUsername("developer1@example.com"))))
 			.andExpect(status().isForbidden());
-		mvc.perform(post(path).with(user(accounts.loadUserByUsername("user@example.com"))).with(csrf())
+		mvc.perform(post(path).with(user(accounts.loadUserByUsername("user@example.com")))
+			.with(csrf())
 			.param("name", unique("Sneaky"))).andExpect(status().isForbidden());
 	}
 
 	/** Raises a ticket through the form, as an admin. */
 	long raiseTicket(long clientId, long areaId) throws Exception {
 		String location = mvc
-			.perform(post("/tickets/new").with(admin()).with(csrf())
+			.perform(post("/tickets/new").with(admin())
+				.with(csrf())
 				.param("title", label + " admin test")
 				.param("description", "A ticket for " + clientId + " and " + areaId)
 				.param("clientId", String.valueOf(clientId))

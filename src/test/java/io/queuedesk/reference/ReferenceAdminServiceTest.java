@@ -11,9 +11,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
- * Issue 12: only the unique key means "a client (product area) with this name exists". Any other
- * refusal of the database (here a name longer than the column, which the form's @Size stops
- * first; on PostgreSQL also a NUL) goes on as the error it is, on H2 and PostgreSQL.
+ * Issue 12: only the unique key means "a client (product area) with this name exists".
+ * Any other refusal of the database (here a name longer than the column, which the
+ * form's @Size stops first; on PostgreSQL also a NUL) goes on as the error it is, on H2
+ * and PostgreSQL.
  */
 @SpringBootTest
 @WithUserDetails("admin@example.com")

@@ -7,7 +7,10 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** The per-address limit also guards the anonymous forms that send mail (register, forgot password). */
+/**
+ * The per-address limit also guards the anonymous forms that send mail (register, forgot
+ * password).
+ */
 class AccountMailRateLimitTest {
 
 	final LoginRateLimitFilter filter = new LoginRateLimitFilter(2, "test.limit", "/register", "/password/forgot");

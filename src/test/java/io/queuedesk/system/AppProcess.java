@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import io.queuedesk.QueuedeskApplication;
 
 /**
- * The application as a process of its own, started from the test's own class path with the
- * production settings only ({@code spring.config.location} leaves out the test settings), so that
- * a test can {@code kill -9} it as a crash would, and start it again the same way.
+ * The application as a process of its own, started from the test's own class path with
+ * the production settings only ({@code spring.config.location} leaves out the test
+ * settings), so that a test can {@code kill -9} it as a crash would, and start it again
+ * the same way.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -40,8 +41,9 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the application in {@code workDir} (where the embedded default keeps {@code ./data})
-	 * with {@code settings} ({@code --name=value}) on a free port; returns once it is ready.
+	 * Starts the application in {@code workDir} (where the embedded default keeps
+	 * {@code ./data}) with {@code settings} ({@code --name=value}) on a free port;
+	 * returns once it is ready.
 	 */
 	static AppProcess start(Path workDir, String name, List<String> settings) throws Exception {
 		int port = freePort();
@@ -50,8 +52,8 @@ final class AppProcess implements AutoCloseable {
 		command.addAll(JVM_FLAGS);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), QueuedeskApplication.class.getName(),
 				"--spring.config.location=classpath:/application.properties", "--server.port=" + port,
-				"--queuedesk.demo-data=false", "--queuedesk.mail.worker.enabled=false", "--queuedesk.mail.digest-cron=-",
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+				"--queuedesk.demo-data=false", "--queuedesk.mail.worker.enabled=false",
+				"--queuedesk.mail.digest-cron=-", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		command.addAll(settings);
 		Path log = workDir.resolve(name + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -69,13 +71,15 @@ final class AppProcess implements AutoCloseable {
 
 	private void awaitReady(Duration limit) throws Exception {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException("The application exited with " + process.exitValue() + ":\n" + logTail());
+				throw new IllegalStateException(
+						"The application exited with " + process.exitValue() + ":\n" + logTail());
 			}
 			try {
 				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -91,7 +95,10 @@ final class AppProcess implements AutoCloseable {
 		throw new IllegalStateException("The application was not ready within " + limit + ":\n" + logTail());
 	}
 
-	/** {@code kill -9}: {@link Process#destroyForcibly()} sends SIGKILL on Linux. Nothing runs after it. */
+	/**
+	 * {@code kill -9}: {@link Process#destroyForcibly()} sends SIGKILL on Linux. Nothing
+	 * runs after it.
+	 */
 	void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor(30, TimeUnit.SECONDS);

@@ -35,24 +35,26 @@ import io.queuedesk.system.FuzzTargets.Target;
 import io.queuedesk.system.FuzzTargets.Who;
 
 /**
- * Issue 12: bad input, generated (jqwik), into every form field, query parameter and path id of
- * every route ({@link FuzzTargets}), sent over real HTTP by the role that may use the route, with
- * a valid CSRF token. Each try of a property takes one generated value and puts it into every
- * target in turn (so every parameter sees every try); a failing value is shrunk and reported
- * with the targets it broke.
+ * Issue 12: bad input, generated (jqwik), into every form field, query parameter and path
+ * id of every route ({@link FuzzTargets}), sent over real HTTP by the role that may use
+ * the route, with a valid CSRF token. Each try of a property takes one generated value
+ * and puts it into every target in turn (so every parameter sees every try); a failing
+ * value is shrunk and reported with the targets it broke.
  * <p>
- * The properties: no response is 5xx; a refused request wrote nothing (tickets, users, clients,
- * product areas, comments, activity entries, outbox mails and account links counted before and
- * after); an accepted one was accepted whole (a new ticket has exactly the title sent and its
- * "created" entry; every user has a role; invariant Q holds in the suite's clients).
+ * The properties: no response is 5xx; a refused request wrote nothing (tickets, users,
+ * clients, product areas, comments, activity entries, outbox mails and account links
+ * counted before and after); an accepted one was accepted whole (a new ticket has exactly
+ * the title sent and its "created" entry; every user has a role; invariant Q holds in the
+ * suite's clients).
  * <p>
- * The application runs in a context of its own (jqwik is a JUnit Platform engine of its own, not
- * Jupiter's Spring extension) on a random port, on a database of its own ({@link FuzzDatabase}:
- * H2 or PostgreSQL as the run), so that what the fuzzing saves shows in no other test.
- * Each try is one request per target (~170), so the properties make one try each in a normal run
- * ({@code jqwik.tries.default=1} in junit-platform.properties, ~1,100 requests in all); more with
- * {@code -Djqwik.tries.default=20}. A new value every run, from a new seed; a failing seed is
- * kept (target/.jqwik-database) and tried first the next time.
+ * The application runs in a context of its own (jqwik is a JUnit Platform engine of its
+ * own, not Jupiter's Spring extension) on a random port, on a database of its own
+ * ({@link FuzzDatabase}: H2 or PostgreSQL as the run), so that what the fuzzing saves
+ * shows in no other test. Each try is one request per target (~170), so the properties
+ * make one try each in a normal run ({@code jqwik.tries.default=1} in
+ * junit-platform.properties, ~1,100 requests in all); more with
+ * {@code -Djqwik.tries.default=20}. A new value every run, from a new seed; a failing
+ * seed is kept (target/.jqwik-database) and tried first the next time.
  */
 @AddLifecycleHook(FuzzDatabase.SkipWithoutPostgres.class)
 class BadInputPropertiesTest {
@@ -82,7 +84,8 @@ class BadInputPropertiesTest {
 
 	@BeforeContainer
 	static void start() throws IOException {
-		// As arguments, so that they win over application.properties (server.port=${PORT:8080}).
+		// As arguments, so that they win over application.properties
+		// (server.port=${PORT:8080}).
 		app = new SpringApplicationBuilder(QueuedeskApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + FuzzDatabase.url(),
 				"--logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver=ERROR");
@@ -113,7 +116,10 @@ class BadInputPropertiesTest {
 		long workflowTicket = ticket(as, token, clientA, area, "Fuzz workflow " + run);
 		long deletable = ticket(as, token, clientB, area, "Fuzz deletable " + run);
 		as.post("/tickets/" + ticket + "/comments", token, Map.of("body", "Fuzz comment " + run));
-		long comment = jdbc.sql("select max(id) from comments where ticket_id = ?").param(ticket).query(Long.class).single();
+		long comment = jdbc.sql("select max(id) from comments where ticket_id = ?")
+			.param(ticket)
+			.query(Long.class)
+			.single();
 		long submittersTicket = ticket(sessions.get(Who.SUBMITTER), tokens.get(Who.SUBMITTER), clientA, area,
 				"Fuzz raised " + run);
 		fixture = new Fixture(run, admin, developer, victim, clientA, clientB, area, ticket, workflowTicket, deletable,
@@ -130,7 +136,8 @@ class BadInputPropertiesTest {
 		}
 	}
 
-	// --- the properties: one kind of bad value each --------------------------------------------
+	// --- the properties: one kind of bad value each
+	// --------------------------------------------
 
 	@Property(shrinking = ShrinkingMode.OFF)
 	void numbersOutOfEveryRange(@ForAll("numbers") String value) throws IOException {
@@ -147,16 +154,18 @@ class BadInputPropertiesTest {
 		everyTargetTakes(value, true);
 	}
 
-	/** Control and invisible characters other than NUL (which has a property of its own). */
+	/**
+	 * Control and invisible characters other than NUL (which has a property of its own).
+	 */
 	@Property(shrinking = ShrinkingMode.OFF)
 	void controlCharacters(@ForAll("controlCharacters") String value) throws IOException {
 		everyTargetTakes(value, true);
 	}
 
 	/**
-	 * NUL in any value. On PostgreSQL text with NUL cannot be stored or compared ("invalid byte
-	 * sequence for encoding UTF8: 0x00"): this property fails there until text fields refuse NUL
-	 * (issue 12, point 3).
+	 * NUL in any value. On PostgreSQL text with NUL cannot be stored or compared
+	 * ("invalid byte sequence for encoding UTF8: 0x00"): this property fails there until
+	 * text fields refuse NUL (issue 12, point 3).
 	 */
 	@Property(shrinking = ShrinkingMode.OFF)
 	void nulCharacters(@ForAll("nul") String value) throws IOException {
@@ -164,8 +173,8 @@ class BadInputPropertiesTest {
 	}
 
 	/**
-	 * Bad percent-encoding written into the query string or form body as it is (not encoded
-	 * again). Without %00: NUL is {@link #nulCharacters}' part.
+	 * Bad percent-encoding written into the query string or form body as it is (not
+	 * encoded again). Without %00: NUL is {@link #nulCharacters}' part.
 	 */
 	@Property(shrinking = ShrinkingMode.OFF)
 	void badPercentEncoding(@ForAll("badEncoding") String raw) throws IOException {
@@ -173,8 +182,8 @@ class BadInputPropertiesTest {
 	}
 
 	/**
-	 * Bodies that are not the form they claim to be, to every POST route, with the token in the
-	 * header: every one of the listed kinds in each run.
+	 * Bodies that are not the form they claim to be, to every POST route, with the token
+	 * in the header: every one of the listed kinds in each run.
 	 */
 	@Property(generation = GenerationMode.EXHAUSTIVE, shrinking = ShrinkingMode.OFF)
 	void malformedBodies(@ForAll("malformedBodies") Body body) throws IOException {
@@ -187,9 +196,12 @@ class BadInputPropertiesTest {
 		everyPostTakes(body);
 	}
 
-	// --- the generators ----------------------------------------------------------------------------
+	// --- the generators
+	// ----------------------------------------------------------------------------
 
-	/** Never a plausible id (1 .. 10^9): a bad value must not land on someone else's data. */
+	/**
+	 * Never a plausible id (1 .. 10^9): a bad value must not land on someone else's data.
+	 */
 	@Provide
 	Arbitrary<String> numbers() {
 		return Arbitraries.oneOf(
@@ -198,7 +210,9 @@ class BadInputPropertiesTest {
 						"NaN", "Infinity", "0x7fffffff", "+2147483648", " 2147483647 "),
 				Arbitraries.longs().between(1_000_000_000L, Long.MAX_VALUE).map(String::valueOf),
 				Arbitraries.longs().between(Long.MIN_VALUE, -1).map(String::valueOf),
-				Arbitraries.bigIntegers().between(BigInteger.TWO.pow(63), BigInteger.TEN.pow(40)).map(BigInteger::toString));
+				Arbitraries.bigIntegers()
+					.between(BigInteger.TWO.pow(63), BigInteger.TEN.pow(40))
+					.map(BigInteger::toString));
 	}
 
 	@Provide
@@ -219,11 +233,15 @@ class BadInputPropertiesTest {
 
 	@Provide
 	Arbitrary<String> controlCharacters() {
-		Arbitrary<Character> control = Arbitraries.of('\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u000e', '\u001b',
-				'\u001f', '\u007f', '\u0085', '\u200b', '\u200e', '\u2028', '\u2029', '\u202e', '\ufeff', '\ufffe', '\r', '\n',
-				'\t');
+		Arbitrary<Character> control = Arbitraries.of('\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u000e',
+				'\u001b', '\u001f', '\u007f', '\u0085', '\u200b', '\u200e', '\u2028', '\u2029', '\u202e', '\ufeff',
+				'\ufffe', '\r', '\n', '\t');
 		return Arbitraries.oneOf(
-				Arbitraries.strings().withChars("abc ").withCharRange('\u0001', '\u001f').ofMinLength(1).ofMaxLength(20),
+				Arbitraries.strings()
+					.withChars("abc ")
+					.withCharRange('\u0001', '\u001f')
+					.ofMinLength(1)
+					.ofMaxLength(20),
 				control.list().ofMinSize(1).ofMaxSize(8).map(cs -> "Fuzz " + join(cs) + " text"),
 				control.list().ofMinSize(1).ofMaxSize(8).map(BadInputPropertiesTest::join));
 	}
@@ -236,10 +254,10 @@ class BadInputPropertiesTest {
 
 	@Provide
 	Arbitrary<String> badEncoding() {
-		return Arbitraries.oneOf(
-				Arbitraries.of("%", "%z", "%zz", "%8", "%G1", "a%%b", "%u0041", "%C0%AF", "%FF%FE", "%ED%A0%80",
-						"%E2%82", "%F0%9F%98", "x%0Ay", "%0D%0ALocation:%20http://evil.example", "+%2"),
-				Arbitraries.strings().withChars("%0123456789ABCDEFzG+").ofMinLength(1).ofMaxLength(12))
+		return Arbitraries
+			.oneOf(Arbitraries.of("%", "%z", "%zz", "%8", "%G1", "a%%b", "%u0041", "%C0%AF", "%FF%FE", "%ED%A0%80",
+					"%E2%82", "%F0%9F%98", "x%0Ay", "%0D%0ALocation:%20http://evil.example", "+%2"),
+					Arbitraries.strings().withChars("%0123456789ABCDEFzG+").ofMinLength(1).ofMaxLength(12))
 			// %00 is NUL, which nulCharacters() covers.
 			.filter(raw -> !raw.contains("%00"));
 	}
@@ -258,38 +276,45 @@ class BadInputPropertiesTest {
 	Arbitrary<Body> malformedBodies() {
 		byte[] form = "title=x&body=y&name=z".getBytes(StandardCharsets.UTF_8);
 		return Arbitraries.of(new Body("multipart without boundary", "multipart/form-data", form),
-						new Body("multipart with an empty boundary", "multipart/form-data; boundary=", form),
-						new Body("multipart with a boundary never used", "multipart/form-data; boundary=zz", form),
-						new Body("multipart cut off", "multipart/form-data; boundary=zz",
-								"--zz\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nabc".getBytes(StandardCharsets.UTF_8)),
-						new Body("multipart part without name", "multipart/form-data; boundary=zz",
-								"--zz\r\nContent-Type: text/plain\r\n\r\nabc\r\n--zz--\r\n".getBytes(StandardCharsets.UTF_8)),
-						new Body("JSON", "application/json", "{\"title\": [1, 2], \"clientId\": {}}".getBytes(StandardCharsets.UTF_8)),
-						new Body("plain text", "text/plain", form),
-						new Body("form with a bad charset", "application/x-www-form-urlencoded; charset=no-such-charset", form),
-						new Body("form of ampersands", "application/x-www-form-urlencoded", "&&&==&=&a==b".getBytes(StandardCharsets.UTF_8)),
-						new Body("5,000 parameters", "application/x-www-form-urlencoded",
-								"p=1&".repeat(5_000).getBytes(StandardCharsets.UTF_8)),
-						new Body("form not in UTF-8", "application/x-www-form-urlencoded",
-								new byte[] { 't', 'i', 't', 'l', 'e', '=', (byte) 0xff, (byte) 0xfe, (byte) 0xc0 }));
+				new Body("multipart with an empty boundary", "multipart/form-data; boundary=", form),
+				new Body("multipart with a boundary never used", "multipart/form-data; boundary=zz", form),
+				new Body("multipart cut off", "multipart/form-data; boundary=zz",
+						"--zz\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nabc"
+							.getBytes(StandardCharsets.UTF_8)),
+				new Body("multipart part without name", "multipart/form-data; boundary=zz",
+						"--zz\r\nContent-Type: text/plain\r\n\r\nabc\r\n--zz--\r\n".getBytes(StandardCharsets.UTF_8)),
+				new Body("JSON", "application/json",
+						"{\"title\": [1, 2], \"clientId\": {}}".getBytes(StandardCharsets.UTF_8)),
+				new Body("plain text", "text/plain", form),
+				new Body("form with a bad charset", "application/x-www-form-urlencoded; charset=no-such-charset", form),
+				new Body("form of ampersands", "application/x-www-form-urlencoded",
+						"&&&==&=&a==b".getBytes(StandardCharsets.UTF_8)),
+				new Body("5,000 parameters", "application/x-www-form-urlencoded",
+						"p=1&".repeat(5_000).getBytes(StandardCharsets.UTF_8)),
+				new Body("form not in UTF-8", "application/x-www-form-urlencoded",
+						new byte[] { 't', 'i', 't', 'l', 'e', '=', (byte) 0xff, (byte) 0xfe, (byte) 0xc0 }));
 	}
 
 	@Provide
 	Arbitrary<Body> randomMultipart() {
-		return Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(300)
+		return Arbitraries.bytes()
+			.array(byte[].class)
+			.ofMinSize(1)
+			.ofMaxSize(300)
 			.map(bytes -> new Body("random bytes as multipart", "multipart/form-data; boundary=b", bytes));
 	}
 
-	// --- sending and checking ---------------------------------------------------------------------
+	// --- sending and checking
+	// ---------------------------------------------------------------------
 
 	private void everyPostTakes(Body body) throws IOException {
 		List<String> failures = new ArrayList<>();
 		for (Route route : FuzzTargets.posts(routes)) {
 			resetFixture();
 			Counts before = counts();
-			RawHttp.Response response = sessions.get(route.who()).send("POST", route.path(route.id() == null ? "" : route.id()),
-					Map.of("Content-Type", body.contentType(), "X-XSRF-TOKEN", tokens.get(route.who()), "Accept", BROWSER),
-					body.bytes());
+			RawHttp.Response response = sessions.get(route.who())
+				.send("POST", route.path(route.id() == null ? "" : route.id()), Map.of("Content-Type",
+						body.contentType(), "X-XSRF-TOKEN", tokens.get(route.who()), "Accept", BROWSER), body.bytes());
 			check(new Target(route, "(body: " + body.name() + ")"), response, before, null, failures);
 		}
 		assertThat(failures).as("requests that failed with %s", body.name()).isEmpty();
@@ -332,8 +357,9 @@ class BadInputPropertiesTest {
 				response = session.send("GET", path + "?" + query, Map.of("Accept", BROWSER), null);
 			}
 			else {
-				response = session.send("POST", path, Map.of("Accept", BROWSER, "Content-Type",
-						"application/x-www-form-urlencoded"), query.toString().getBytes(StandardCharsets.UTF_8));
+				response = session.send("POST", path,
+						Map.of("Accept", BROWSER, "Content-Type", "application/x-www-form-urlencoded"),
+						query.toString().getBytes(StandardCharsets.UTF_8));
 			}
 			String expectedTitle = route.path().equals("/tickets/new")
 					&& !(!encode && "title".equals(target.parameter()))
@@ -370,21 +396,29 @@ class BadInputPropertiesTest {
 		if (after.tickets() > before.tickets()) {
 			if (expectedTitle != null && after.tickets() == before.tickets() + 1) {
 				String title = jdbc.sql("select title from tickets where id = (select max(id) from tickets)")
-					.query(String.class).single();
+					.query(String.class)
+					.single();
 				String normalized = expectedTitle.replace("\r\n", "\n").replace('\r', '\n').strip();
 				if (!title.equals(normalized)) {
 					return "ticket saved with title " + shown(title) + " instead of " + shown(normalized);
 				}
 			}
 		}
-		long withoutEntry = jdbc.sql("select count(*) from tickets t where t.id > ? and not exists (select 1 from"
-				+ " activity_log a where a.ticket_id = t.id and a.action = 'TICKET_CREATED')")
-			.param(ticketsBefore).query(Long.class).single();
+		long withoutEntry = jdbc
+			.sql("select count(*) from tickets t where t.id > ? and not exists (select 1 from"
+					+ " activity_log a where a.ticket_id = t.id and a.action = 'TICKET_CREATED')")
+			.param(ticketsBefore)
+			.query(Long.class)
+			.single();
 		if (withoutEntry > 0) {
 			return withoutEntry + " ticket(s) without their 'created' entry";
 		}
-		long withoutRole = jdbc.sql("select count(*) from users u where u.id > ? and not exists (select 1 from"
-				+ " user_roles r where r.user_id = u.id)").param(usersBefore).query(Long.class).single();
+		long withoutRole = jdbc
+			.sql("select count(*) from users u where u.id > ? and not exists (select 1 from"
+					+ " user_roles r where r.user_id = u.id)")
+			.param(usersBefore)
+			.query(Long.class)
+			.single();
 		if (withoutRole > 0) {
 			return withoutRole + " user(s) without a role";
 		}
@@ -408,23 +442,31 @@ class BadInputPropertiesTest {
 				  (select count(*) from product_areas), (select count(*) from comments),
 				  (select count(*) from activity_log), (select count(*) from mail_outbox),
 				  (select count(*) from account_tokens)
-				""").query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-				rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
+				""")
+			.query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+			.single();
 	}
 
-	/** Bad values may have switched the suite's own client, area or user off: each target starts from the same state. */
+	/**
+	 * Bad values may have switched the suite's own client, area or user off: each target
+	 * starts from the same state.
+	 */
 	private static void resetFixture() {
-		jdbc.sql("update clients set active = true where id in (?, ?)").params(fixture.clientA(), fixture.clientB()).update();
+		jdbc.sql("update clients set active = true where id in (?, ?)")
+			.params(fixture.clientA(), fixture.clientB())
+			.update();
 		jdbc.sql("update product_areas set active = true where id = ?").param(fixture.area()).update();
 		jdbc.sql("update users set active = true where id = ?").param(fixture.victim()).update();
 	}
 
-	// --- the fixture ----------------------------------------------------------------------------
+	// --- the fixture
+	// ----------------------------------------------------------------------------
 
 	private static long user(String run, String name, String roles, String password) {
 		String email = "fuzz-" + name + "-" + run + "@test.example";
-		int exit = app.getBean(CommandRunner.class).run("create-user", "--email=" + email, "--password=" + password,
-				"--role=" + roles, "--name=Fuzz " + name);
+		int exit = app.getBean(CommandRunner.class)
+			.run("create-user", "--email=" + email, "--password=" + password, "--role=" + roles, "--name=Fuzz " + name);
 		assertThat(exit).as("create-user " + email).isZero();
 		return jdbc.sql("select id from users where email = ?").param(email).query(Long.class).single();
 	}

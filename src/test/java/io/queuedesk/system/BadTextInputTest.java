@@ -14,10 +14,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 12, point 3, over real HTTP on H2 and PostgreSQL (which cannot store NUL): every form
- * that took a NUL to the database answers with the field error and saves nothing; searches and
- * filters with one answer 400 (the error page, JSON under /api); sign-in and forgotten password
- * answer as for any unknown account. Never a 5xx, never a misleading "exists" or "Check your inbox".
+ * Issue 12, point 3, over real HTTP on H2 and PostgreSQL (which cannot store NUL): every
+ * form that took a NUL to the database answers with the field error and saves nothing;
+ * searches and filters with one answer 400 (the error page, JSON under /api); sign-in and
+ * forgotten password answer as for any unknown account. Never a 5xx, never a misleading
+ * "exists" or "Check your inbox".
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class BadTextInputTest {
@@ -44,7 +45,8 @@ class BadTextInputTest {
 		assertThat(api.statusCode()).isEqualTo(400);
 		assertThat(api.headers().firstValue("Content-Type")).get().asString().contains("json");
 		assertThat(api.body()).contains("\"status\":400");
-		assertThat(admin.get("/tickets?q=%E2%80%8Binvoice").statusCode()).as("format characters are searchable").isEqualTo(200);
+		assertThat(admin.get("/tickets?q=%E2%80%8Binvoice").statusCode()).as("format characters are searchable")
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -101,8 +103,8 @@ class BadTextInputTest {
 	@Test
 	void aRegistrationWithANulIsAFieldErrorNotCheckYourInbox() throws Exception {
 		String email = unique("nul-register") + "@test.example";
-		HttpResponse<String> page = new HttpSessionClient(port).post("/register", "/register", "email", email, "displayName",
-				"r\0eg", "password", "Right-pass-1", "confirmPassword", "Right-pass-1");
+		HttpResponse<String> page = new HttpSessionClient(port).post("/register", "/register", "email", email,
+				"displayName", "r\0eg", "password", "Right-pass-1", "confirmPassword", "Right-pass-1");
 		assertFieldError(page);
 		assertThat(page.body()).doesNotContain("Check your inbox");
 		assertThat(count("select count(*) from users where email = ?", email)).isZero();
@@ -115,7 +117,8 @@ class BadTextInputTest {
 		assertThat(signIn.statusCode()).isEqualTo(302);
 		assertThat(signIn.headers().firstValue("Location")).get().asString().endsWith("/login?error");
 
-		assertFieldError(new HttpSessionClient(port).post("/password/forgot", "/password/forgot", "email", "us\0er@example.com"));
+		assertFieldError(new HttpSessionClient(port).post("/password/forgot", "/password/forgot", "email",
+				"us\0er@example.com"));
 	}
 
 	private HttpSessionClient admin() throws Exception {
@@ -128,7 +131,8 @@ class BadTextInputTest {
 
 	private String[] ticket(String title, String description) {
 		return new String[] { "title", title, "description", description, "clientId",
-				String.valueOf(id("clients", "Client A")), "productAreaId", String.valueOf(id("product_areas", "Billing")) };
+				String.valueOf(id("clients", "Client A")), "productAreaId",
+				String.valueOf(id("product_areas", "Billing")) };
 	}
 
 	private static void assertFieldError(HttpResponse<String> page) {

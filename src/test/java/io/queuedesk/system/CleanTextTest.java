@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The character rules of {@link CleanText} (issue 12) on a single-line and a multi-line field;
- * the forms that use it are tested through their pages (ticket, comment, client, user tests and
- * {@code BadTextInputTest}).
+ * The character rules of {@link CleanText} (issue 12) on a single-line and a multi-line
+ * field; the forms that use it are tested through their pages (ticket, comment, client,
+ * user tests and {@code BadTextInputTest}).
  */
 class CleanTextTest {
 
@@ -51,7 +51,8 @@ class CleanTextTest {
 
 	@Test
 	void lineBreaksAndTabsOnlyInMultiLineText() {
-		for (String text : new String[] { "two\nlines", "a\ttab", "cr\r\nlf", "line\u2028separator", "para\u2029graph" }) {
+		for (String text : new String[] { "two\nlines", "a\ttab", "cr\r\nlf", "line\u2028separator",
+				"para\u2029graph" }) {
 			assertThat(problem(text, false)).as(text).isEqualTo("{text.control.singleLine}");
 			assertThat(problem(text, true)).as(text).isNull();
 		}
@@ -86,12 +87,12 @@ class CleanTextTest {
 
 	@Test
 	void aQueryStringWithAControlCharacterAnywhereIsSpotted() {
-		for (String query : new String[] { "q=%00", "q=a%07b", "page=1&q=%0A", "%00=x", "q=%C2%85", "q=%7F",
-				"q=%00%zz", "q=%zz%00" }) {
+		for (String query : new String[] { "q=%00", "q=a%07b", "page=1&q=%0A", "%00=x", "q=%C2%85", "q=%7F", "q=%00%zz",
+				"q=%zz%00" }) {
 			assertThat(QueryControlCharacterFilter.hasControlCharacter(query)).as(query).isTrue();
 		}
-		for (String query : new String[] { "q=abc", "q=a+b%20c", "q=%E2%80%8B", "q=%zz", "q=100%", "q=%", "status=OPEN&page=2",
-				"q=%F0%9F%91%A9" }) {
+		for (String query : new String[] { "q=abc", "q=a+b%20c", "q=%E2%80%8B", "q=%zz", "q=100%", "q=%",
+				"status=OPEN&page=2", "q=%F0%9F%91%A9" }) {
 			assertThat(QueryControlCharacterFilter.hasControlCharacter(query)).as(query).isFalse();
 		}
 		assertThat(QueryControlCharacterFilter.hasControlCharacter(null)).isFalse();

@@ -15,7 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Pages go compressed to clients that accept gzip, and plain to those that do not. Real HTTP. */
+/**
+ * Pages go compressed to clients that accept gzip, and plain to those that do not. Real
+ * HTTP.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CompressionTest {
 

@@ -23,9 +23,9 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
 /**
- * Issue 12, point 2, the safety net: a change that lost a race and that no feature answered
- * itself is a 409 (the error page says "Someone else changed this in the meantime"), a JSON 409
- * problem under /api — never a 500.
+ * Issue 12, point 2, the safety net: a change that lost a race and that no feature
+ * answered itself is a 409 (the error page says "Someone else changed this in the
+ * meantime"), a JSON 409 problem under /api — never a 500.
  */
 @WebMvcTest(controllers = { ConflictPagesTest.RacingPage.class, ConflictPagesTest.RacingApi.class })
 @Import({ SliceSecurity.class, ConflictPagesTest.RacingPage.class, ConflictPagesTest.RacingApi.class })
@@ -65,7 +65,8 @@ class ConflictPagesTest {
 		mvc.perform(get("/api/test-races").with(user(TestUsers.signedIn(1, "a@test.example", "A", Role.ADMIN))))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.status").value(409))
-			.andExpect(jsonPath("$.detail").value("Changed by someone else meanwhile; nothing was saved. Reload and try again."));
+			.andExpect(jsonPath("$.detail")
+				.value("Changed by someone else meanwhile; nothing was saved. Reload and try again."));
 	}
 
 }

@@ -29,19 +29,23 @@ import io.queuedesk.system.CrashWorkload.Kind;
 import io.queuedesk.system.CrashWorkload.Write;
 
 /**
- * Issue 12: a write the application has acknowledged survives a crash. The application runs as a
- * process of its own with the production settings (the embedded H2 file default in a temporary
- * directory; in the PostgreSQL run a database of its own); several users write concurrently over
- * HTTP; the process gets {@code kill -9} while writes are in flight and is started again. Every
- * acknowledged write must be there with its activity entry, acknowledged deletes stay deleted,
- * and invariant Q holds. With H2's default write delay (commits reach the file up to half a
- * second later) acknowledged tickets, comments, moves and deletes were lost.
+ * Issue 12: a write the application has acknowledged survives a crash. The application
+ * runs as a process of its own with the production settings (the embedded H2 file default
+ * in a temporary directory; in the PostgreSQL run a database of its own); several users
+ * write concurrently over HTTP; the process gets {@code kill -9} while writes are in
+ * flight and is started again. Every acknowledged write must be there with its activity
+ * entry, acknowledged deletes stay deleted, and invariant Q holds. With H2's default
+ * write delay (commits reach the file up to half a second later) acknowledged tickets,
+ * comments, moves and deletes were lost.
  */
 class CrashDurabilityTest {
 
 	private static final int USERS = 6;
 
-	/** Kill once this many writes were acknowledged (or after {@link #MAX_WRITING_SECONDS}). */
+	/**
+	 * Kill once this many writes were acknowledged (or after
+	 * {@link #MAX_WRITING_SECONDS}).
+	 */
 	private static final int WRITES_BEFORE_KILL = 80;
 
 	private static final int MAX_WRITING_SECONDS = 15;
@@ -67,7 +71,8 @@ class CrashDurabilityTest {
 		long area;
 		try (SingleConnectionDataSource dataSource = database.dataSource()) {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
-			clients = new long[] { insert(jdbc, "clients", "Crash client A"), insert(jdbc, "clients", "Crash client B") };
+			clients = new long[] { insert(jdbc, "clients", "Crash client A"),
+					insert(jdbc, "clients", "Crash client B") };
 			area = insert(jdbc, "product_areas", "Crash area");
 		}
 
@@ -100,7 +105,8 @@ class CrashDurabilityTest {
 			assertThat(browser.get("/tickets").statusCode()).as("ticket list after the restart").isEqualTo(200);
 		}
 
-		Map<Kind, Long> byKind = acknowledged.stream().collect(Collectors.groupingBy(Write::kind, Collectors.counting()));
+		Map<Kind, Long> byKind = acknowledged.stream()
+			.collect(Collectors.groupingBy(Write::kind, Collectors.counting()));
 		System.out.println("[queuedesk] crash test (" + database.name() + "): acknowledged " + byKind + ", "
 				+ (attempted.size() - acknowledged.size()) + " without answer or refused");
 		try (SingleConnectionDataSource dataSource = database.dataSource()) {
@@ -120,7 +126,9 @@ class CrashDurabilityTest {
 
 	/** Every acknowledged write that is not in the database, described. */
 	private static List<String> lost(JdbcClient jdbc, List<Write> acknowledged, List<Write> attempted) {
-		Set<Long> deletesSent = attempted.stream().filter(w -> w.kind() == Kind.DELETED).map(Write::ticket)
+		Set<Long> deletesSent = attempted.stream()
+			.filter(w -> w.kind() == Kind.DELETED)
+			.map(Write::ticket)
 			.collect(Collectors.toSet());
 		List<String> lost = new ArrayList<>();
 		Map<Write, Long> entriesNeeded = acknowledged.stream()

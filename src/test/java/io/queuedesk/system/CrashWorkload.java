@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
 import io.queuedesk.ticket.TicketStatus;
 
 /**
- * One signed-in user (a session of its own, so flash messages do not cross) sending writes of
- * docs/RULES.md#pages-and-routes over HTTP, one after the other, on tickets it created itself: create, comment,
- * workflow step, queue move, delete. A write counts as acknowledged only when the answer is the
- * one a user takes as "saved": the redirect to the new ticket, to the new comment, to the list
- * after a delete, or, for steps and moves (whose failures redirect to the ticket too), the page
- * after the redirect showing the success message. Writes sent without an answer are kept as
- * "attempted": they may or may not have been committed when the application died.
+ * One signed-in user (a session of its own, so flash messages do not cross) sending
+ * writes of docs/RULES.md#pages-and-routes over HTTP, one after the other, on tickets it
+ * created itself: create, comment, workflow step, queue move, delete. A write counts as
+ * acknowledged only when the answer is the one a user takes as "saved": the redirect to
+ * the new ticket, to the new comment, to the list after a delete, or, for steps and moves
+ * (whose failures redirect to the ticket too), the page after the redirect showing the
+ * success message. Writes sent without an answer are kept as "attempted": they may or may
+ * not have been committed when the application died.
  */
 final class CrashWorkload implements Runnable {
 
@@ -85,7 +86,9 @@ final class CrashWorkload implements Runnable {
 		this.attempted = attempted;
 	}
 
-	/** Signs in and takes the CSRF token that every later form of this session carries. */
+	/**
+	 * Signs in and takes the CSRF token that every later form of this session carries.
+	 */
 	void signIn(String email, String password) throws Exception {
 		HttpResponse<String> login = browser.signIn(email, password);
 		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
@@ -194,8 +197,9 @@ final class CrashWorkload implements Runnable {
 	}
 
 	/**
-	 * Opens the page the redirect leads to, as a browser would; that also takes the write's flash
-	 * message, which would otherwise show on the next visit of the ticket instead of the next write's.
+	 * Opens the page the redirect leads to, as a browser would; that also takes the
+	 * write's flash message, which would otherwise show on the next visit of the ticket
+	 * instead of the next write's.
 	 */
 	private String follow(HttpResponse<String> answer) throws IOException, InterruptedException {
 		return browser.get(URI.create(location(answer)).getPath()).body();

@@ -31,9 +31,10 @@ class CsrfTest {
 
 	@Test
 	void loginWithTokenWorks() throws Exception {
-		mvc.perform(post("/login").param("username", "admin@example.com")
-			.param("password", "adminP@55word")
-			.with(csrf())).andExpect(authenticated()).andExpect(redirectedUrl("/"));
+		mvc.perform(
+				post("/login").param("username", "admin@example.com").param("password", "adminP@55word").with(csrf()))
+			.andExpect(authenticated())
+			.andExpect(redirectedUrl("/"));
 	}
 
 	@Test

@@ -39,10 +39,10 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Back-pressure: with every pooled connection taken, a request that needs the database answers
- * 503 with Retry-After once the pool's short wait is over (instead of hanging), as the friendly
- * page or, under /api, as JSON. Its own application context with a two-connection pool (Flyway
- * needs two at start-up).
+ * Back-pressure: with every pooled connection taken, a request that needs the database
+ * answers 503 with Retry-After once the pool's short wait is over (instead of hanging),
+ * as the friendly page or, under /api, as JSON. Its own application context with a
+ * two-connection pool (Flyway needs two at start-up).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Import(DatabaseBusyTest.PoolThief.class)
@@ -97,7 +97,9 @@ class DatabaseBusyTest {
 			.isEqualTo(200);
 	}
 
-	/** wrk, curl and monitoring probes send no Accept header; a 503 page is still HTML. */
+	/**
+	 * wrk, curl and monitoring probes send no Accept header; a 503 page is still HTML.
+	 */
 	@Test
 	void withThePoolExhaustedASignedInPageWithoutAcceptHeaderAnswers503(CapturedOutput log) throws Exception {
 		HttpSessionClient admin = new HttpSessionClient(port);
@@ -117,11 +119,12 @@ class DatabaseBusyTest {
 	}
 
 	/**
-	 * The pool runs dry after the page went out, while Spring Session finishes the request. The
-	 * page (larger than the response buffer, so committed while it rendered) must arrive whole
-	 * and alone: it did not, Spring Session read the session a second time there, that read
-	 * failed on the committed response, Tomcat logged the stack trace, appended its error page
-	 * (a JSON error that could not be written as text/html) and closed the connection.
+	 * The pool runs dry after the page went out, while Spring Session finishes the
+	 * request. The page (larger than the response buffer, so committed while it rendered)
+	 * must arrive whole and alone: it did not, Spring Session read the session a second
+	 * time there, that read failed on the committed response, Tomcat logged the stack
+	 * trace, appended its error page (a JSON error that could not be written as
+	 * text/html) and closed the connection.
 	 */
 	@Test
 	void aPageThatWentOutIsNotSpoiledWhenThePoolRunsDryAfterIt(CapturedOutput log) throws Exception {
@@ -139,9 +142,10 @@ class DatabaseBusyTest {
 	}
 
 	/**
-	 * The pool runs dry while a page renders (the session is saved as its first bytes go out): the
-	 * page's variables are left in the request, among them a signed-in user's navigation, and the
-	 * 503 page must still render (as for a visitor) instead of failing into a 500.
+	 * The pool runs dry while a page renders (the session is saved as its first bytes go
+	 * out): the page's variables are left in the request, among them a signed-in user's
+	 * navigation, and the 503 page must still render (as for a visitor) instead of
+	 * failing into a 500.
 	 */
 	@Test
 	void the503PageRendersEvenWhenAFailedPageLeftItsVariablesBehind() throws Exception {
@@ -163,7 +167,9 @@ class DatabaseBusyTest {
 			.contains(HtmlUtils.htmlEscape(messages.getMessage("error.status.503", null, Locale.ENGLISH)));
 	}
 
-	/** A GET without Accept header, as wrk or curl send it, with the given session cookie. */
+	/**
+	 * A GET without Accept header, as wrk or curl send it, with the given session cookie.
+	 */
 	private HttpResponse<String> withoutAccept(String path, String sessionCookie, boolean holdPoolAfterPage)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -175,8 +181,9 @@ class DatabaseBusyTest {
 	}
 
 	/**
-	 * Takes every pooled connection once the page has been handled, just inside Spring Session's
-	 * filter (which then finishes the request), for requests that ask for it by a header.
+	 * Takes every pooled connection once the page has been handled, just inside Spring
+	 * Session's filter (which then finishes the request), for requests that ask for it by
+	 * a header.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class PoolThief {

@@ -18,8 +18,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import com.zaxxer.hikari.SQLExceptionOverride;
 
 /**
- * Which failures are the database's: as the drivers and HikariCP report them, however Spring,
- * Hibernate or Spring Session wrapped them. No application context.
+ * Which failures are the database's: as the drivers and HikariCP report them, however
+ * Spring, Hibernate or Spring Session wrapped them. No application context.
  */
 class DatabaseFailureTest {
 
@@ -27,14 +27,17 @@ class DatabaseFailureTest {
 	void anUnreachableServerIsToldFromABusyPoolAndFromOtherErrors() {
 		SQLException refused = new SQLException("Connection to 127.0.0.1:5432 refused", "08001");
 		assertThat(DatabaseFailure.of(new CannotCreateTransactionException("Could not open JPA EntityManager",
-				new SQLTransientConnectionException("Connection is not available, request timed out", "08001", refused))))
+				new SQLTransientConnectionException("Connection is not available, request timed out", "08001",
+						refused))))
 			.isEqualTo(DatabaseFailure.UNREACHABLE);
 		assertThat(DatabaseFailure.of(new RuntimeException(new SQLException("I/O error", "08006"))))
 			.isEqualTo(DatabaseFailure.UNREACHABLE);
 		assertThat(DatabaseFailure.of(new SQLException("terminating connection due to administrator command", "57P01")))
 			.isEqualTo(DatabaseFailure.UNREACHABLE);
-		assertThat(DatabaseFailure.of(new SQLTransientConnectionException("Connection is not available, request timed out")))
-			.as("the pool is only busy").isEqualTo(DatabaseFailure.BUSY);
+		assertThat(DatabaseFailure
+			.of(new SQLTransientConnectionException("Connection is not available, request timed out")))
+			.as("the pool is only busy")
+			.isEqualTo(DatabaseFailure.BUSY);
 		assertThat(DatabaseFailure.of(new DataIntegrityViolationException("duplicate key",
 				new SQLException("duplicate key value violates unique constraint", "23505"))))
 			.isEqualTo(DatabaseFailure.NONE);
@@ -57,7 +60,8 @@ class DatabaseFailureTest {
 			.isEqualTo(DatabaseFailure.BUSY);
 		assertThat(DatabaseFailure.of(new SQLException("sorry, too many clients already", "53300")))
 			.isEqualTo(DatabaseFailure.BUSY);
-		assertThat(DatabaseFailure.of(new SQLException("duplicate key value", "23505"))).isEqualTo(DatabaseFailure.NONE);
+		assertThat(DatabaseFailure.of(new SQLException("duplicate key value", "23505")))
+			.isEqualTo(DatabaseFailure.NONE);
 	}
 
 	@Test

@@ -28,13 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.queuedesk.PostgresRunCondition;
 
 /**
- * A PostgreSQL outage, made by a TCP proxy between the application (its whole context on a random
- * port) and the server: while the proxy refuses connections (the server stopped) or swallows every
- * byte (a dead network path), pages, the JSON API and the login page answer 503 with
- * {@code Retry-After} within seconds (the friendly page, JSON under /api), and readiness is DOWN;
- * once the proxy forwards again, everything works again without a restart, the session included.
- * PostgreSQL run only: the embedded H2 has no network to lose (its outage, a full disk, is
- * FullDiskTest).
+ * A PostgreSQL outage, made by a TCP proxy between the application (its whole context on
+ * a random port) and the server: while the proxy refuses connections (the server stopped)
+ * or swallows every byte (a dead network path), pages, the JSON API and the login page
+ * answer 503 with {@code Retry-After} within seconds (the friendly page, JSON under
+ * /api), and readiness is DOWN; once the proxy forwards again, everything works again
+ * without a restart, the session included. PostgreSQL run only: the embedded H2 has no
+ * network to lose (its outage, a full disk, is FullDiskTest).
  */
 @DirtiesContext
 @EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres",
@@ -98,7 +98,8 @@ class DatabaseOutageTest {
 		assertThat(user.signIn("user@example.com", "P@55word").statusCode()).isEqualTo(302);
 		assertThat(user.get("/tickets").statusCode()).isEqualTo(200);
 		assertThat(readiness().statusCode()).isEqualTo(200);
-		// Connections idle a moment, as between requests: the pool checks them before use.
+		// Connections idle a moment, as between requests: the pool checks them before
+		// use.
 		Thread.sleep(600);
 
 		outage.start();
@@ -108,7 +109,8 @@ class DatabaseOutageTest {
 			Future<Timed> api = clients.submit(timed(() -> user.get("/api/tickets", "application/json")));
 			Future<Timed> login = clients.submit(timed(() -> user.get("/login")));
 			Future<Timed> visitor = clients.submit(timed(() -> new HttpSessionClient(port).get("/login")));
-			Future<Timed> signIn = clients.submit(timed(() -> new HttpSessionClient(port).signIn("admin@example.com", "adminP@55word")));
+			Future<Timed> signIn = clients
+				.submit(timed(() -> new HttpSessionClient(port).signIn("admin@example.com", "adminP@55word")));
 
 			Timed pageAnswer = page.get();
 			assertThat(pageAnswer.took()).as("/tickets").isLessThan(WITHIN);
@@ -120,7 +122,8 @@ class DatabaseOutageTest {
 			assertUnavailable(apiAnswer.response(), "json");
 			assertThat(apiAnswer.response().body()).contains("\"status\":503");
 
-			// A signed-in browser's session is looked up first, so its login page needs the database.
+			// A signed-in browser's session is looked up first, so its login page needs
+			// the database.
 			Timed loginAnswer = login.get();
 			assertThat(loginAnswer.took()).as("/login, signed in").isLessThan(WITHIN);
 			assertUnavailable(loginAnswer.response(), "text/html");
@@ -130,7 +133,8 @@ class DatabaseOutageTest {
 			assertThat(visitorAnswer.took()).as("/login, visitor").isLessThan(WITHIN);
 			assertThat(visitorAnswer.response().statusCode()).isEqualTo(200);
 
-			// Signing in needs it: not "sign-in failed", which would send the user to retype a right password.
+			// Signing in needs it: not "sign-in failed", which would send the user to
+			// retype a right password.
 			Timed signInAnswer = signIn.get();
 			assertThat(signInAnswer.took()).as("POST /login").isLessThan(WITHIN.multipliedBy(2));
 			assertUnavailable(signInAnswer.response(), "text/html");

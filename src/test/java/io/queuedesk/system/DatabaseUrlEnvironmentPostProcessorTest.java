@@ -18,21 +18,24 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** DATABASE_URL as cloud hosts set it becomes Spring's datasource settings (docs/RULES.md#operations). */
+/**
+ * DATABASE_URL as cloud hosts set it becomes Spring's datasource settings
+ * (docs/RULES.md#operations).
+ */
 class DatabaseUrlEnvironmentPostProcessorTest {
 
 	@Test
 	void convertsAFullUrl() {
 		assertThat(toDatasourceProperties("postgres://app:s3cret@db.example.net:5432/queuedesk"))
-			.containsExactlyInAnyOrderEntriesOf(Map.of("spring.datasource.url",
-					"jdbc:postgresql://db.example.net:5432/queuedesk", "spring.datasource.username", "app",
-					"spring.datasource.password", "s3cret"));
+			.containsExactlyInAnyOrderEntriesOf(
+					Map.of("spring.datasource.url", "jdbc:postgresql://db.example.net:5432/queuedesk",
+							"spring.datasource.username", "app", "spring.datasource.password", "s3cret"));
 	}
 
 	@Test
 	void acceptsThePostgresqlScheme() {
-		assertThat(toDatasourceProperties("postgresql://app:pw@host:6543/db"))
-			.containsEntry("spring.datasource.url", "jdbc:postgresql://host:6543/db");
+		assertThat(toDatasourceProperties("postgresql://app:pw@host:6543/db")).containsEntry("spring.datasource.url",
+				"jdbc:postgresql://host:6543/db");
 	}
 
 	@Test
@@ -56,7 +59,8 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 
 	@Test
 	void aPlusInThePasswordStaysAPlus() {
-		// Userinfo is percent-encoded, not form-encoded: '+' is a literal plus, never a space.
+		// Userinfo is percent-encoded, not form-encoded: '+' is a literal plus, never a
+		// space.
 		assertThat(toDatasourceProperties("postgres://app:a+b+c@host/db")).containsEntry("spring.datasource.password",
 				"a+b+c");
 	}
@@ -70,17 +74,19 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 
 	@Test
 	void acceptsHostNamesThatAreNotInternetNames() {
-		// Docker Compose names containers like db_1; java.net.URI sees no host in such a URL.
+		// Docker Compose names containers like db_1; java.net.URI sees no host in such a
+		// URL.
 		assertThat(toDatasourceProperties("postgres://app:p%40ss@db_1:5433/queuedesk?sslmode=disable"))
-			.containsExactlyInAnyOrderEntriesOf(Map.of("spring.datasource.url",
-					"jdbc:postgresql://db_1:5433/queuedesk?sslmode=disable", "spring.datasource.username", "app",
-					"spring.datasource.password", "p@ss"));
+			.containsExactlyInAnyOrderEntriesOf(
+					Map.of("spring.datasource.url", "jdbc:postgresql://db_1:5433/queuedesk?sslmode=disable",
+							"spring.datasource.username", "app", "spring.datasource.password", "p@ss"));
 		assertThat(toDatasourceProperties("postgres://db_1/queuedesk")).containsOnlyKeys("spring.datasource.url")
 			.containsEntry("spring.datasource.url", "jdbc:postgresql://db_1/queuedesk");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "postgres://app:pw@db_1:port/db", "postgres://app:pw@:5432/db", "mysql://app:pw@host:3306/db", "jdbc:postgresql://host/db", "postgres://app:pw@host:5432",
+	@ValueSource(strings = { "postgres://app:pw@db_1:port/db", "postgres://app:pw@:5432/db",
+			"mysql://app:pw@host:3306/db", "jdbc:postgresql://host/db", "postgres://app:pw@host:5432",
 			"postgres://app:pw@host:5432/", "not a url", "" })
 	void rejectsAnythingElse(String url) {
 		assertThatIllegalArgumentException().isThrownBy(() -> toDatasourceProperties(url))
@@ -107,7 +113,8 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 		new DatabaseUrlEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
 		assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://explicit:5432/other");
-		assertThat(environment.getPropertySources().contains(DatabaseUrlEnvironmentPostProcessor.SOURCE_NAME)).isFalse();
+		assertThat(environment.getPropertySources().contains(DatabaseUrlEnvironmentPostProcessor.SOURCE_NAME))
+			.isFalse();
 	}
 
 	@Test
@@ -136,8 +143,9 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 	}
 
 	/**
-	 * An environment whose system environment is {@code variables}, with no system properties (the
-	 * PostgreSQL test run sets spring.datasource.url as one) and an H2 default like application.properties.
+	 * An environment whose system environment is {@code variables}, with no system
+	 * properties (the PostgreSQL test run sets spring.datasource.url as one) and an H2
+	 * default like application.properties.
 	 */
 	private static StandardEnvironment environment(Map<String, Object> variables) {
 		StandardEnvironment environment = new StandardEnvironment();
@@ -148,7 +156,8 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
 					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
 		environment.getPropertySources()
-			.addLast(new MapPropertySource("defaults", Map.of("spring.datasource.url", "jdbc:h2:file:./data/queuedesk")));
+			.addLast(new MapPropertySource("defaults",
+					Map.of("spring.datasource.url", "jdbc:h2:file:./data/queuedesk")));
 		return environment;
 	}
 

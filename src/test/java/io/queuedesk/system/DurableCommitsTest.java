@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.queuedesk.QueuedeskApplication;
 
 /**
- * Every H2 database on disk runs with {@code WRITE_DELAY=0} (commits written before they are
- * acknowledged), also behind a URL of the operator's own; a delay the URL chooses is kept and
- * warned about. {@code CrashDurabilityTest} shows what the delay costs.
+ * Every H2 database on disk runs with {@code WRITE_DELAY=0} (commits written before they
+ * are acknowledged), also behind a URL of the operator's own; a delay the URL chooses is
+ * kept and warned about. {@code CrashDurabilityTest} shows what the delay costs.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DurableCommitsTest {
@@ -33,15 +33,20 @@ class DurableCommitsTest {
 			.isEqualTo("jdbc:h2:file:/srv/qd;MODE=PostgreSQL;WRITE_DELAY=0");
 		assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:./data/qd")).isEqualTo("jdbc:h2:./data/qd;WRITE_DELAY=0");
 		assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:tcp://db:9092/qd")).endsWith(";WRITE_DELAY=0");
-		assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:file:./q;write_delay=200")).isEqualTo("jdbc:h2:file:./q;write_delay=200");
-		assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:mem:test;MODE=PostgreSQL")).isEqualTo("jdbc:h2:mem:test;MODE=PostgreSQL");
-		assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:tcp://db/mem:test")).isEqualTo("jdbc:h2:tcp://db/mem:test");
-		assertThat(DurableCommits.withoutWriteDelay("jdbc:postgresql://db:5432/qd")).isEqualTo("jdbc:postgresql://db:5432/qd");
+		assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:file:./q;write_delay=200"))
+			.isEqualTo("jdbc:h2:file:./q;write_delay=200");
+		assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:mem:test;MODE=PostgreSQL"))
+			.isEqualTo("jdbc:h2:mem:test;MODE=PostgreSQL");
+		assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:tcp://db/mem:test"))
+			.isEqualTo("jdbc:h2:tcp://db/mem:test");
+		assertThat(DurableCommits.withoutWriteDelay("jdbc:postgresql://db:5432/qd"))
+			.isEqualTo("jdbc:postgresql://db:5432/qd");
 	}
 
 	@Test
 	void anOwnH2UrlWithoutADelayCommitsAtOnce(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = start("jdbc:h2:file:" + directory.resolve("own") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
+		try (ConfigurableApplicationContext context = start(
+				"jdbc:h2:file:" + directory.resolve("own") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
 			assertThat(writeDelay(context)).isEqualTo("0");
 		}
 		assertThat(output).doesNotContain("WRITE_DELAY");

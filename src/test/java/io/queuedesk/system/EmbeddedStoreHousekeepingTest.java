@@ -22,10 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.queuedesk.QueuedeskApplication;
 
 /**
- * With {@code WRITE_DELAY=0} every commit leaves a chunk in the H2 file that nothing rewrites:
- * after many small commits most of the file is dead pages scattered over chunks that each keep a
- * few live ones. One housekeeping run rewrites those pages so the chunks can be freed. (The test's
- * URL sets {@code RETENTION_TIME=0}, so freed chunks are dropped at once instead of after 45 s.)
+ * With {@code WRITE_DELAY=0} every commit leaves a chunk in the H2 file that nothing
+ * rewrites: after many small commits most of the file is dead pages scattered over chunks
+ * that each keep a few live ones. One housekeeping run rewrites those pages so the chunks
+ * can be freed. (The test's URL sets {@code RETENTION_TIME=0}, so freed chunks are
+ * dropped at once instead of after 45 s.)
  */
 class EmbeddedStoreHousekeepingTest {
 
@@ -34,7 +35,8 @@ class EmbeddedStoreHousekeepingTest {
 
 	@Test
 	void rewritesTheLivePagesOfSparseChunks() throws Exception {
-		String url = "jdbc:h2:file:" + directory.resolve("qd") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;RETENTION_TIME=0";
+		String url = "jdbc:h2:file:" + directory.resolve("qd")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;RETENTION_TIME=0";
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QueuedeskApplication.class)
 			.web(WebApplicationType.NONE)
 			.run("--spring.datasource.url=" + url, "--spring.datasource.username=sa", "--spring.datasource.password=",
@@ -47,7 +49,9 @@ class EmbeddedStoreHousekeepingTest {
 			}
 			for (int round = 0; round < 3; round++) {
 				for (int i = 0; i < 300; i += 7) {
-					jdbc.sql("update clients set version = version + 1 where name = ?").param("Housekeeping " + i).update();
+					jdbc.sql("update clients set version = version + 1 where name = ?")
+						.param("Housekeeping " + i)
+						.update();
 				}
 			}
 			DataSource dataSource = context.getBean(DataSource.class);
@@ -57,8 +61,10 @@ class EmbeddedStoreHousekeepingTest {
 			jdbc.sql("update clients set version = version + 1 where name = 'Housekeeping 0'").update();
 
 			int after = chunksFillRate(dataSource);
-			assertThat(before).as("live share of the chunks before").isLessThan(EmbeddedStoreHousekeeping.TARGET_FILL_RATE);
-			assertThat(after).as("live share of the chunks after one run (before: %d %%)", before).isGreaterThan(before + 20);
+			assertThat(before).as("live share of the chunks before")
+				.isLessThan(EmbeddedStoreHousekeeping.TARGET_FILL_RATE);
+			assertThat(after).as("live share of the chunks after one run (before: %d %%)", before)
+				.isGreaterThan(before + 20);
 		}
 	}
 

@@ -20,14 +20,20 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.View;
 import org.springframework.web.util.HtmlUtils;
 
-/** Friendly error pages on the real server (docs/RULES.md#pages-and-routes): the status and a plain sentence, never a stack trace. */
+/**
+ * Friendly error pages on the real server (docs/RULES.md#pages-and-routes): the status
+ * and a plain sentence, never a stack trace.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ErrorPagesTest.FailingController.class)
 class ErrorPagesTest {
 
 	static final String SECRET = "internal-detail-4711";
 
-	/** A page controller (not a REST one, which the API error handling would answer in JSON). */
+	/**
+	 * A page controller (not a REST one, which the API error handling would answer in
+	 * JSON).
+	 */
 	@Controller
 	static class FailingController {
 
@@ -37,7 +43,10 @@ class ErrorPagesTest {
 			throw new IllegalStateException(SECRET);
 		}
 
-		/** A view that fails once it has begun its HTML, as a template that fails while rendering. */
+		/**
+		 * A view that fails once it has begun its HTML, as a template that fails while
+		 * rendering.
+		 */
 		@GetMapping("/test-errors/half-page")
 		View halfPage() {
 			return (model, request, response) -> {
@@ -92,8 +101,9 @@ class ErrorPagesTest {
 	}
 
 	/**
-	 * wrk and some probes send no Accept header: Boot's error controller answered them JSON, which
-	 * failed for a page that had begun as HTML ("No converter ... with preset Content-Type").
+	 * wrk and some probes send no Accept header: Boot's error controller answered them
+	 * JSON, which failed for a page that had begun as HTML ("No converter ... with preset
+	 * Content-Type").
 	 */
 	@Test
 	void clientsWithoutAcceptHeaderGetTheFriendlyPage() throws Exception {

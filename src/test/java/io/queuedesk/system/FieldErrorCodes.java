@@ -7,9 +7,10 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
- * MockMvc's {@code attributeHasFieldErrorCode} looks at a field's first error only, and Bean
- * Validation reports a field's violations in no fixed order: an email with a NUL fails both
- * {@code @Email} and {@code @CleanText}. This matches any of the field's errors.
+ * MockMvc's {@code attributeHasFieldErrorCode} looks at a field's first error only, and
+ * Bean Validation reports a field's violations in no fixed order: an email with a NUL
+ * fails both {@code @Email} and {@code @CleanText}. This matches any of the field's
+ * errors.
  */
 public final class FieldErrorCodes {
 

@@ -11,10 +11,10 @@ import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
 /**
- * H2's file system with a switch for a full disk, without root or a small partition: a database
- * URL {@code jdbc:h2:fulldisk:/some/dir/db} stores its files on disk as usual, but while
- * {@link #full} is on every write, flush and growth of its files fails with the IOException a
- * full disk gives. Registered with H2 by {@link #register()}.
+ * H2's file system with a switch for a full disk, without root or a small partition: a
+ * database URL {@code jdbc:h2:fulldisk:/some/dir/db} stores its files on disk as usual,
+ * but while {@link #full} is on every write, flush and growth of its files fails with the
+ * IOException a full disk gives. Registered with H2 by {@link #register()}.
  */
 public class FullDiskFilePath extends FilePathWrapper {
 

@@ -24,13 +24,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The disk of the embedded H2 runs full (FullDiskFilePath: its writes fail as a full disk's do,
- * on an H2 file database of its own in a temporary directory). A write answers 503 with
- * Retry-After and readiness goes DOWN; H2 closes the database after the failed write, and the
- * pool drops its connections to it (before, every request answered 500 from then on, until a
- * restart), so reads work again on the reopened file. Once there is space again readiness is UP,
- * writes work and what was saved before the disk ran full is there, without a restart. H2 run only: PostgreSQL's own disk is the server's business (and answers with its
- * own errors over the same 503 path, see DatabaseOutageTest).
+ * The disk of the embedded H2 runs full (FullDiskFilePath: its writes fail as a full
+ * disk's do, on an H2 file database of its own in a temporary directory). A write answers
+ * 503 with Retry-After and readiness goes DOWN; H2 closes the database after the failed
+ * write, and the pool drops its connections to it (before, every request answered 500
+ * from then on, until a restart), so reads work again on the reopened file. Once there is
+ * space again readiness is UP, writes work and what was saved before the disk ran full is
+ * there, without a restart. H2 run only: PostgreSQL's own disk is the server's business
+ * (and answers with its own errors over the same 503 path, see DatabaseOutageTest).
  */
 @DisabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres",
 		disabledReason = "the embedded H2's disk")
@@ -68,12 +69,15 @@ class FullDiskTest {
 		assertThat(raise(user, before).statusCode()).isEqualTo(302);
 		assertThat(readiness().statusCode()).isEqualTo(200);
 
-		// On disk before it runs full, whatever H2's write delay (that a commit is on disk when it is
+		// On disk before it runs full, whatever H2's write delay (that a commit is on
+		// disk when it is
 		// confirmed is the durability tests' subject, not this one's).
 		jdbc.execute("CHECKPOINT");
 		FullDiskFilePath.full = true;
-		// The write that meets the full disk answers 503. (With H2's write delay the write of a
-		// commit happens a moment later in the background: that write is refused and H2 closes
+		// The write that meets the full disk answers 503. (With H2's write delay the
+		// write of a
+		// commit happens a moment later in the background: that write is refused and H2
+		// closes
 		// the database, so the next write is the one that answers 503.)
 		HttpResponse<String> write = null;
 		long until = System.nanoTime() + WITHIN.toNanos();
@@ -89,7 +93,8 @@ class FullDiskTest {
 		assertThat(down.statusCode()).as("readiness while the disk is full").isEqualTo(503);
 		assertThat(down.body()).contains("DOWN");
 
-		// Reading needs no room on the disk: once the pool dropped its connections to the closed
+		// Reading needs no room on the disk: once the pool dropped its connections to the
+		// closed
 		// database, H2 reopens the file and pages are served; never a 500.
 		for (int i = 0; i < 3; i++) {
 			assertThat(user.get("/tickets").statusCode()).as("/tickets, disk full").isIn(200, 503);
@@ -109,11 +114,16 @@ class FullDiskTest {
 		assertThat(user.get("/tickets").statusCode()).as("the same session, no restart").isEqualTo(200);
 		String after = "Saved after the disk had space again " + UUID.randomUUID();
 		assertThat(raise(user, after).statusCode()).isEqualTo(302);
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets WHERE title IN (?, ?)", Integer.class, before, after))
-			.as("what was confirmed is there").isEqualTo(2);
+		assertThat(
+				jdbc.queryForObject("SELECT count(*) FROM tickets WHERE title IN (?, ?)", Integer.class, before, after))
+			.as("what was confirmed is there")
+			.isEqualTo(2);
 	}
 
-	/** Raises a ticket through the form; the form page's own answer when it cannot be shown. */
+	/**
+	 * Raises a ticket through the form; the form page's own answer when it cannot be
+	 * shown.
+	 */
 	private HttpResponse<String> raise(HttpSessionClient user, String title) throws Exception {
 		HttpResponse<String> form = user.get("/tickets/new");
 		if (form.statusCode() != 200) {
@@ -121,10 +131,11 @@ class FullDiskTest {
 		}
 		Long client = jdbc.queryForObject("SELECT id FROM clients WHERE name = 'Client A'", Long.class);
 		Long area = jdbc.queryForObject("SELECT id FROM product_areas WHERE name = 'Billing'", Long.class);
-		// The token of this very page: fetching the form again could meet the database closed
+		// The token of this very page: fetching the form again could meet the database
+		// closed
 		// meanwhile (the 503 page has no form).
-		return user.postFrom(form.body(), "/tickets/new", "title", title, "description", "Full disk test",
-				"clientId", client.toString(), "productAreaId", area.toString());
+		return user.postFrom(form.body(), "/tickets/new", "title", title, "description", "Full disk test", "clientId",
+				client.toString(), "productAreaId", area.toString());
 	}
 
 	private static void assertUnavailable(HttpResponse<String> response, String contentType) {
@@ -144,8 +155,9 @@ class FullDiskTest {
 
 	private HttpResponse<String> probe(String path) throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.timeout(Duration.ofSeconds(20))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

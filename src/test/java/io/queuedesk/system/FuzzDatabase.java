@@ -12,10 +12,10 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
 import io.queuedesk.PostgresRunCondition;
 
 /**
- * The database of {@link BadInputPropertiesTest}: its own in-memory H2 in the H2 run; in the
- * PostgreSQL run the run's database name plus {@code _fuzz} on the same server, created if
- * missing and emptied (Flyway then migrates it). What the fuzzing creates (tickets, users and
- * clients with odd names) stays there.
+ * The database of {@link BadInputPropertiesTest}: its own in-memory H2 in the H2 run; in
+ * the PostgreSQL run the run's database name plus {@code _fuzz} on the same server,
+ * created if missing and emptied (Flyway then migrates it). What the fuzzing creates
+ * (tickets, users and clients with odd names) stays there.
  */
 final class FuzzDatabase {
 
@@ -59,9 +59,11 @@ final class FuzzDatabase {
 		int slash = url.lastIndexOf('/');
 		int query = url.indexOf('?', slash);
 		String database = query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query);
-		try (Connection connection = DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", USER, PASSWORD);
+		try (Connection connection = DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", USER,
+				PASSWORD);
 				Statement statement = connection.createStatement();
-				ResultSet existing = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+				ResultSet existing = statement
+					.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
 			if (!existing.next()) {
 				statement.execute("CREATE DATABASE \"" + database + "\"");
 			}
@@ -69,8 +71,9 @@ final class FuzzDatabase {
 	}
 
 	/**
-	 * Skips the suite in a PostgreSQL run without a reachable server, as PostgresRunCondition
-	 * does for the Jupiter tests (and fails it when the run requires PostgreSQL, as in CI).
+	 * Skips the suite in a PostgreSQL run without a reachable server, as
+	 * PostgresRunCondition does for the Jupiter tests (and fails it when the run requires
+	 * PostgreSQL, as in CI).
 	 */
 	static final class SkipWithoutPostgres implements SkipExecutionHook {
 
@@ -79,8 +82,8 @@ final class FuzzDatabase {
 			if (!PostgresRunCondition.isPostgresRun()) {
 				return SkipResult.doNotSkip();
 			}
-			try (Connection connection = DriverManager.getConnection(
-					RUN_URL.substring(0, RUN_URL.lastIndexOf('/') + 1) + "postgres", USER, PASSWORD)) {
+			try (Connection connection = DriverManager
+				.getConnection(RUN_URL.substring(0, RUN_URL.lastIndexOf('/') + 1) + "postgres", USER, PASSWORD)) {
 				return SkipResult.doNotSkip();
 			}
 			catch (SQLException ex) {

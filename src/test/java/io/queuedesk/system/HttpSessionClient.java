@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * A plain HTTP client for tests against the real server (not a browser: no JavaScript, no
- * rendering; the Selenium tests are in the {@code browser} package): keeps the session in a cookie
- * jar, fetches and sends the CSRF token of a form, never follows redirects.
+ * rendering; the Selenium tests are in the {@code browser} package): keeps the session in
+ * a cookie jar, fetches and sends the CSRF token of a form, never follows redirects.
  */
 public class HttpSessionClient {
 
@@ -33,7 +33,10 @@ public class HttpSessionClient {
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
-	/** A GET with the given Accept header, or none when {@code accept} is null (as wrk sends). */
+	/**
+	 * A GET with the given Accept header, or none when {@code accept} is null (as wrk
+	 * sends).
+	 */
 	public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
 		if (accept != null) {
@@ -46,13 +49,20 @@ public class HttpSessionClient {
 		return get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
 	}
 
-	/** Opens the login page, then posts the form with the token it carries; returns the POST's response. */
+	/**
+	 * Opens the login page, then posts the form with the token it carries; returns the
+	 * POST's response.
+	 */
 	public HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
 		return signIn(email, password, "*/*");
 	}
 
-	/** Signs in as a browser that asks for the given media types (error pages depend on them). */
-	public HttpResponse<String> signIn(String email, String password, String accept) throws IOException, InterruptedException {
+	/**
+	 * Signs in as a browser that asks for the given media types (error pages depend on
+	 * them).
+	 */
+	public HttpResponse<String> signIn(String email, String password, String accept)
+			throws IOException, InterruptedException {
 		return submit("/login", "/login", accept, "username", email, "password", password);
 	}
 
@@ -66,8 +76,9 @@ public class HttpSessionClient {
 	}
 
 	/**
-	 * Submits a form as the browser would: takes the CSRF token from the page at {@code pagePath},
-	 * then posts {@code fields} (name, value, name, value, …) to {@code actionPath}.
+	 * Submits a form as the browser would: takes the CSRF token from the page at
+	 * {@code pagePath}, then posts {@code fields} (name, value, name, value, …) to
+	 * {@code actionPath}.
 	 */
 	public HttpResponse<String> post(String pagePath, String actionPath, String... fields)
 			throws IOException, InterruptedException {
@@ -83,14 +94,17 @@ public class HttpSessionClient {
 		return token.group(1);
 	}
 
-	/** The HTTP client with this browser's cookies, for requests a real browser would not make. */
+	/**
+	 * The HTTP client with this browser's cookies, for requests a real browser would not
+	 * make.
+	 */
 	HttpClient http() {
 		return http;
 	}
 
 	/**
-	 * Submits the form of a page already fetched ({@code html}), for tests where fetching the
-	 * page a second time might meet another state of the app.
+	 * Submits the form of a page already fetched ({@code html}), for tests where fetching
+	 * the page a second time might meet another state of the app.
 	 */
 	public HttpResponse<String> postFrom(String html, String actionPath, String... fields)
 			throws IOException, InterruptedException {

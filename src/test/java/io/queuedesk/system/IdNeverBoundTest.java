@@ -19,8 +19,9 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
 /**
- * {@link IdNeverBound} applies to every controller's forms: a posted {@code id=999} is not bound,
- * the other fields are. (The probe controller stands for any form with an {@code id} property.)
+ * {@link IdNeverBound} applies to every controller's forms: a posted {@code id=999} is
+ * not bound, the other fields are. (The probe controller stands for any form with an
+ * {@code id} property.)
  */
 @WebMvcTest(IdNeverBoundTest.ProbeController.class)
 @Import({ SliceSecurity.class, IdNeverBoundTest.ProbeController.class })
@@ -31,7 +32,9 @@ class IdNeverBoundTest {
 
 	@Test
 	void aPostedIdIsNotBound() throws Exception {
-		mvc.perform(post("/id-probe").param("id", "999").param("name", "x").with(csrf())
+		mvc.perform(post("/id-probe").param("id", "999")
+			.param("name", "x")
+			.with(csrf())
 			.with(user(TestUsers.signedIn(1, "a@test.example", "A", Role.ADMIN))))
 			.andExpect(content().string("id=null name=x"));
 	}

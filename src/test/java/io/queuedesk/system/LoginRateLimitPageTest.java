@@ -15,7 +15,9 @@ import org.springframework.web.util.HtmlUtils;
 
 import io.queuedesk.user.TestUsers;
 
-/** Over the per-address limit a browser gets the friendly 429 page from the real server. */
+/**
+ * Over the per-address limit a browser gets the friendly 429 page from the real server.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "queuedesk.login.max-per-address-per-minute=" + LoginRateLimitPageTest.LIMIT)
 class LoginRateLimitPageTest {

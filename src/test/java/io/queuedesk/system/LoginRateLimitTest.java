@@ -27,7 +27,10 @@ import org.springframework.test.web.servlet.ResultActions;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
-/** The per-address limit on sign-in attempts (docs/RULES.md#accounts), with a small limit for this class only. */
+/**
+ * The per-address limit on sign-in attempts (docs/RULES.md#accounts), with a small limit
+ * for this class only.
+ */
 @SpringBootTest(properties = { "queuedesk.login.max-per-address-per-minute=" + LoginRateLimitTest.LIMIT,
 		"queuedesk.account-mail.max-per-address-per-minute=" + LoginRateLimitTest.LIMIT })
 @AutoConfigureMockMvc
@@ -56,12 +59,14 @@ class LoginRateLimitTest {
 			login(unknown, "Wrong-pass-1", "10.1.2.3").andExpect(redirectedUrl("/login?error"));
 		}
 
-		// Over the limit even the right password is refused, before authentication: no counter moves.
+		// Over the limit even the right password is refused, before authentication: no
+		// counter moves.
 		login(email, "Wrong-pass-1", "10.1.2.3").andExpect(status().isTooManyRequests())
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(unauthenticated());
 		login(email, "Right-pass-1", "10.1.2.3").andExpect(status().isTooManyRequests()).andExpect(unauthenticated());
-		assertThat(jdbc.sql("select failed_login_count from users where id = ?").param(id).query(Integer.class).single())
+		assertThat(
+				jdbc.sql("select failed_login_count from users where id = ?").param(id).query(Integer.class).single())
 			.isZero();
 		assertThat(jdbc.sql("select count(*) from activity_log where target_user_id = ?")
 			.param(id)
@@ -108,7 +113,8 @@ class LoginRateLimitTest {
 	}
 
 	private ResultActions login(String email, String password, String address) throws Exception {
-		// formLogin() builds its own request (with a CSRF token); only the client address is changed.
+		// formLogin() builds its own request (with a CSRF token); only the client address
+		// is changed.
 		return mvc.perform(servletContext -> {
 			MockHttpServletRequest request = formLogin().user(email).password(password).buildRequest(servletContext);
 			request.setRemoteAddr(address);

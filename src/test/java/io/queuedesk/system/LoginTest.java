@@ -29,7 +29,10 @@ import org.springframework.web.util.HtmlUtils;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
-/** Form login against the real accounts (docs/RULES.md#accounts, #demo-data-and-commands): who may sign in, and what a failure says. */
+/**
+ * Form login against the real accounts (docs/RULES.md#accounts, #demo-data-and-commands):
+ * who may sign in, and what a failure says.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class LoginTest {
@@ -105,7 +108,10 @@ class LoginTest {
 			.doesNotContainIgnoringCase("locked");
 	}
 
-	/** Signs in and expects failure; returns the login page shown after the redirect, in the same session. */
+	/**
+	 * Signs in and expects failure; returns the login page shown after the redirect, in
+	 * the same session.
+	 */
 	private String failedLoginPage(String email, String password) throws Exception {
 		MvcResult result = mvc.perform(formLogin().user(email).password(password))
 			.andExpect(unauthenticated())

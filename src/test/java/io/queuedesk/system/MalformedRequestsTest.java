@@ -16,10 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 12, points 6, 8 and 9, over real HTTP (Tomcat parses the parameters and builds the
- * redirects, so MockMvc would not see these): huge page numbers, malformed requests and a forged
- * Host header. Requests go through a plain socket ({@link RawHttp}) so that they can be as
- * broken as an attacker makes them.
+ * Issue 12, points 6, 8 and 9, over real HTTP (Tomcat parses the parameters and builds
+ * the redirects, so MockMvc would not see these): huge page numbers, malformed requests
+ * and a forged Host header. Requests go through a plain socket ({@link RawHttp}) so that
+ * they can be as broken as an attacker makes them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class MalformedRequestsTest {
@@ -87,8 +87,9 @@ class MalformedRequestsTest {
 		long user = jdbc.sql("select min(id) from users").query(Long.class).single();
 		assertFriendly400(admin.post("/admin/users/" + user + "/active", token, Map.of()));
 		assertFriendly400(admin.post("/admin/users/" + user + "/active", token, Map.of("active", "maybe")));
-		RawHttp.Response json = admin.send("POST", "/tickets/new", Map.of("Accept", "text/html", "Content-Type",
-				"application/json", "X-XSRF-TOKEN", token), "{\"title\": \"x\"}".getBytes(StandardCharsets.UTF_8));
+		RawHttp.Response json = admin.send("POST", "/tickets/new",
+				Map.of("Accept", "text/html", "Content-Type", "application/json", "X-XSRF-TOKEN", token),
+				"{\"title\": \"x\"}".getBytes(StandardCharsets.UTF_8));
 		assertFriendly400(json);
 		RawHttp.Response put = admin.send("PUT", "/tickets/new?_csrf=" + RawHttp.encode(token),
 				Map.of("Accept", "text/html"), new byte[0]);
@@ -120,7 +121,8 @@ class MalformedRequestsTest {
 		String strangersToken = stranger.token("/login");
 		RawHttp.Response wrongPassword = stranger.send("POST", "/login",
 				Map.of("Host", "evil.example", "Content-Type", "application/x-www-form-urlencoded"),
-				("_csrf=" + RawHttp.encode(strangersToken) + "&username=x&password=y").getBytes(StandardCharsets.UTF_8));
+				("_csrf=" + RawHttp.encode(strangersToken) + "&username=x&password=y")
+					.getBytes(StandardCharsets.UTF_8));
 		assertThat(wrongPassword.status()).isEqualTo(302);
 		assertThat(wrongPassword.header("Location")).contains("/login?error");
 	}

@@ -19,8 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import io.queuedesk.PostgresRunCondition;
 
 /**
- * Migrations run without the statement timeout of the pool's connections (a long upgrade is not
- * cancelled), while the app's own connections keep it. On H2 and, in the second run, PostgreSQL.
+ * Migrations run without the statement timeout of the pool's connections (a long upgrade
+ * is not cancelled), while the app's own connections keep it. On H2 and, in the second
+ * run, PostgreSQL.
  */
 @SpringBootTest
 class MigrationConnectionTest {
@@ -43,18 +44,19 @@ class MigrationConnectionTest {
 			assertThat(timeoutMillis(connection)).as("migration connection").isZero();
 		}
 		if (PostgresRunCondition.isPostgresRun()) {
-			// The test H2 URL sets no QUERY_TIMEOUT; the PostgreSQL pool carries the default option.
+			// The test H2 URL sets no QUERY_TIMEOUT; the PostgreSQL pool carries the
+			// default option.
 			try (Connection connection = pool.getConnection()) {
 				assertThat(timeoutMillis(connection)).as("pooled connection").isEqualTo(30_000);
 			}
 		}
-		assertThat(flyway.getConfiguration().getDataSource()).as("the app's Flyway uses it")
-			.isNotSameAs(pool);
+		assertThat(flyway.getConfiguration().getDataSource()).as("the app's Flyway uses it").isNotSameAs(pool);
 	}
 
 	@Test
 	void theH2SettingIsTakenOutOfTheUrl() {
-		assertThat(MigrationConnection.withoutQueryTimeout("jdbc:h2:file:./data/q;MODE=PostgreSQL;QUERY_TIMEOUT=30000;LOCK_TIMEOUT=1"))
+		assertThat(MigrationConnection
+			.withoutQueryTimeout("jdbc:h2:file:./data/q;MODE=PostgreSQL;QUERY_TIMEOUT=30000;LOCK_TIMEOUT=1"))
 			.isEqualTo("jdbc:h2:file:./data/q;MODE=PostgreSQL;LOCK_TIMEOUT=1");
 	}
 

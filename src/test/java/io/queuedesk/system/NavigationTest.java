@@ -12,7 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The layout's menu (system/LayoutModel): admin links for admins only, none for visitors. */
+/**
+ * The layout's menu (system/LayoutModel): admin links for admins only, none for visitors.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class NavigationTest {
@@ -32,7 +34,8 @@ class NavigationTest {
 	void othersSeeTheirMenuWithoutAdminLinks() throws Exception {
 		String page = page(signIn("user@example.com", "P@55word"));
 
-		assertThat(page).contains("href=\"/my/tickets\"", "href=\"/tickets/new\"", "action=\"/logout\"", "Sam Submitter")
+		assertThat(page)
+			.contains("href=\"/my/tickets\"", "href=\"/tickets/new\"", "action=\"/logout\"", "Sam Submitter")
 			.doesNotContain("href=\"/admin");
 	}
 

@@ -16,16 +16,18 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 
 /**
- * The database of the plan tests ({@link QueryPlanTest}): its own database on the server of the
- * PostgreSQL run (the run's database name + {@code _plans}, or {@code -Dqueuedesk.test.plans-url}),
- * so the shared test database stays small. The generated data set is kept between runs: the
- * database's comment records the generator version and size, and a run reuses the data when the
- * comment matches and no migration is pending; otherwise it empties the schema, lets Flyway create
- * it when the application starts, and generates the data again ({@link #generate}).
+ * The database of the plan tests ({@link QueryPlanTest}): its own database on the server
+ * of the PostgreSQL run (the run's database name + {@code _plans}, or
+ * {@code -Dqueuedesk.test.plans-url}), so the shared test database stays small. The
+ * generated data set is kept between runs: the database's comment records the generator
+ * version and size, and a run reuses the data when the comment matches and no migration
+ * is pending; otherwise it empties the schema, lets Flyway create it when the application
+ * starts, and generates the data again ({@link #generate}).
  * <p>
- * The data come from {@code plan-data.sql} until {@code generate-data} (branch perf-gen) is on
- * main; then {@link #generate} can call that command instead, with the constants below (accounts,
- * search words) set to what it generates and {@link #GENERATOR_VERSION} raised.
+ * The data come from {@code plan-data.sql} until {@code generate-data} (branch perf-gen)
+ * is on main; then {@link #generate} can call that command instead, with the constants
+ * below (accounts, search words) set to what it generates and {@link #GENERATOR_VERSION}
+ * raised.
  */
 final class PlanData {
 
@@ -81,9 +83,10 @@ final class PlanData {
 	}
 
 	/**
-	 * Before the application context starts: creates the database if missing and tells whether it
-	 * holds the generated data set of this version and size with an up-to-date schema. If not, it
-	 * empties the schema (Flyway then creates it) so that {@link #generate} starts from scratch.
+	 * Before the application context starts: creates the database if missing and tells
+	 * whether it holds the generated data set of this version and size with an up-to-date
+	 * schema. If not, it empties the schema (Flyway then creates it) so that
+	 * {@link #generate} starts from scratch.
 	 */
 	static synchronized boolean prepare() {
 		if (reusable != null) {
@@ -118,7 +121,8 @@ final class PlanData {
 	}
 
 	private static String marker() throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement();
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(
 						"SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = current_database()")) {
 			return rs.next() ? rs.getString(1) : null;
@@ -133,7 +137,8 @@ final class PlanData {
 		String maintenanceUrl = URL.substring(0, URL.lastIndexOf('/') + 1) + "postgres";
 		try (Connection connection = DriverManager.getConnection(maintenanceUrl, USER, PASSWORD);
 				Statement statement = connection.createStatement();
-				ResultSet existing = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+				ResultSet existing = statement
+					.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
 			if (!existing.next()) {
 				statement.execute("CREATE DATABASE \"" + DATABASE + "\"");
 			}
@@ -142,9 +147,10 @@ final class PlanData {
 
 	/**
 	 * Fills the freshly migrated database: drops the indexes of the big tables, runs
-	 * {@code plan-data.sql}, builds the indexes again (one bulk build is several times faster than
-	 * maintaining them row by row, above all the GIN indexes), lets {@code rebuildQueues} count the
-	 * queue segments, vacuums and analyses, and finally writes the marker.
+	 * {@code plan-data.sql}, builds the indexes again (one bulk build is several times
+	 * faster than maintaining them row by row, above all the GIN indexes), lets
+	 * {@code rebuildQueues} count the queue segments, vacuums and analyses, and finally
+	 * writes the marker.
 	 */
 	static void generate(String passwordHash, Runnable rebuildQueues) {
 		long start = System.nanoTime();
@@ -178,7 +184,8 @@ final class PlanData {
 			times += ", indexes %.0f s".formatted((System.nanoTime() - phase) / 1e9);
 			phase = System.nanoTime();
 			rebuildQueues.run();
-			// Vacuumed, as autovacuum would have done on a real desk: index-only scans need the
+			// Vacuumed, as autovacuum would have done on a real desk: index-only scans
+			// need the
 			// visibility map, and the planner chooses differently without it.
 			for (String table : GUARDED_TABLES) {
 				statement.execute("VACUUM (ANALYZE) " + table);
@@ -195,7 +202,10 @@ final class PlanData {
 				(System.nanoTime() - start) / 1e9);
 	}
 
-	/** The statements of plan-data.sql: comment lines dropped, split where a line ends with ';'. */
+	/**
+	 * The statements of plan-data.sql: comment lines dropped, split where a line ends
+	 * with ';'.
+	 */
 	static List<String> script(String passwordHash) {
 		try (InputStream in = PlanData.class.getResourceAsStream("plan-data.sql")) {
 			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)

@@ -39,17 +39,18 @@ import org.springframework.web.util.HtmlUtils;
 import io.queuedesk.queue.QueueService;
 
 /**
- * Issue 11, part 6: the pages stay fast on a big desk, checked without timing anything. On
- * PostgreSQL with a generated data set of {@value #DEFAULT_SIZE} tickets (large enough for the
- * planner to prefer indexes; see {@link PlanData}), every page below is requested through MockMvc
- * as the role that uses it, every SQL statement it sends is recorded with its bound parameters
- * ({@link SqlPlans}), and each SELECT is explained on the same database: no plan may read
- * {@code tickets}, {@code comments} or {@code activity_log} with a sequential scan, neither the
- * custom plan for the page's values nor the generic plan a prepared statement switches to, and no
- * statement may look at more than {@link #MAX_ROWS_READ} rows of them (counted by EXPLAIN ANALYZE:
- * an index that walks a whole queue to filter it is no better than a sequential scan). The
- * list pages also send as many statements for a deep page or a big client as for page 1 or a small
- * one. Runs in the PostgreSQL run of the suite only; the H2 run reports it as skipped.
+ * Issue 11, part 6: the pages stay fast on a big desk, checked without timing anything.
+ * On PostgreSQL with a generated data set of {@value #DEFAULT_SIZE} tickets (large enough
+ * for the planner to prefer indexes; see {@link PlanData}), every page below is requested
+ * through MockMvc as the role that uses it, every SQL statement it sends is recorded with
+ * its bound parameters ({@link SqlPlans}), and each SELECT is explained on the same
+ * database: no plan may read {@code tickets}, {@code comments} or {@code activity_log}
+ * with a sequential scan, neither the custom plan for the page's values nor the generic
+ * plan a prepared statement switches to, and no statement may look at more than
+ * {@link #MAX_ROWS_READ} rows of them (counted by EXPLAIN ANALYZE: an index that walks a
+ * whole queue to filter it is no better than a sequential scan). The list pages also send
+ * as many statements for a deep page or a big client as for page 1 or a small one. Runs
+ * in the PostgreSQL run of the suite only; the H2 run reports it as skipped.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -71,13 +72,17 @@ class QueryPlanTest {
 	static final String RARE_WORD = PlanData.RARE_WORD;
 
 	/**
-	 * Rows a statement may look at in the three big tables (returned or filtered away, summed
-	 * over its scans; from EXPLAIN ANALYZE, so counted, not timed). A capped count reads up to
-	 * 10,001 rows; the positions of a page's 50 rows up to 50 × 256 index entries.
+	 * Rows a statement may look at in the three big tables (returned or filtered away,
+	 * summed over its scans; from EXPLAIN ANALYZE, so counted, not timed). A capped count
+	 * reads up to 10,001 rows; the positions of a page's 50 rows up to 50 × 256 index
+	 * entries.
 	 */
 	static final long MAX_ROWS_READ = Long.getLong("queuedesk.test.plans-max-rows", 30_000);
 
-	/** -Dqueuedesk.test.plans-print=true prints every statement with its time and custom plan. */
+	/**
+	 * -Dqueuedesk.test.plans-print=true prints every statement with its time and custom
+	 * plan.
+	 */
 	static final boolean PRINT = Boolean.getBoolean("queuedesk.test.plans-print");
 
 	static boolean reused;
@@ -114,14 +119,16 @@ class QueryPlanTest {
 		else {
 			PlanData.generate(encoder.encode("plan-P@55word"), queues::rebuild);
 		}
-		// The clients with the longest and the shortest (non-empty) queue, whatever the generator calls them.
+		// The clients with the longest and the shortest (non-empty) queue, whatever the
+		// generator calls them.
 		bigClient = jdbc.sql("""
 				select client_id from tickets where queue_rank is not null
 				group by client_id order by count(*) desc, client_id limit 1""").query(Long.class).single();
 		smallClient = jdbc.sql("""
 				select client_id from tickets where queue_rank is not null
 				group by client_id order by count(*), client_id limit 1""").query(Long.class).single();
-		longConversation = jdbc.sql("select ticket_id from comments group by ticket_id order by count(*) desc, ticket_id limit 1")
+		longConversation = jdbc
+			.sql("select ticket_id from comments group by ticket_id order by count(*) desc, ticket_id limit 1")
 			.query(Long.class)
 			.single();
 		long queued = jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is not null")
@@ -158,7 +165,8 @@ class QueryPlanTest {
 		add(pages, "ticket list, submitter", SUBMITTER, "/tickets");
 		add(pages, "search, submitter", SUBMITTER, "/tickets?q=" + FREQUENT_WORD);
 		add(pages, "queue of the big client", ADMIN, "/queues/" + bigClient);
-		add(pages, "queue of the big client, deep page", ADMIN, "/queues/" + bigClient + "?page=" + (bigQueuePages - 1));
+		add(pages, "queue of the big client, deep page", ADMIN,
+				"/queues/" + bigClient + "?page=" + (bigQueuePages - 1));
 		add(pages, "queue of a small client", ADMIN, "/queues/" + smallClient);
 		add(pages, "ticket with 30 comments", ADMIN, "/tickets/" + longConversation);
 		add(pages, "ticket, its developer", DEVELOPER, "/tickets/" + ticketOf("assignee_id", DEVELOPER));
@@ -170,8 +178,10 @@ class QueryPlanTest {
 		add(pages, "my tickets, submitter", SUBMITTER, "/my/tickets");
 		add(pages, "API, big client", ADMIN, "/api/tickets?client=" + bigClient);
 		add(pages, "API, search", ADMIN, "/api/tickets?q=" + RARE_WORD);
-		// The dashboard's whole-desk counts read many index entries, but once per TTL in the
-		// background (TicketStatistics' cache), never per view: no sequential scan, no row bound.
+		// The dashboard's whole-desk counts read many index entries, but once per TTL in
+		// the
+		// background (TicketStatistics' cache), never per view: no sequential scan, no
+		// row bound.
 		pages.put("dashboard", new Page(ADMIN, "/admin", Long.MAX_VALUE));
 		pages.put("dashboard, last 30 days",
 				new Page(ADMIN, "/admin?from=" + today.minusDays(30) + "&to=" + today, Long.MAX_VALUE));
@@ -188,10 +198,14 @@ class QueryPlanTest {
 		return pages;
 	}
 
-	/** The newest queued ticket with this user in this column ("assignee_id", "submitter_id"). */
+	/**
+	 * The newest queued ticket with this user in this column ("assignee_id",
+	 * "submitter_id").
+	 */
 	private long ticketOf(String column, String email) {
-		return jdbc.sql("select max(t.id) from tickets t join users u on u.id = t." + column
-				+ " where u.email = ? and t.queue_rank is not null")
+		return jdbc
+			.sql("select max(t.id) from tickets t join users u on u.id = t." + column
+					+ " where u.email = ? and t.queue_rank is not null")
 			.param(email)
 			.query(Long.class)
 			.single();
@@ -239,7 +253,8 @@ class QueryPlanTest {
 	void theQueuePageIsAsManyStatementsForTheBigQueueAsForASmallOne() throws Exception {
 		int small = statements(ADMIN, "/queues/" + smallClient);
 		assertThat(statements(ADMIN, "/queues/" + bigClient)).as("big queue, page 1").isEqualTo(small);
-		assertThat(statements(ADMIN, "/queues/" + bigClient + "?page=" + (bigQueuePages - 1))).as("big queue, last page")
+		assertThat(statements(ADMIN, "/queues/" + bigClient + "?page=" + (bigQueuePages - 1)))
+			.as("big queue, last page")
 			.isEqualTo(small);
 	}
 
@@ -298,32 +313,32 @@ class QueryPlanTest {
 				SqlPlans.Plan custom = SqlPlans.customPlan(connection, statement);
 				if (PRINT) {
 					System.out.printf("[plans] %s (%s as %s): %d ms, %d rows read%n  %s%n  %s%n%s", name, url, user,
-							statement.millis(), custom.rowsRead(),
-							statement.sql().replaceAll("\\s+", " "), statement.parameterText(),
-							SqlPlans.text(connection, statement, false));
+							statement.millis(), custom.rowsRead(), statement.sql().replaceAll("\\s+", " "),
+							statement.parameterText(), SqlPlans.text(connection, statement, false));
 				}
 				if (!custom.guardedSeqScans().isEmpty()) {
 					problems.add(problem(connection, statement, custom, false));
 					continue;
 				}
 				if (custom.rowsRead() > maxRowsRead) {
-					problems.add("  reads " + custom.rowsRead() + " rows of tickets, comments and activity_log (at most "
-							+ maxRowsRead + "); most in " + custom.biggestRead() + "\n" + problem(connection, statement, custom, false));
+					problems.add("  reads " + custom.rowsRead()
+							+ " rows of tickets, comments and activity_log (at most " + maxRowsRead + "); most in "
+							+ custom.biggestRead() + "\n" + problem(connection, statement, custom, false));
 					continue;
 				}
 				SqlPlans.Plan generic = SqlPlans.genericPlan(connection, statement);
 				if (PRINT && generic != null) {
-					System.out.printf("  generic plan: %s, %d rows read, cost %.0f (custom %.0f)%n", generic.guardedSeqScans(),
-							generic.rowsRead(), generic.cost(), custom.cost());
+					System.out.printf("  generic plan: %s, %d rows read, cost %.0f (custom %.0f)%n",
+							generic.guardedSeqScans(), generic.rowsRead(), generic.cost(), custom.cost());
 				}
 				if (generic != null && wouldBeChosen(generic, custom)) {
 					if (!generic.guardedSeqScans().isEmpty()) {
 						problems.add(problem(connection, statement, generic, true));
 					}
 					else if (generic.rowsRead() > maxRowsRead) {
-						problems.add("  reads " + generic.rowsRead() + " rows of tickets, comments and activity_log (at most "
-								+ maxRowsRead + "); most in " + generic.biggestRead() + "\n"
-								+ problem(connection, statement, generic, true));
+						problems.add("  reads " + generic.rowsRead()
+								+ " rows of tickets, comments and activity_log (at most " + maxRowsRead + "); most in "
+								+ generic.biggestRead() + "\n" + problem(connection, statement, generic, true));
 					}
 				}
 			}
@@ -335,23 +350,24 @@ class QueryPlanTest {
 	}
 
 	/**
-	 * Whether PostgreSQL's plan cache (plan_cache_mode = auto) would run the generic plan: once a
-	 * statement ran 5 times with custom plans, it takes the generic one if that is estimated no
-	 * dearer than the custom plans' average cost plus their planning cost
-	 * (plancache.c, choose_custom_plan: 1000 × cpu_operator_cost × (relations + 1)). The custom
-	 * plan of these values stands in for the average; the planning cost is taken for a join of a
-	 * handful of tables. A generic plan that scans a big table but costs more than that is never
-	 * run, so it is no finding.
+	 * Whether PostgreSQL's plan cache (plan_cache_mode = auto) would run the generic
+	 * plan: once a statement ran 5 times with custom plans, it takes the generic one if
+	 * that is estimated no dearer than the custom plans' average cost plus their planning
+	 * cost (plancache.c, choose_custom_plan: 1000 × cpu_operator_cost × (relations + 1)).
+	 * The custom plan of these values stands in for the average; the planning cost is
+	 * taken for a join of a handful of tables. A generic plan that scans a big table but
+	 * costs more than that is never run, so it is no finding.
 	 */
 	private static boolean wouldBeChosen(SqlPlans.Plan generic, SqlPlans.Plan custom) {
 		double planning = 1000 * 0.0025 * 6;
 		return generic.cost() <= custom.cost() + planning;
 	}
 
-	private static String problem(Connection connection, SqlPlans.Captured statement, SqlPlans.Plan plan, boolean generic)
-			throws SQLException {
-		return "  " + plan.kind() + (plan.guardedSeqScans().isEmpty() ? "" : ": " + plan.guardedSeqScans()) + "\n  SQL: " + statement.sql().replaceAll("\\s+", " ")
-				+ "\n  parameters: " + statement.parameterText() + "\n  plan:\n" + SqlPlans.text(connection, statement, generic);
+	private static String problem(Connection connection, SqlPlans.Captured statement, SqlPlans.Plan plan,
+			boolean generic) throws SQLException {
+		return "  " + plan.kind() + (plan.guardedSeqScans().isEmpty() ? "" : ": " + plan.guardedSeqScans())
+				+ "\n  SQL: " + statement.sql().replaceAll("\\s+", " ") + "\n  parameters: " + statement.parameterText()
+				+ "\n  plan:\n" + SqlPlans.text(connection, statement, generic);
 	}
 
 }

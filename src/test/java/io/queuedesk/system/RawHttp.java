@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * An HTTP/1.1 client over a plain socket, for requests that java.net.http will not send: any
- * Host header, bad percent-encoding, NUL bytes, a multipart body without boundary. Keeps the
- * cookies it is given (session and CSRF), one connection per request, never follows redirects.
+ * An HTTP/1.1 client over a plain socket, for requests that java.net.http will not send:
+ * any Host header, bad percent-encoding, NUL bytes, a multipart body without boundary.
+ * Keeps the cookies it is given (session and CSRF), one connection per request, never
+ * follows redirects.
  */
 public final class RawHttp {
 
@@ -54,7 +55,10 @@ public final class RawHttp {
 		return send("GET", target, Map.of("Accept", "text/html"), null);
 	}
 
-	/** A form post as a browser sends it; the CSRF token is added from {@code token} when given. */
+	/**
+	 * A form post as a browser sends it; the CSRF token is added from {@code token} when
+	 * given.
+	 */
 	public Response post(String target, String token, Map<String, String> fields) throws IOException {
 		StringJoiner body = new StringJoiner("&");
 		if (token != null) {
@@ -80,8 +84,9 @@ public final class RawHttp {
 	}
 
 	/**
-	 * Sends the request as given: {@code target} is written to the request line unchanged, the
-	 * headers as they are (a Host header given replaces the default one), then the body.
+	 * Sends the request as given: {@code target} is written to the request line
+	 * unchanged, the headers as they are (a Host header given replaces the default one),
+	 * then the body.
 	 */
 	public Response send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -109,7 +114,8 @@ public final class RawHttp {
 				out.flush();
 			}
 			catch (IOException refused) {
-				// The server answered before reading everything (a request head over Tomcat's
+				// The server answered before reading everything (a request head over
+				// Tomcat's
 				// 8 KB, say) and closed: its answer is what counts.
 				return read(socket.getInputStream());
 			}
@@ -128,7 +134,8 @@ public final class RawHttp {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
-			headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+			headers
+				.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
 				.add(lines[i].substring(colon + 1).strip());
 		}
 		for (String cookie : headers.getOrDefault("set-cookie", List.of())) {

@@ -30,7 +30,10 @@ import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 
-/** Each role lands on its own home (docs/RULES.md#pages-and-routes) and the URL rules fence off the admin pages. */
+/**
+ * Each role lands on its own home (docs/RULES.md#pages-and-routes) and the URL rules
+ * fence off the admin pages.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class RoleHomeTest {
@@ -46,8 +49,7 @@ class RoleHomeTest {
 
 	@Test
 	void adminHomeIsTheDashboard() throws Exception {
-		mvc.perform(get("/").cookie(signIn("admin@example.com", "adminP@55word")))
-			.andExpect(redirectedUrl("/admin"));
+		mvc.perform(get("/").cookie(signIn("admin@example.com", "adminP@55word"))).andExpect(redirectedUrl("/admin"));
 	}
 
 	@Test
@@ -72,7 +74,8 @@ class RoleHomeTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Tickets by status")))
 			.andExpect(content().string(containsString("Ada Admin")));
-		mvc.perform(get("/admin").cookie(signIn("developer1@example.com", "P@55word"))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin").cookie(signIn("developer1@example.com", "P@55word")))
+			.andExpect(status().isForbidden());
 		mvc.perform(get("/admin").cookie(signIn("user@example.com", "P@55word"))).andExpect(status().isForbidden());
 	}
 
@@ -99,7 +102,10 @@ class RoleHomeTest {
 			.andExpect(content().string(not(containsString("Assigned to me"))));
 	}
 
-	/** A client of its own with two tickets: one raised by a fresh submitter for a fresh developer, one not. */
+	/**
+	 * A client of its own with two tickets: one raised by a fresh submitter for a fresh
+	 * developer, one not.
+	 */
 	class Fixture {
 
 		final String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -121,7 +127,9 @@ class RoleHomeTest {
 			Timestamp now = Timestamp.from(Instant.now());
 			jdbc.sql("insert into clients (name, created_at) values (?, ?)").params(client, now).update();
 			long clientId = jdbc.sql("select id from clients where name = ?").param(client).query(Long.class).single();
-			jdbc.sql("insert into product_areas (name, created_at) values (?, ?)").params("Home area " + tag, now).update();
+			jdbc.sql("insert into product_areas (name, created_at) values (?, ?)")
+				.params("Home area " + tag, now)
+				.update();
 			long area = jdbc.sql("select id from product_areas where name = ?")
 				.param("Home area " + tag)
 				.query(Long.class)
@@ -130,8 +138,11 @@ class RoleHomeTest {
 					insert into tickets (title, description, client_id, product_area_id, queue_rank, status, assignee_id,
 					  submitter_id, created_at, updated_at) values (?, 'd', ?, ?, ?, 'OPEN', ?, ?, ?, ?)
 					""";
-			jdbc.sql(insert).params(assignedToDeveloper, clientId, area, QueueFixture.rank(1), dev, sub, now, now).update();
-			jdbc.sql(insert).params(assignedToSomeoneElse, clientId, area, QueueFixture.rank(2), admin, admin, now, now)
+			jdbc.sql(insert)
+				.params(assignedToDeveloper, clientId, area, QueueFixture.rank(1), dev, sub, now, now)
+				.update();
+			jdbc.sql(insert)
+				.params(assignedToSomeoneElse, clientId, area, QueueFixture.rank(2), admin, admin, now, now)
 				.update();
 			QueueFixture.recount(jdbc, clientId);
 		}
@@ -139,8 +150,9 @@ class RoleHomeTest {
 	}
 
 	/**
-	 * The session cookie after signing in. Sessions live in Spring Session's store (the database),
-	 * not in MockMvc's MockHttpSession, so later requests carry the cookie as a browser would.
+	 * The session cookie after signing in. Sessions live in Spring Session's store (the
+	 * database), not in MockMvc's MockHttpSession, so later requests carry the cookie as
+	 * a browser would.
 	 */
 	private Cookie signIn(String email, String password) throws Exception {
 		return mvc.perform(formLogin().user(email).password(password))

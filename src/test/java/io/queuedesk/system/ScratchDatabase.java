@@ -13,14 +13,17 @@ import java.util.Properties;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * An empty database for a test that runs the application as a process (or several contexts) of
- * its own: the embedded default's H2 file in a directory of the test, or, in the PostgreSQL run,
- * a database of its own on the run's server (the run's database name plus a suffix), so the
- * shared test database is not touched.
+ * An empty database for a test that runs the application as a process (or several
+ * contexts) of its own: the embedded default's H2 file in a directory of the test, or, in
+ * the PostgreSQL run, a database of its own on the run's server (the run's database name
+ * plus a suffix), so the shared test database is not touched.
  */
 record ScratchDatabase(String name, String url, String user, String password, boolean embedded) {
 
-	/** The production default URL ({@code application.properties}), its {@code ./data} under {@code directory}. */
+	/**
+	 * The production default URL ({@code application.properties}), its {@code ./data}
+	 * under {@code directory}.
+	 */
 	static ScratchDatabase embeddedDefault(Path directory) throws IOException {
 		Properties production = new Properties();
 		try (InputStream in = ScratchDatabase.class.getResourceAsStream("/application.properties")) {
@@ -30,11 +33,14 @@ record ScratchDatabase(String name, String url, String user, String password, bo
 		if (!url.startsWith("jdbc:h2:file:./data/queuedesk;")) {
 			throw new IllegalStateException("The default database is no longer H2 in ./data: " + url);
 		}
-		return new ScratchDatabase("H2", url.replace("./data/queuedesk", directory.resolve("data/queuedesk").toString()),
-				"", "", true);
+		return new ScratchDatabase("H2",
+				url.replace("./data/queuedesk", directory.resolve("data/queuedesk").toString()), "", "", true);
 	}
 
-	/** A database next to the PostgreSQL run's own, created if missing, with an empty schema. */
+	/**
+	 * A database next to the PostgreSQL run's own, created if missing, with an empty
+	 * schema.
+	 */
 	static ScratchDatabase postgres(String suffix) throws SQLException {
 		String runUrl = System.getProperty("spring.datasource.url");
 		int slash = runUrl.lastIndexOf('/');
@@ -58,15 +64,19 @@ record ScratchDatabase(String name, String url, String user, String password, bo
 	}
 
 	/**
-	 * Settings for the application. The embedded default needs none: a process started in the
-	 * directory finds {@code ./data} there, and the command in this JVM gets the same URL.
+	 * Settings for the application. The embedded default needs none: a process started in
+	 * the directory finds {@code ./data} there, and the command in this JVM gets the same
+	 * URL.
 	 */
 	List<String> settings() {
 		return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
 				"--spring.datasource.password=" + password);
 	}
 
-	/** One connection for the test's own checks (H2: only while no application has the file open). */
+	/**
+	 * One connection for the test's own checks (H2: only while no application has the
+	 * file open).
+	 */
 	SingleConnectionDataSource dataSource() {
 		String jdbcUrl = embedded ? MigrationConnection.withoutQueryTimeout(url) : url;
 		return new SingleConnectionDataSource(jdbcUrl, user, password, true);

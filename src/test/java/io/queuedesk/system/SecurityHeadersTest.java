@@ -14,7 +14,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Strict security headers on every page, and pages that keep to the CSP (no inline script or style). */
+/**
+ * Strict security headers on every page, and pages that keep to the CSP (no inline script
+ * or style).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class SecurityHeadersTest {
@@ -29,7 +32,8 @@ class SecurityHeadersTest {
 
 	@Test
 	void signedInPagesHaveTheHeadersAndNoInlineCode() throws Exception {
-		// Sessions live in Spring Session's store, not in MockHttpSession: carry the cookie like a browser.
+		// Sessions live in Spring Session's store, not in MockHttpSession: carry the
+		// cookie like a browser.
 		Cookie session = mvc.perform(formLogin().user("admin@example.com").password("adminP@55word"))
 			.andReturn()
 			.getResponse()
@@ -61,11 +65,13 @@ class SecurityHeadersTest {
 		assertThat(response.getHeader("Cache-Control")).contains("no-store");
 
 		String html = response.getContentAsString();
-		assertThat(html).as("inline scripts are blocked by the CSP").doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
+		assertThat(html).as("inline scripts are blocked by the CSP")
+			.doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
 		assertThat(html).as("inline styles are blocked by the CSP")
 			.doesNotContainPattern("\\sstyle\\s*=")
 			.doesNotContain("<style");
-		assertThat(html).as("event handler attributes are blocked by the CSP").doesNotContainPattern("\\son[a-z]+\\s*=");
+		assertThat(html).as("event handler attributes are blocked by the CSP")
+			.doesNotContainPattern("\\son[a-z]+\\s*=");
 	}
 
 }

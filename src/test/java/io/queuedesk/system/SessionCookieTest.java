@@ -11,8 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The session cookie on the real server: script-proof, and renewed on login (session fixation).
- * Visitors who are not signed in get no session at all (see SessionlessVisitorsTest).
+ * The session cookie on the real server: script-proof, and renewed on login (session
+ * fixation). Visitors who are not signed in get no session at all (see
+ * SessionlessVisitorsTest).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SessionCookieTest {
@@ -37,7 +38,8 @@ class SessionCookieTest {
 		assertThat(browser.signIn("user@example.com", "P@55word").statusCode()).isEqualTo(302);
 		String before = browser.sessionCookie().orElseThrow().getValue();
 
-		// Signing in again over a session that exists (one an attacker could have planted).
+		// Signing in again over a session that exists (one an attacker could have
+		// planted).
 		HttpResponse<String> login = browser.post("/account/password", "/login", "username", "developer1@example.com",
 				"password", "P@55word");
 

@@ -20,9 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Visitors who are not signed in never get a session (a row of {@code spring_session}): the CSRF
- * token lives in an HttpOnly cookie, so nobody can grow the session table without signing in,
- * and every POST still needs the token. Real HTTP: the session store is only real there.
+ * Visitors who are not signed in never get a session (a row of {@code spring_session}):
+ * the CSRF token lives in an HttpOnly cookie, so nobody can grow the session table
+ * without signing in, and every POST still needs the token. Real HTTP: the session store
+ * is only real there.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SessionlessVisitorsTest {
@@ -51,7 +52,8 @@ class SessionlessVisitorsTest {
 	void aFailedSignInCreatesNoSession() throws Exception {
 		long before = sessions();
 
-		HttpResponse<String> login = new HttpSessionClient(port).signIn("nobody-sessionless@test.example", "not-the-password");
+		HttpResponse<String> login = new HttpSessionClient(port).signIn("nobody-sessionless@test.example",
+				"not-the-password");
 
 		assertThat(login.headers().firstValue("Location")).get().asString().endsWith("/login?error");
 		assertThat(login.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
@@ -102,14 +104,14 @@ class SessionlessVisitorsTest {
 		HttpSessionClient other = new HttpSessionClient(port);
 		other.get("/login");
 
-		HttpResponse<String> post = postWithCookiesOf(other, "/login",
-				"username=" + encode("admin@example.com") + "&password=" + encode("adminP@55word") + "&_csrf="
-						+ encode(token));
+		HttpResponse<String> post = postWithCookiesOf(other, "/login", "username=" + encode("admin@example.com")
+				+ "&password=" + encode("adminP@55word") + "&_csrf=" + encode(token));
 
 		assertThat(post.statusCode()).isEqualTo(403);
 	}
 
-	private HttpResponse<String> postWithCookiesOf(HttpSessionClient browser, String path, String body) throws Exception {
+	private HttpResponse<String> postWithCookiesOf(HttpSessionClient browser, String path, String body)
+			throws Exception {
 		return browser.http()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 				.header("Content-Type", "application/x-www-form-urlencoded")

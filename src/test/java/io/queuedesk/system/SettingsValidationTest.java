@@ -8,14 +8,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code queuedesk.*} settings are validated on start: a wrong value stops it and names the
- * property (a real start prints it as "Property: queuedesk.login.max-per-address-per-minute …
- * Reason: must be greater than or equal to 1").
+ * The {@code queuedesk.*} settings are validated on start: a wrong value stops it and
+ * names the property (a real start prints it as "Property:
+ * queuedesk.login.max-per-address-per-minute … Reason: must be greater than or equal to
+ * 1").
  */
 class SettingsValidationTest {
 
-	final ApplicationContextRunner context = new ApplicationContextRunner()
-		.withUserConfiguration(Settings.class)
+	final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Settings.class)
 		.withPropertyValues("queuedesk.registration.enabled=true",
 				"queuedesk.account-mail.max-per-address-per-minute=5");
 

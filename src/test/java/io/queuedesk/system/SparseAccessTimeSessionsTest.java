@@ -22,8 +22,9 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
 
 /**
- * The session store writes a session's last-access time at most once a minute, and still reads
- * the session from the database on every request, so an ended session is over at once.
+ * The session store writes a session's last-access time at most once a minute, and still
+ * reads the session from the database on every request, so an ended session is over at
+ * once.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SparseAccessTimeSessionsTest {
@@ -67,8 +68,7 @@ class SparseAccessTimeSessionsTest {
 		HttpSessionClient browser = new HttpSessionClient(port);
 		assertThat(browser.signIn("developer2@example.com", "P@55word").statusCode()).isEqualTo(302);
 		assertThat(browser.get("/account/password").statusCode()).isEqualTo(200);
-		String sessionId = new String(
-				Base64.getDecoder().decode(browser.sessionCookie().orElseThrow().getValue()));
+		String sessionId = new String(Base64.getDecoder().decode(browser.sessionCookie().orElseThrow().getValue()));
 
 		// As another instance would, e.g. on sign-out or deactivation there.
 		jdbc.sql("delete from spring_session where session_id = ?").param(sessionId).update();
@@ -79,9 +79,10 @@ class SparseAccessTimeSessionsTest {
 	}
 
 	/**
-	 * Spring Session's filter asks for the requested session again at the end of a request whose
-	 * page was committed early; within one request that is answered from memory (no database
-	 * connection needed once the page is out), outside a request and after a deletion never.
+	 * Spring Session's filter asks for the requested session again at the end of a
+	 * request whose page was committed early; within one request that is answered from
+	 * memory (no database connection needed once the page is out), outside a request and
+	 * after a deletion never.
 	 */
 	@Test
 	void aSessionIsReadOncePerRequest() throws Exception {

@@ -33,9 +33,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Records the SQL statements the application sends on the current thread, with their bound
- * parameters (datasource-proxy), and explains them on PostgreSQL: for {@link QueryPlanTest}.
- * Spring Session's statements are left out.
+ * Records the SQL statements the application sends on the current thread, with their
+ * bound parameters (datasource-proxy), and explains them on PostgreSQL: for
+ * {@link QueryPlanTest}. Spring Session's statements are left out.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class SqlPlans {
@@ -43,7 +43,10 @@ class SqlPlans {
 	/** The tables that must never be read whole by a page. */
 	static final Set<String> GUARDED = Set.of("tickets", "comments", "activity_log");
 
-	/** One statement as the application ran it: SQL with '?' and the setter calls of its parameters. */
+	/**
+	 * One statement as the application ran it: SQL with '?' and the setter calls of its
+	 * parameters.
+	 */
 	record Captured(String sql, List<ParameterSetOperation> parameters, long millis) {
 
 		boolean isQuery() {
@@ -106,15 +109,20 @@ class SqlPlans {
 		};
 	}
 
-	/** A plan of one statement: its JSON, the scans of guarded tables in it, its estimated cost. */
-	record Plan(String kind, JsonNode json, List<String> guardedSeqScans, double cost, long rowsRead, String biggestRead) {
+	/**
+	 * A plan of one statement: its JSON, the scans of guarded tables in it, its estimated
+	 * cost.
+	 */
+	record Plan(String kind, JsonNode json, List<String> guardedSeqScans, double cost, long rowsRead,
+			String biggestRead) {
 	}
 
 	/**
-	 * The plan PostgreSQL makes for the statement with these parameter values (a custom plan),
-	 * run with EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) through JDBC with the parameters bound by the
-	 * very setter calls the application made, in a transaction that is rolled back. ANALYZE adds
-	 * what the plan really read (rows per node); TIMING OFF leaves out the clock.
+	 * The plan PostgreSQL makes for the statement with these parameter values (a custom
+	 * plan), run with EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) through JDBC with the
+	 * parameters bound by the very setter calls the application made, in a transaction
+	 * that is rolled back. ANALYZE adds what the plan really read (rows per node); TIMING
+	 * OFF leaves out the clock.
 	 */
 	static Plan customPlan(Connection connection, Captured statement) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
@@ -145,11 +153,12 @@ class SqlPlans {
 	}
 
 	/**
-	 * The generic plan, the one a prepared statement runs with once PostgreSQL decides that
-	 * planning for each execution does not pay (the JDBC driver prepares a statement on the server
-	 * from its 5th execution on, and the server may switch to the generic plan after 5 more):
-	 * PREPARE with $n parameters, EXPLAIN EXECUTE under {@code plan_cache_mode = force_generic_plan}.
-	 * (PostgreSQL 16 would have EXPLAIN (GENERIC_PLAN); the servers run 15.)
+	 * The generic plan, the one a prepared statement runs with once PostgreSQL decides
+	 * that planning for each execution does not pay (the JDBC driver prepares a statement
+	 * on the server from its 5th execution on, and the server may switch to the generic
+	 * plan after 5 more): PREPARE with $n parameters, EXPLAIN EXECUTE under
+	 * {@code plan_cache_mode = force_generic_plan}. (PostgreSQL 16 would have EXPLAIN
+	 * (GENERIC_PLAN); the servers run 15.)
 	 */
 	static Plan genericPlan(Connection connection, Captured statement) throws SQLException {
 		if (statement.parameters().isEmpty()) {
@@ -237,7 +246,8 @@ class SqlPlans {
 		String type = node.path("Node Type").asString();
 		String relation = node.path("Relation Name").asString();
 		if ("Seq Scan".equals(type) && GUARDED.contains(relation)) {
-			into.add("Seq Scan on " + relation + (node.has("Filter") ? " (filter: " + node.get("Filter").asString() + ")" : ""));
+			into.add("Seq Scan on " + relation
+					+ (node.has("Filter") ? " (filter: " + node.get("Filter").asString() + ")" : ""));
 		}
 		for (JsonNode child : node.path("Plans")) {
 			collectSeqScans(child, into);
@@ -245,15 +255,16 @@ class SqlPlans {
 	}
 
 	/**
-	 * Rows that scans of the guarded tables looked at (returned plus removed by a filter or an
-	 * index recheck, times the node's loops), known only from EXPLAIN ANALYZE: read[0] the sum,
-	 * read[1] and biggest[0] the node that read most.
+	 * Rows that scans of the guarded tables looked at (returned plus removed by a filter
+	 * or an index recheck, times the node's loops), known only from EXPLAIN ANALYZE:
+	 * read[0] the sum, read[1] and biggest[0] the node that read most.
 	 */
 	private static void collectRowsRead(JsonNode node, long[] read, String[] biggest) {
 		String relation = node.path("Relation Name").asString();
 		if (node.has("Actual Rows") && GUARDED.contains(relation)) {
 			long rows = (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
-					+ node.path("Rows Removed by Index Recheck").asLong()) * Math.max(1, node.path("Actual Loops").asLong());
+					+ node.path("Rows Removed by Index Recheck").asLong())
+					* Math.max(1, node.path("Actual Loops").asLong());
 			read[0] += rows;
 			if (rows > read[1]) {
 				read[1] = rows;
@@ -287,7 +298,10 @@ class SqlPlans {
 		return out.toString();
 	}
 
-	/** The type the JDBC driver sends for a setter call; "unknown" lets the server infer it. */
+	/**
+	 * The type the JDBC driver sends for a setter call; "unknown" lets the server infer
+	 * it.
+	 */
 	private static String typeOf(ParameterSetOperation p) {
 		String method = p.getMethod().getName();
 		Object[] args = p.getArgs();

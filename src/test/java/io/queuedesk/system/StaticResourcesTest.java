@@ -17,14 +17,16 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Static files live on their own paths with content-hashed links that browsers keep for a year;
- * ordinary page links are left alone, and the plain (version-less) paths keep working.
+ * Static files live on their own paths with content-hashed links that browsers keep for a
+ * year; ordinary page links are left alone, and the plain (version-less) paths keep
+ * working.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class StaticResourcesTest {
 
-	private static final Pattern HASHED = Pattern.compile("(?:href|src)=\"(/(?:css|webjars)/[^\"]+-[0-9a-f]{32}\\.(?:css|js))\"");
+	private static final Pattern HASHED = Pattern
+		.compile("(?:href|src)=\"(/(?:css|webjars)/[^\"]+-[0-9a-f]{32}\\.(?:css|js))\"");
 
 	private static final Pattern FONT = Pattern.compile("url\\(\"(/webjars/[^\"?]+-[0-9a-f]{32}\\.woff2)");
 

@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on a local port in front of a database server, for outage tests: {@link #cut()}
- * refuses new connections and kills the open ones (the server stopped), {@link #blackHole()}
- * accepts connections but lets no byte through in either direction (a dead network path, where
- * not even a refusal comes back), {@link #restore()} forwards again. Plain sockets, two threads
- * per connection.
+ * A TCP proxy on a local port in front of a database server, for outage tests:
+ * {@link #cut()} refuses new connections and kills the open ones (the server stopped),
+ * {@link #blackHole()} accepts connections but lets no byte through in either direction
+ * (a dead network path, where not even a refusal comes back), {@link #restore()} forwards
+ * again. Plain sockets, two threads per connection.
  */
 final class TcpProxy implements AutoCloseable {
 
 	private enum Mode {
+
 		FORWARD, REFUSE, BLACK_HOLE
+
 	}
 
 	private final String targetHost;
@@ -54,12 +56,18 @@ final class TcpProxy implements AutoCloseable {
 		closeAll();
 	}
 
-	/** The network path died: connections open (the kernel accepts) but nothing ever answers. */
+	/**
+	 * The network path died: connections open (the kernel accepts) but nothing ever
+	 * answers.
+	 */
 	synchronized void blackHole() {
 		mode = Mode.BLACK_HOLE;
 	}
 
-	/** The database is back. Connections opened during a black hole are dropped, as they would time out. */
+	/**
+	 * The database is back. Connections opened during a black hole are dropped, as they
+	 * would time out.
+	 */
 	synchronized void restore() throws IOException {
 		Mode before = mode;
 		mode = Mode.FORWARD;
@@ -113,7 +121,10 @@ final class TcpProxy implements AutoCloseable {
 		});
 	}
 
-	/** Copies bytes from one socket to the other while forwarding; in a black hole they vanish. */
+	/**
+	 * Copies bytes from one socket to the other while forwarding; in a black hole they
+	 * vanish.
+	 */
 	private void pump(Socket from, Socket to) {
 		daemon("proxy-pump-" + port, () -> {
 			byte[] buffer = new byte[16384];

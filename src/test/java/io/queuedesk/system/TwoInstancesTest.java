@@ -61,10 +61,11 @@ import io.queuedesk.user.SignedInUser;
 
 /**
  * Two instances of the application (two contexts with web servers of their own) on one
- * PostgreSQL database, as behind a load balancer: queue changes split across them keep invariant
- * Q, a session started on one works on the other and ends on both at sign-out, every outbox mail
- * is sent once with both mail workers running, and the daily digest is queued once when both
- * instances fire it. The embedded H2 is one process's file, so the H2 run skips this.
+ * PostgreSQL database, as behind a load balancer: queue changes split across them keep
+ * invariant Q, a session started on one works on the other and ends on both at sign-out,
+ * every outbox mail is sent once with both mail workers running, and the daily digest is
+ * queued once when both instances fire it. The embedded H2 is one process's file, so the
+ * H2 run skips this.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres",
@@ -155,22 +156,28 @@ class TwoInstancesTest {
 		assertThat(unexpected).as("exceptions that would surface as a 500").isEmpty();
 		fixture.assertInvariantQ(clientA);
 		fixture.assertInvariantQ(clientB);
-		assertThat(outcomes.entrySet().stream().filter(e -> e.getKey().endsWith("ok")).mapToLong(Map.Entry::getValue).sum())
-			.as("most operations succeed: %s", outcomes)
-			.isGreaterThan(8 * 30 / 2);
+		assertThat(outcomes.entrySet()
+			.stream()
+			.filter(e -> e.getKey().endsWith("ok"))
+			.mapToLong(Map.Entry::getValue)
+			.sum()).as("most operations succeed: %s", outcomes).isGreaterThan(8 * 30 / 2);
 	}
 
 	@Test
 	void everyOutboxMailIsSentOnceWithBothWorkersRunning() throws Exception {
 		JdbcClient jdbc = a.getBean(JdbcClient.class);
 		Timestamp now = Timestamp.from(Instant.now());
-		// All due at once, and besides both schedules two more workers per instance start together.
+		// All due at once, and besides both schedules two more workers per instance start
+		// together.
 		a.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
 			for (int i = 0; i < 120; i++) {
-				jdbc.sql("""
-						insert into mail_outbox (recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
-						values (?, ?, 'Two instances', '<p>Two instances</p>', 'PENDING', 0, ?, ?)
-						""").params("reader" + (i % 5) + "@two.example", "Outbox " + tag + " " + i, now, now).update();
+				jdbc.sql(
+						"""
+								insert into mail_outbox (recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
+								values (?, ?, 'Two instances', '<p>Two instances</p>', 'PENDING', 0, ?, ?)
+								""")
+					.params("reader" + (i % 5) + "@two.example", "Outbox " + tag + " " + i, now, now)
+					.update();
 			}
 		});
 		CountDownLatch start = new CountDownLatch(1);
@@ -228,9 +235,12 @@ class TwoInstancesTest {
 		finally {
 			pool.shutdownNow();
 		}
-		List<String> admins = jdbc.sql("""
-				select u.email from users u join user_roles r on r.user_id = u.id where r.role = 'ADMIN' and u.active = true
-				""").query(String.class).list();
+		List<String> admins = jdbc
+			.sql("""
+					select u.email from users u join user_roles r on r.user_id = u.id where r.role = 'ADMIN' and u.active = true
+					""")
+			.query(String.class)
+			.list();
 		List<String> queued = jdbc.sql("select recipient from mail_outbox where text_body like ?")
 			.param("%Overdue " + tag + "%")
 			.query(String.class)

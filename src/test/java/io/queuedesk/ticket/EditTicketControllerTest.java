@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The edit form: no client or priority, the version travels along, a stale save is refused visibly. */
+/**
+ * The edit form: no client or priority, the version travels along, a stale save is
+ * refused visibly.
+ */
 class EditTicketControllerTest extends TicketControllerSlice {
 
 	@Test

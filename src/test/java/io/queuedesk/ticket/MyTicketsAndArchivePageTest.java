@@ -27,8 +27,8 @@ import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
 /**
- * The role homes and the archive (docs/RULES.md#pages-and-routes), with fresh users so other tests' tickets never
- * crowd the lists.
+ * The role homes and the archive (docs/RULES.md#pages-and-routes), with fresh users so
+ * other tests' tickets never crowd the lists.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -81,8 +81,8 @@ class MyTicketsAndArchivePageTest {
 		String html = page("/my/tickets", developer);
 
 		String assigned = html.substring(html.indexOf("assigned-heading"), html.indexOf("pickable-heading"));
-		assertThat(assigned).containsSubsequence(data.clientName(clientA), "A first " + data.tag, "A second " + data.tag,
-				data.clientName(clientB), "B first " + data.tag);
+		assertThat(assigned).containsSubsequence(data.clientName(clientA), "A first " + data.tag,
+				"A second " + data.tag, data.clientName(clientB), "B first " + data.tag);
 		assertThat(assigned).doesNotContain("A done " + data.tag).contains("Overdue");
 		String pickable = html.substring(html.indexOf("pickable-heading"), html.indexOf("raised-heading"));
 		assertThat(pickable).contains("Unassigned " + data.tag).contains("/assign");
@@ -102,7 +102,8 @@ class MyTicketsAndArchivePageTest {
 			.doesNotContain("Someone else&#39;s " + data.tag);
 		assertThat(html).contains("#2 of 2 in " + data.clientName(clientA) + "&#39;s queue");
 		assertThat(html).contains("/tickets/" + open + "/edit").doesNotContain("/tickets/" + completed + "/edit");
-		assertThat(html).contains("/tickets/" + completed + "/transition").doesNotContain("/tickets/" + open + "/transition");
+		assertThat(html).contains("/tickets/" + completed + "/transition")
+			.doesNotContain("/tickets/" + open + "/transition");
 	}
 
 	@Test
@@ -112,7 +113,8 @@ class MyTicketsAndArchivePageTest {
 					developer);
 		}
 		for (int i = 0; i < 5; i++) {
-			data.ticket(clientB, "Paged done " + i + " " + data.tag, "d", "Billing", null, "COMPLETED", submitter, null);
+			data.ticket(clientB, "Paged done " + i + " " + data.tag, "d", "Billing", null, "COMPLETED", submitter,
+					null);
 		}
 
 		// Assigned to the developer: 50 in queue order, then the rest after the cursor.
@@ -133,7 +135,8 @@ class MyTicketsAndArchivePageTest {
 
 		// Raised by the submitter: newest first (queued and completed), 50 and then 10.
 		String raised = page("/my/tickets", submitter);
-		assertThat(raised).contains("Paged done 4 " + data.tag).contains("Paged 10 " + data.tag)
+		assertThat(raised).contains("Paged done 4 " + data.tag)
+			.contains("Paged 10 " + data.tag)
 			.doesNotContain("Paged 09 " + data.tag);
 		String older = page(link(raised, "next"), submitter);
 		assertThat(older).contains("Paged 09 " + data.tag, "Paged 00 " + data.tag)
@@ -151,9 +154,12 @@ class MyTicketsAndArchivePageTest {
 
 	@Test
 	void theArchiveListsCompletedTicketsNewestFirstAndFiltersByClientAndText() throws Exception {
-		long older = data.ticket(clientA, "Archived older " + data.tag, "d", "Billing", null, "COMPLETED", submitter, null);
-		long newer = data.ticket(clientB, "Archived newer " + data.tag, "d", "Billing", null, "COMPLETED", submitter, null);
-		data.sql("update tickets set completed_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(3600)), older);
+		long older = data.ticket(clientA, "Archived older " + data.tag, "d", "Billing", null, "COMPLETED", submitter,
+				null);
+		long newer = data.ticket(clientB, "Archived newer " + data.tag, "d", "Billing", null, "COMPLETED", submitter,
+				null);
+		data.sql("update tickets set completed_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(3600)),
+				older);
 		data.ticket(clientA, "Still open " + data.tag, "d", "Billing", null, "OPEN", submitter, null);
 
 		String all = page("/archive?q=" + data.tag, "admin@example.com");

@@ -66,7 +66,8 @@ class MyTicketsControllerTest {
 		SignedInUser dev = TestUsers.signedIn(42, "dev@test.example", "Dev One", Role.DEVELOPER);
 		given(queries.assignedTo(eq(dev), eq(MyTicketsController.SECTION_SIZE), any(), any(), anyInt()))
 			.willReturn(slice(row(11, "Alpha first", CLIENT_A, 1, DEV, SAM, false),
-					row(12, "Alpha second", CLIENT_A, 2, DEV, SAM, true), row(21, "Bravo first", CLIENT_B, 1, DEV, SAM, false)));
+					row(12, "Alpha second", CLIENT_A, 2, DEV, SAM, true),
+					row(21, "Bravo first", CLIENT_B, 1, DEV, SAM, false)));
 		given(queries.unassigned(eq(dev), eq(MyTicketsController.SECTION_SIZE), any(), any(), anyInt()))
 			.willReturn(slice(row(31, "Nobody has this", CLIENT_B, 2, null, SAM, false)));
 		given(queries.raisedBy(any(), any(), any(), anyInt(), anyInt())).willReturn(slice());
@@ -122,6 +123,5 @@ class MyTicketsControllerTest {
 	private static TicketSlice slice(TicketRow... rows) {
 		return TicketSliceData.slice(List.of(rows), 0, MyTicketsController.SECTION_SIZE, rows.length);
 	}
-
 
 }

@@ -37,7 +37,10 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
-/** The new-ticket form (docs/RULES.md#pages-and-routes): field names, validation next to the fields, redirect on success. */
+/**
+ * The new-ticket form (docs/RULES.md#pages-and-routes): field names, validation next to
+ * the fields, redirect on success.
+ */
 class NewTicketControllerTest extends TicketControllerSlice {
 
 	@Test
@@ -130,8 +133,8 @@ class NewTicketControllerTest extends TicketControllerSlice {
 		mvc.perform(form("targetDate", "2020-01-01"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "targetDate", "ticket.targetDate.past"))
-			.andExpect(content().string(matchesPattern(
-					"(?s).*id=\"targetDate-error\"[^>]*>The target date cannot be in the past\\.<.*")))
+			.andExpect(content().string(
+					matchesPattern("(?s).*id=\"targetDate-error\"[^>]*>The target date cannot be in the past\\.<.*")))
 			.andExpect(content().string(containsString("value=\"My title\"")));
 	}
 
@@ -148,14 +151,16 @@ class NewTicketControllerTest extends TicketControllerSlice {
 
 		ArgumentCaptor<TicketForm> form = ArgumentCaptor.forClass(TicketForm.class);
 		verify(tickets).create(form.capture(), eq(admin));
-		assertThat(form.getValue()).isEqualTo(new TicketForm("My title", "My description", 5L, 7L,
-				LocalDate.of(2030, 12, 31), 11L, true));
+		assertThat(form.getValue())
+			.isEqualTo(new TicketForm("My title", "My description", 5L, 7L, LocalDate.of(2030, 12, 31), 11L, true));
 	}
 
-	/** A valid form, posted with the token; pairs of name and value replace or add fields. */
+	/**
+	 * A valid form, posted with the token; pairs of name and value replace or add fields.
+	 */
 	private MockHttpServletRequestBuilder form(String... overrides) {
-		Map<String, String> fields = new LinkedHashMap<>(Map.of("title", "My title", "description", "My description",
-				"clientId", "5", "productAreaId", "7"));
+		Map<String, String> fields = new LinkedHashMap<>(
+				Map.of("title", "My title", "description", "My description", "clientId", "5", "productAreaId", "7"));
 		for (int i = 0; i < overrides.length; i += 2) {
 			fields.put(overrides[i], overrides[i + 1]);
 		}

@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Overdue target dates are styled AND labelled "Overdue" (docs/RULES.md#tickets: colour is never the only signal). */
+/**
+ * Overdue target dates are styled AND labelled "Overdue" (docs/RULES.md#tickets: colour
+ * is never the only signal).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class OverdueDisplayTest {

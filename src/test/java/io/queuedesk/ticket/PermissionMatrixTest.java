@@ -32,22 +32,27 @@ import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * The role × action table (docs/RULES.md#roles-and-visibility), cell by cell, through the real pages. The ticket is raised
- * by the submitter "owner" and assigned to Dev One. Each cell gets a fresh ticket in the status
- * the action needs, and is judged by the answer AND by whether anything changed in the database,
- * so a button hidden in the page but open in the service fails the test.
+ * The role × action table (docs/RULES.md#roles-and-visibility), cell by cell, through the
+ * real pages. The ticket is raised by the submitter "owner" and assigned to Dev One. Each
+ * cell gets a fresh ticket in the status the action needs, and is judged by the answer
+ * AND by whether anything changed in the database, so a button hidden in the page but
+ * open in the service fails the test.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class PermissionMatrixTest {
 
 	enum Who {
+
 		ANONYMOUS, OWNER, OTHER_SUBMITTER, ASSIGNED_DEVELOPER, OTHER_DEVELOPER, ADMIN
+
 	}
 
 	/** OK: done. DENIED: refused (403 or back with a message), nothing changed. */
 	enum Outcome {
+
 		OK, DENIED, NOT_FOUND, LOGIN
+
 	}
 
 	private static final String MATRIX = """
@@ -97,12 +102,18 @@ class PermissionMatrixTest {
 		owner = userId("user@example.com");
 		devOne = userId("developer1@example.com");
 		devTwo = userId("developer2@example.com");
-		if (jdbc.sql("select count(*) from users where email = 'other-submitter@matrix.test'").query(Long.class).single() == 0) {
-			jdbc.sql("""
-					insert into users (email, display_name, password_hash, active, confirmed, failed_login_count, created_at, version)
-					values ('other-submitter@matrix.test', 'Other Submitter', '{noop}x', true, true, 0, current_timestamp, 0)
-					""").update();
-			jdbc.sql("insert into user_roles (user_id, role) values (?, 'SUBMITTER')").param(userId("other-submitter@matrix.test")).update();
+		if (jdbc.sql("select count(*) from users where email = 'other-submitter@matrix.test'")
+			.query(Long.class)
+			.single() == 0) {
+			jdbc.sql(
+					"""
+							insert into users (email, display_name, password_hash, active, confirmed, failed_login_count, created_at, version)
+							values ('other-submitter@matrix.test', 'Other Submitter', '{noop}x', true, true, 0, current_timestamp, 0)
+							""")
+				.update();
+			jdbc.sql("insert into user_roles (user_id, role) values (?, 'SUBMITTER')")
+				.param(userId("other-submitter@matrix.test"))
+				.update();
 		}
 	}
 
@@ -123,8 +134,10 @@ class PermissionMatrixTest {
 
 		boolean changed = !snapshot(ticket).equals(before);
 		Outcome actual = judge(action, response, changed);
-		assertThat(actual).as("%s by %s (HTTP %d, redirect %s, changed %s)", action, who, response.getStatus(),
-				response.getRedirectedUrl(), changed).isEqualTo(expected);
+		assertThat(actual)
+			.as("%s by %s (HTTP %d, redirect %s, changed %s)", action, who, response.getStatus(),
+					response.getRedirectedUrl(), changed)
+			.isEqualTo(expected);
 	}
 
 	static Stream<Arguments> cells() {
@@ -163,12 +176,15 @@ class PermissionMatrixTest {
 		String base = "/tickets/" + id;
 		Map<String, BiFunction<String, Long, MockHttpServletRequestBuilder>> actions = Map.ofEntries(
 				Map.entry("view", (b, t) -> get(b)),
-				Map.entry("edit", (b, t) -> post(b + "/edit").param("title", "Edited title")
-					.param("description", "Edited").param("productAreaId", String.valueOf(area))
-					.param("version", String.valueOf(version(t)))),
+				Map.entry("edit",
+						(b, t) -> post(b + "/edit").param("title", "Edited title")
+							.param("description", "Edited")
+							.param("productAreaId", String.valueOf(area))
+							.param("version", String.valueOf(version(t)))),
 				Map.entry("delete", (b, t) -> post(b + "/delete")),
 				Map.entry("comment", (b, t) -> post(b + "/comments").param("body", "A comment")),
-				Map.entry("internal-note", (b, t) -> post(b + "/comments").param("body", "A note").param("internal", "true")),
+				Map.entry("internal-note",
+						(b, t) -> post(b + "/comments").param("body", "A note").param("internal", "true")),
 				Map.entry("accept", (b, t) -> post(b + "/transition").param("to", "ACCEPTED")),
 				Map.entry("start", (b, t) -> post(b + "/transition").param("to", "IN_PROGRESS")),
 				Map.entry("hold", (b, t) -> post(b + "/transition").param("to", "ON_HOLD")),
@@ -194,7 +210,10 @@ class PermissionMatrixTest {
 		return email == null ? request : request.with(user((SignedInUser) accounts.loadUserByUsername(email)));
 	}
 
-	/** A fresh ticket of the owner, assigned to Dev One; when queued, below another ticket. */
+	/**
+	 * A fresh ticket of the owner, assigned to Dev One; when queued, below another
+	 * ticket.
+	 */
 	private long newTicket(String status) {
 		boolean completed = status.equals("COMPLETED");
 		if (!completed) {
@@ -208,25 +227,35 @@ class PermissionMatrixTest {
 	private void insertTicket(String title, String status, Long assignee) {
 		boolean completed = status.equals("COMPLETED");
 		Long rank = completed ? null
-				: jdbc.sql("select coalesce(max(queue_rank), 0) + 1 from tickets where client_id = ?").param(client)
-					.query(Long.class).single();
+				: jdbc.sql("select coalesce(max(queue_rank), 0) + 1 from tickets where client_id = ?")
+					.param(client)
+					.query(Long.class)
+					.single();
 		jdbc.sql("""
 				insert into tickets (title, description, client_id, product_area_id, queue_rank, status, assignee_id,
 				  submitter_id, created_at, updated_at, completed_at, version)
 				values (?, 'Permission matrix', ?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp, ?, 0)
-				""").params(title, client, area, rank, status, assignee, owner,
-				completed ? Timestamp.from(Instant.now()) : null).update();
+				""")
+			.params(title, client, area, rank, status, assignee, owner,
+					completed ? Timestamp.from(Instant.now()) : null)
+			.update();
 		QueueFixture.recount(jdbc, client);
 	}
 
-	/** Everything an action could change: the ticket row (or its absence) and its comments. */
+	/**
+	 * Everything an action could change: the ticket row (or its absence) and its
+	 * comments.
+	 */
 	private String snapshot(long ticket) {
 		List<String> row = jdbc.sql("""
 				select title || '|' || status || '|' || coalesce(cast(assignee_id as varchar(20)), '-') || '|'
 				  || coalesce(cast(queue_rank as varchar(30)), '-') || '|' || cast(client_id as varchar(20))
 				from tickets where id = ?
 				""").param(ticket).query(String.class).list();
-		long comments = jdbc.sql("select count(*) from comments where ticket_id = ?").param(ticket).query(Long.class).single();
+		long comments = jdbc.sql("select count(*) from comments where ticket_id = ?")
+			.param(ticket)
+			.query(Long.class)
+			.single();
 		return (row.isEmpty() ? "deleted" : row.get(0)) + "|comments=" + comments;
 	}
 
@@ -236,7 +265,9 @@ class PermissionMatrixTest {
 
 	private long newClient() {
 		String name = "Matrix " + UUID.randomUUID();
-		jdbc.sql("insert into clients (name, active, created_at, version) values (?, true, current_timestamp, 0)").param(name).update();
+		jdbc.sql("insert into clients (name, active, created_at, version) values (?, true, current_timestamp, 0)")
+			.param(name)
+			.update();
 		return jdbc.sql("select id from clients where name = ?").param(name).query(Long.class).single();
 	}
 

@@ -32,8 +32,9 @@ import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
 /**
- * The move and transfer buttons: parsed into the right target, refused politely when malformed.
- * In the ticket package, as its exceptions are built with package-private constructors.
+ * The move and transfer buttons: parsed into the right target, refused politely when
+ * malformed. In the ticket package, as its exceptions are built with package-private
+ * constructors.
  */
 @WebMvcTest(QueueController.class)
 @Import({ SliceSecurity.class, Flash.class })

@@ -29,7 +29,10 @@ import org.springframework.web.util.HtmlUtils;
 
 import io.queuedesk.queue.QueueFixture;
 
-/** The admin's queue page and the queue position on the ticket page (docs/RULES.md#queues-and-invariant-q, #pages-and-routes). */
+/**
+ * The admin's queue page and the queue position on the ticket page
+ * (docs/RULES.md#queues-and-invariant-q, #pages-and-routes).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class QueuePageTest {
@@ -81,7 +84,8 @@ class QueuePageTest {
 			.contains("name=\"to\" value=\"bottom\"")
 			.contains("name=\"returnTo\" value=\"queue\"")
 			.contains("name=\"_csrf\"");
-		// Drag-and-drop (js/queue-drag.js) reads each row's rank and submits that row's position form.
+		// Drag-and-drop (js/queue-drag.js) reads each row's rank and submits that row's
+		// position form.
 		assertThat(html).contains("id=\"ticket-" + third + "\" data-priority=\"1\" data-ticket-id=\"" + third + "\"")
 			.contains("id=\"ticket-" + first + "\" data-priority=\"3\"")
 			.containsPattern("src=\"/js/queue-drag-[0-9a-f]{32}\\.js\"");

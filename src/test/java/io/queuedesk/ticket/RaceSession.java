@@ -12,22 +12,30 @@ import java.nio.charset.StandardCharsets;
 import io.queuedesk.system.HttpSessionClient;
 
 /**
- * One signed-in browser session for race tests. Unlike {@link HttpSessionClient#post} it fetches the CSRF
- * token once, so that a POST is a single request and two sessions' POSTs can leave at the same
- * moment.
+ * One signed-in browser session for race tests. Unlike {@link HttpSessionClient#post} it
+ * fetches the CSRF token once, so that a POST is a single request and two sessions' POSTs
+ * can leave at the same moment.
  */
 final class RaceSession {
 
 	/** How a request ended, as the user saw it. */
 	enum Outcome {
+
 		/** Saved: the page after the redirect says so. */
 		DONE,
-		/** Nothing saved, and the page says why (a flash, the stale edit form or the 409 page). */
+		/**
+		 * Nothing saved, and the page says why (a flash, the stale edit form or the 409
+		 * page).
+		 */
 		REFUSED,
-		/** The ticket is gone (404), or was deleted before the page after the redirect was shown. */
+		/**
+		 * The ticket is gone (404), or was deleted before the page after the redirect was
+		 * shown.
+		 */
 		GONE,
 		/** A 5xx or an answer that says nothing. */
 		FAILED
+
 	}
 
 	private final String base;
@@ -46,12 +54,13 @@ final class RaceSession {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		String loginToken = HttpSessionClient.csrfToken(get("/login").body());
-		HttpResponse<String> login = send("/login", "_csrf=" + encode(loginToken) + "&username=" + encode(email)
-				+ "&password=" + encode(password));
+		HttpResponse<String> login = send("/login",
+				"_csrf=" + encode(loginToken) + "&username=" + encode(email) + "&password=" + encode(password));
 		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("Sign-in of " + email + " failed");
 		}
-		// The token changes with the session at sign-in; this one stays valid for the session.
+		// The token changes with the session at sign-in; this one stays valid for the
+		// session.
 		this.csrf = HttpSessionClient.csrfToken(get("/tickets/new").body());
 	}
 
@@ -70,8 +79,8 @@ final class RaceSession {
 	}
 
 	/**
-	 * Classifies an answer: a redirect is followed (in this session, so the flash shows) and the
-	 * page's success or error message tells whether the change was saved.
+	 * Classifies an answer: a redirect is followed (in this session, so the flash shows)
+	 * and the page's success or error message tells whether the change was saved.
 	 */
 	Outcome outcome(HttpResponse<String> response) throws IOException, InterruptedException {
 		int status = response.statusCode();

@@ -5,10 +5,11 @@ import org.springframework.context.ApplicationContext;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * The ticket write side for tests of other modules (mail, comment, queue, system), which drive
- * tickets through the real services and transactions but cannot name them: {@link TicketService},
- * {@link TicketWorkflow} and {@link TicketForm} are internal to {@code ticket}. Get one with
- * {@code @Autowired void tickets(ApplicationContext context) { tickets = TicketActions.of(context); }}.
+ * The ticket write side for tests of other modules (mail, comment, queue, system), which
+ * drive tickets through the real services and transactions but cannot name them:
+ * {@link TicketService}, {@link TicketWorkflow} and {@link TicketForm} are internal to
+ * {@code ticket}. Get one with {@code @Autowired void tickets(ApplicationContext context)
+ * { tickets = TicketActions.of(context); }}.
  */
 public final class TicketActions {
 
@@ -29,8 +30,8 @@ public final class TicketActions {
 	/** Raises a ticket through the new-ticket form (no target date); its id. */
 	public long create(String title, String description, long clientId, long productAreaId, Long assigneeId,
 			boolean topOfQueue, SignedInUser me) {
-		return tickets.create(new TicketForm(title, description, clientId, productAreaId, null, assigneeId, topOfQueue),
-				me)
+		return tickets
+			.create(new TicketForm(title, description, clientId, productAreaId, null, assigneeId, topOfQueue), me)
 			.getId();
 	}
 

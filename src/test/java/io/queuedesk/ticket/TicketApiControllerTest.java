@@ -36,7 +36,10 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
-/** {@code /api/tickets} (docs/RULES.md#pages-and-routes): the documented JSON shape, filters passed on, JSON errors. */
+/**
+ * {@code /api/tickets} (docs/RULES.md#pages-and-routes): the documented JSON shape,
+ * filters passed on, JSON errors.
+ */
 @WebMvcTest(TicketApiController.class)
 @Import(SliceSecurity.class)
 class TicketApiControllerTest {
@@ -56,8 +59,7 @@ class TicketApiControllerTest {
 		TicketRow assigned = TicketSliceData.row(21, "Printer on fire", 1, LocalDate.of(2030, 3, 14), true,
 				new TicketRow.Ref(11, "Dev One"));
 		TicketRow unassigned = TicketSliceData.row(22, "Paper jam", 2, null, false, null);
-		given(queries.list(any(), eq(admin)))
-			.willReturn(TicketSliceData.slice(List.of(assigned, unassigned), 1, 2, 7));
+		given(queries.list(any(), eq(admin))).willReturn(TicketSliceData.slice(List.of(assigned, unassigned), 1, 2, 7));
 
 		mvc.perform(get("/api/tickets").param("client", "5").param("page", "1").param("size", "2").with(user(admin)))
 			.andExpect(status().isOk())

@@ -19,8 +19,9 @@ import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
 /**
- * The slice of {@link TicketController} that the tests of its new-ticket and edit forms share:
- * the controller with mocked services, and form options that list the demo's clients and areas.
+ * The slice of {@link TicketController} that the tests of its new-ticket and edit forms
+ * share: the controller with mocked services, and form options that list the demo's
+ * clients and areas.
  */
 @WebMvcTest(TicketController.class)
 @Import({ SliceSecurity.class, Flash.class })

@@ -18,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.queuedesk.user.SignedInUser;
 
-/** Raising a ticket (docs/RULES.md#queues-and-invariant-q, raise): bottom of the queue, top only for admins, rules on every field. */
+/**
+ * Raising a ticket (docs/RULES.md#queues-and-invariant-q, raise): bottom of the queue,
+ * top only for admins, rules on every field.
+ */
 @SpringBootTest
 class TicketCreateTest {
 
@@ -163,8 +166,8 @@ class TicketCreateTest {
 	void submittersAssigneeIsIgnored() {
 		SignedInUser submitter = data.signIn(TicketTestData.SUBMITTER);
 
-		Ticket ticket = service.create(
-				form("Sub assigns", client, billing, null, data.userId(TicketTestData.DEV_ONE), false), submitter);
+		Ticket ticket = service
+			.create(form("Sub assigns", client, billing, null, data.userId(TicketTestData.DEV_ONE), false), submitter);
 
 		assertThat(assigneeOf(ticket.getId())).isNull();
 		assertThat(data.actions(ticket.getId())).containsExactly("TICKET_CREATED");
@@ -174,8 +177,8 @@ class TicketCreateTest {
 	void creationIsRecordedWithTheAssignment() {
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 
-		Ticket ticket = service.create(
-				form("Recorded", client, billing, null, data.userId(TicketTestData.DEV_ONE), false), admin);
+		Ticket ticket = service
+			.create(form("Recorded", client, billing, null, data.userId(TicketTestData.DEV_ONE), false), admin);
 
 		assertThat(data.activity(ticket.getId())).satisfiesExactly(
 				created -> assertThat(created).startsWith("TICKET_CREATED|")
@@ -184,7 +187,8 @@ class TicketCreateTest {
 					.endsWith("|Recorded " + data.tag),
 				assigned -> assertThat(assigned).startsWith("TICKET_ASSIGNED|").contains("Dev One"));
 		assertThat(data.count("select count(*) from activity_log where ticket_id = ? and actor_email = ?",
-				ticket.getId(), TicketTestData.ADMIN)).isEqualTo(2);
+				ticket.getId(), TicketTestData.ADMIN))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -193,8 +197,8 @@ class TicketCreateTest {
 		TransactionTemplate tx = new TransactionTemplate(transactions);
 
 		Long id = tx.execute(status -> {
-			Ticket ticket = service.create(
-					form("Rolled back", client, billing, null, data.userId(TicketTestData.DEV_ONE), false), admin);
+			Ticket ticket = service
+				.create(form("Rolled back", client, billing, null, data.userId(TicketTestData.DEV_ONE), false), admin);
 			status.setRollbackOnly();
 			return ticket.getId();
 		});

@@ -17,7 +17,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.user.SignedInUser;
 
-/** Withdrawing a ticket: the queue closes up, comments go, history stays (docs/RULES.md#queues-and-invariant-q, withdraw). */
+/**
+ * Withdrawing a ticket: the queue closes up, comments go, history stays
+ * (docs/RULES.md#queues-and-invariant-q, withdraw).
+ */
 @SpringBootTest
 class TicketDeleteTest {
 
@@ -68,11 +71,14 @@ class TicketDeleteTest {
 	@Test
 	void deletesTheCommentsAndKeepsTheHistory() {
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
-		data.sql("insert into comments (ticket_id, author_id, body, internal, system_comment, created_at) "
-				+ "values (?, ?, 'A comment', false, false, ?)", first, admin.getId(), Timestamp.from(Instant.now()));
-		data.sql("insert into activity_log (occurred_at, actor_id, actor_email, action, ticket_id, ticket_title, details) "
-				+ "values (?, ?, ?, 'COMMENT_ADDED', ?, ?, 'earlier')", Timestamp.from(Instant.now()), admin.getId(),
-				admin.getEmail(), first, "First " + data.tag);
+		data.sql(
+				"insert into comments (ticket_id, author_id, body, internal, system_comment, created_at) "
+						+ "values (?, ?, 'A comment', false, false, ?)",
+				first, admin.getId(), Timestamp.from(Instant.now()));
+		data.sql(
+				"insert into activity_log (occurred_at, actor_id, actor_email, action, ticket_id, ticket_title, details) "
+						+ "values (?, ?, ?, 'COMMENT_ADDED', ?, ?, 'earlier')",
+				Timestamp.from(Instant.now()), admin.getId(), admin.getEmail(), first, "First " + data.tag);
 
 		service.delete(first, admin);
 

@@ -17,7 +17,10 @@ import io.queuedesk.user.TestUsers;
 import io.queuedesk.user.User;
 import io.queuedesk.user.UserService;
 
-/** The choices of the ticket form by role: who may be picked as assignee, who may choose the top. */
+/**
+ * The choices of the ticket form by role: who may be picked as assignee, who may choose
+ * the top.
+ */
 class TicketFormOptionsTest {
 
 	final ClientService clients = mock(ClientService.class);

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 import org.springframework.web.util.HtmlUtils;
 
-/** Reads rendered ticket pages the way a user does: rows in order, links, one row's cells. */
+/**
+ * Reads rendered ticket pages the way a user does: rows in order, links, one row's cells.
+ */
 final class TicketHtml {
 
 	private static final Pattern TITLE_LINK = Pattern.compile("<td><a href=\"/tickets/(\\d+)\">");

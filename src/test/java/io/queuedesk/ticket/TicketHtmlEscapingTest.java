@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Ticket text is shown as text: markup in a title or description never reaches the page as markup. */
+/**
+ * Ticket text is shown as text: markup in a title or description never reaches the page
+ * as markup.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class TicketHtmlEscapingTest {

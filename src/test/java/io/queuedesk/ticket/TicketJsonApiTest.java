@@ -21,7 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The JSON API on the real database: client queue sizes, and the list's filters and visibility. */
+/**
+ * The JSON API on the real database: client queue sizes, and the list's filters and
+ * visibility.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class TicketJsonApiTest {
@@ -69,10 +72,11 @@ class TicketJsonApiTest {
 			.andExpect(jsonPath("$.total").value(2))
 			.andExpect(jsonPath("$.items[*].id").value(containsInAnyOrder((int) unassigned, (int) mine)));
 		mvc.perform(get("/api/tickets?client=" + client + "&productArea=" + data.area("Claims"))
-			.with(user(data.user(ADMIN)))).andExpect(jsonPath("$.items[*].id").value(contains((int) mine, (int) others)));
+			.with(user(data.user(ADMIN))))
+			.andExpect(jsonPath("$.items[*].id").value(contains((int) mine, (int) others)));
 
-		mvc.perform(get("/api/tickets/" + others).header("Accept", "text/html,*/*;q=0.8")
-			.with(user(data.user(DEV_ONE))))
+		mvc.perform(
+				get("/api/tickets/" + others).header("Accept", "text/html,*/*;q=0.8").with(user(data.user(DEV_ONE))))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.status").value(404));
 		mvc.perform(get("/api/tickets?client=abc").with(user(data.user(ADMIN)))).andExpect(status().is4xxClientError());

@@ -55,7 +55,9 @@ class TicketListControllerTest {
 
 	@Test
 	void badClientIsReportedAndTheOtherFiltersStillApply() throws Exception {
-		mvc.perform(get("/tickets").param("client", "abc").param("status", "ACCEPTED").param("q", "invoice")
+		mvc.perform(get("/tickets").param("client", "abc")
+			.param("status", "ACCEPTED")
+			.param("q", "invoice")
 			.with(user(admin)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The client filter was not valid and was ignored.")));
@@ -86,8 +88,7 @@ class TicketListControllerTest {
 		}
 		ArgumentCaptor<TicketFilter> filters = ArgumentCaptor.forClass(TicketFilter.class);
 		verify(queries, times(2)).list(filters.capture(), eq(admin));
-		assertThat(filters.getAllValues()).extracting(TicketFilter::getSort)
-			.containsOnly(TicketSort.TARGET_DATE);
+		assertThat(filters.getAllValues()).extracting(TicketFilter::getSort).containsOnly(TicketSort.TARGET_DATE);
 	}
 
 	@Test

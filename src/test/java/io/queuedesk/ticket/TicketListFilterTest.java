@@ -23,7 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The /tickets filters and sort orders (docs/RULES.md#pages-and-routes), each on tickets of this test's own clients. */
+/**
+ * The /tickets filters and sort orders (docs/RULES.md#pages-and-routes), each on tickets
+ * of this test's own clients.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class TicketListFilterTest {
@@ -66,8 +69,8 @@ class TicketListFilterTest {
 				"OPEN", SUBMITTER, DEV_ONE);
 		acceptedOverdue = data.ticket(client, "Beta " + data.tag, "Mentions a ZEBRA crossing", "Claims",
 				today.minusDays(2), "ACCEPTED", SUBMITTER, null);
-		unassignedTomorrow = data.ticket(client, "Gamma " + data.tag, "Plain text", "Billing", today.plusDays(1), "OPEN",
-				ADMIN, null);
+		unassignedTomorrow = data.ticket(client, "Gamma " + data.tag, "Plain text", "Billing", today.plusDays(1),
+				"OPEN", ADMIN, null);
 		completedLate = data.ticket(client, "Delta " + data.tag, "Plain text", "Billing", today.minusDays(3),
 				"COMPLETED", ADMIN, DEV_ONE);
 		otherClientOverdue = data.ticket(other, "Epsilon " + data.tag, "Plain text", "Billing", today.minusDays(1),

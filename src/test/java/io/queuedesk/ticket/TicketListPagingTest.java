@@ -17,7 +17,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Pages of the ticket list: next links keep the filters; bad filter values warn instead of failing. */
+/**
+ * Pages of the ticket list: next links keep the filters; bad filter values warn instead
+ * of failing.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class TicketListPagingTest {

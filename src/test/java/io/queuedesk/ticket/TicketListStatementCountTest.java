@@ -13,8 +13,8 @@ import io.queuedesk.StatementCounter;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * A page of the ticket list costs the same few statements whether it shows 1 ticket or 12 with
- * their clients, product areas, assignees and submitters: no query per row (N+1).
+ * A page of the ticket list costs the same few statements whether it shows 1 ticket or 12
+ * with their clients, product areas, assignees and submitters: no query per row (N+1).
  */
 @SpringBootTest
 @Import(StatementCounter.class)
@@ -51,7 +51,8 @@ class TicketListStatementCountTest {
 		int one = StatementCounter.count();
 		StatementCounter.reset();
 		queries.queue(client, 0, 100).getContent().forEach(TicketRow::title);
-		// The queue's segments, the rank at the page's first position, the page, the queue's size.
+		// The queue's segments, the rank at the page's first position, the page, the
+		// queue's size.
 		assertThat(one).isLessThanOrEqualTo(4);
 		assertThat(StatementCounter.count()).isLessThanOrEqualTo(4);
 	}
@@ -62,7 +63,8 @@ class TicketListStatementCountTest {
 		StatementCounter.reset();
 		var page = queries.list(filter, admin);
 		page.rows().forEach(row -> {
-			// Touch what the page shows; the rows are plain records, so this must cost nothing.
+			// Touch what the page shows; the rows are plain records, so this must cost
+			// nothing.
 			row.client().name();
 			row.productArea().name();
 			if (row.assignee() != null) {

@@ -28,10 +28,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 /**
- * The ticket list read by cursor: in every order, following "next" to the end and "previous"
- * back to the start shows every matching ticket exactly once, in order; the counts, the refused
- * deep page numbers and bad cursors. Runs on H2 and (second run) PostgreSQL, where the queue
- * order across clients is a LATERAL query and search is full-text.
+ * The ticket list read by cursor: in every order, following "next" to the end and
+ * "previous" back to the start shows every matching ticket exactly once, in order; the
+ * counts, the refused deep page numbers and bad cursors. Runs on H2 and (second run)
+ * PostgreSQL, where the queue order across clients is a LATERAL query and search is
+ * full-text.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -77,7 +78,8 @@ class TicketListingTest {
 				null);
 		oscar = data.ticket(bravo, data.tag + " Oscar", "Text", "Billing", today.plusDays(3), "OPEN", SUBMITTER, null);
 		papa = data.ticket(bravo, data.tag + " Papa", "Text", "Billing", null, "OPEN", SUBMITTER, null);
-		// Creation times: Kilo oldest, Papa newest, Lima and Mike at the same instant (the id decides).
+		// Creation times: Kilo oldest, Papa newest, Lima and Mike at the same instant
+		// (the id decides).
 		Instant base = Instant.parse("2030-01-01T10:00:00Z");
 		created(kilo, base);
 		created(lima, base.plusSeconds(60));
@@ -115,7 +117,8 @@ class TicketListingTest {
 
 	@Test
 	void positionsArePerClientQueue() throws Exception {
-		String html = html("/tickets?q=" + data.tag + "&size=4&after=" + new ListCursor('q', clientOf(kilo), rankOf(kilo)));
+		String html = html(
+				"/tickets?q=" + data.tag + "&size=4&after=" + new ListCursor('q', clientOf(kilo), rankOf(kilo)));
 
 		assertThat(TicketHtml.ids(html)).containsExactly(lima, mike, november, oscar);
 		assertThat(TicketHtml.row(html, mike)).contains("<td>3</td>");
@@ -169,7 +172,10 @@ class TicketListingTest {
 		assertThat((Boolean) JsonPath.read(first, "$.totalCapped")).isFalse();
 	}
 
-	/** Forward by "next" to the end, then back by "previous" to the start: the same tickets in order. */
+	/**
+	 * Forward by "next" to the end, then back by "previous" to the start: the same
+	 * tickets in order.
+	 */
 	private void assertWalk(String sort, List<Long> expected) throws Exception {
 		String start = "/tickets?q=" + data.tag + "&sort=" + sort + "&size=2";
 		assertThat(walk(start)).as("forward, %s", sort).containsExactlyElementsOf(expected);

@@ -19,7 +19,10 @@ import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.user.SignedInUser;
 
-/** Moving a ticket within its client's queue (admins): every target, recorded, tickets in between shift. */
+/**
+ * Moving a ticket within its client's queue (admins): every target, recorded, tickets in
+ * between shift.
+ */
 @SpringBootTest
 class TicketMoveTest {
 
@@ -105,9 +108,8 @@ class TicketMoveTest {
 		data.sql("update tickets set status = 'COMPLETED', queue_rank = null where id = ?", d);
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 
-		assertThatThrownBy(() -> service.move(d, MoveTarget.top(), admin))
-			.isInstanceOfSatisfying(TicketActionException.class,
-					ex -> assertThat(ex.code()).isEqualTo("ticket.move.notQueued"));
+		assertThatThrownBy(() -> service.move(d, MoveTarget.top(), admin)).isInstanceOfSatisfying(
+				TicketActionException.class, ex -> assertThat(ex.code()).isEqualTo("ticket.move.notQueued"));
 		assertThat(data.queue(client)).containsExactly(a, b, c);
 		assertThat(data.actions(d)).isEmpty();
 	}
@@ -117,12 +119,14 @@ class TicketMoveTest {
 		long adminsTicket = data.ticket(client, "Admin's " + data.tag, "d", "Billing", null, "OPEN",
 				TicketTestData.ADMIN, null);
 		SignedInUser submitter = data.signIn(TicketTestData.SUBMITTER);
-		assertThatThrownBy(() -> service.move(b, MoveTarget.top(), submitter)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> service.move(b, MoveTarget.top(), submitter))
+			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> service.move(adminsTicket, MoveTarget.top(), submitter))
 			.isInstanceOf(NotFoundException.class);
 
 		SignedInUser developer = data.signIn(TicketTestData.DEV_ONE);
-		assertThatThrownBy(() -> service.move(b, MoveTarget.top(), developer)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> service.move(b, MoveTarget.top(), developer))
+			.isInstanceOf(AccessDeniedException.class);
 
 		assertThat(data.queue(client)).containsExactly(a, b, c, d, adminsTicket);
 	}
@@ -135,7 +139,8 @@ class TicketMoveTest {
 		assertThat(move.places()).isEqualTo(new QueueService.Move(from, to));
 		assertThat(data.queue(client)).containsExactlyElementsOf(order);
 		assertThat(data.ranks(client)).containsExactly(1, 2, 3, 4);
-		assertThat(data.activity(ticket)).singleElement().asString()
+		assertThat(data.activity(ticket)).singleElement()
+			.asString()
 			.startsWith("TICKET_MOVED|moved from #" + from + " to #" + to + "|");
 	}
 

@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Through the web: someone else's ticket is a 404 (ids do not leak); a visible one a user may not manage is a 403. */
+/**
+ * Through the web: someone else's ticket is a 404 (ids do not leak); a visible one a user
+ * may not manage is a 403.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class TicketPageAccessTest {
@@ -59,7 +62,8 @@ class TicketPageAccessTest {
 		mvc.perform(post("/tickets/" + adminsTicket + "/move").param("to", "bottom")
 			.with(user(data.user(SUBMITTER)))
 			.with(csrf())).andExpect(status().isNotFound());
-		mvc.perform(get("/tickets/" + Long.MAX_VALUE).with(user(data.user(SUBMITTER)))).andExpect(status().isNotFound());
+		mvc.perform(get("/tickets/" + Long.MAX_VALUE).with(user(data.user(SUBMITTER))))
+			.andExpect(status().isNotFound());
 
 		assertThat(data.queue(client)).containsExactly(adminsTicket, submittersTicket);
 	}

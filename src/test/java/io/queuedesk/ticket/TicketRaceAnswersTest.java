@@ -32,9 +32,10 @@ import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
 /**
- * Issue 12, point 2: a ticket change that lost a race (whatever ConcurrencyFailureException the
- * database or JPA raised) goes back to the ticket page with "changed by someone else", from
- * every ticket write path; where no ticket is in the path, it is the 409 page.
+ * Issue 12, point 2: a ticket change that lost a race (whatever
+ * ConcurrencyFailureException the database or JPA raised) goes back to the ticket page
+ * with "changed by someone else", from every ticket write path; where no ticket is in the
+ * path, it is the 409 page.
  */
 @WebMvcTest({ TicketWorkflowController.class, TicketController.class, QueueController.class })
 @Import({ SliceSecurity.class, Flash.class })
@@ -83,7 +84,8 @@ class TicketRaceAnswersTest {
 
 	@Test
 	void deleteThatLostTheVersionCheck() throws Exception {
-		willThrow(new ObjectOptimisticLockingFailureException(Ticket.class, 9L)).given(tickets).delete(anyLong(), any());
+		willThrow(new ObjectOptimisticLockingFailureException(Ticket.class, 9L)).given(tickets)
+			.delete(anyLong(), any());
 
 		assertBackOnTheTicket(post("/tickets/9/delete"));
 	}
@@ -108,13 +110,10 @@ class TicketRaceAnswersTest {
 			.param("title", "T")
 			.param("description", "D")
 			.param("clientId", "1")
-			.param("productAreaId", "1"))
-			.andExpect(status().isConflict())
-			.andExpect(flash().attributeCount(0));
+			.param("productAreaId", "1")).andExpect(status().isConflict()).andExpect(flash().attributeCount(0));
 	}
 
-	private void assertBackOnTheTicket(
-			MockHttpServletRequestBuilder request) throws Exception {
+	private void assertBackOnTheTicket(MockHttpServletRequestBuilder request) throws Exception {
 		mvc.perform(request.with(user(admin)).with(csrf()))
 			.andExpect(redirectedUrl("/tickets/9"))
 			.andExpect(flash().attribute("flashError", CHANGED_BY_OTHERS));

@@ -28,10 +28,11 @@ import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.ticket.RaceSession.Outcome;
 
 /**
- * Issue 12, point 2: two sessions send at the same moment on one ticket (real HTTP, two threads
- * released by a barrier, several rounds per pair). No answer is a 5xx; the loser is told that the
- * ticket changed or is gone; the ticket ends as one of the two requests left it, the activity log
- * holds exactly the changes that were saved, no comment outlives its ticket, and invariant Q holds.
+ * Issue 12, point 2: two sessions send at the same moment on one ticket (real HTTP, two
+ * threads released by a barrier, several rounds per pair). No answer is a 5xx; the loser
+ * is told that the ticket changed or is gone; the ticket ends as one of the two requests
+ * left it, the activity log holds exactly the changes that were saved, no comment
+ * outlives its ticket, and invariant Q holds.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,7 +80,9 @@ class TicketRaceTest {
 		pool.shutdownNow();
 	}
 
-	/** A fresh client whose queue holds one OPEN, unassigned ticket (version 0) per round. */
+	/**
+	 * A fresh client whose queue holds one OPEN, unassigned ticket (version 0) per round.
+	 */
 	@BeforeEach
 	void freshQueue() {
 		client = queues.newClient();
@@ -89,8 +92,8 @@ class TicketRaceTest {
 	@Test
 	void twoDevelopersAcceptTheSameTicket() throws Exception {
 		for (long id : tickets) {
-			Outcome[] o = race(devOne, post("/tickets/" + id + "/transition", "to", "ACCEPTED", "version", "0"),
-					devTwo, post("/tickets/" + id + "/transition", "to", "ACCEPTED", "version", "0"));
+			Outcome[] o = race(devOne, post("/tickets/" + id + "/transition", "to", "ACCEPTED", "version", "0"), devTwo,
+					post("/tickets/" + id + "/transition", "to", "ACCEPTED", "version", "0"));
 			assertThat(count(o, Outcome.DONE)).as("one of them picked it up").isEqualTo(1);
 			String winner = o[0] == Outcome.DONE ? TicketTestData.DEV_ONE : TicketTestData.DEV_TWO;
 			assertThat(status(id)).isEqualTo("ACCEPTED");
@@ -126,9 +129,11 @@ class TicketRaceTest {
 			Outcome[] o = race(adminA, post("/tickets/" + id + "/assign", "assigneeId", userId(TicketTestData.DEV_ONE)),
 					devTwo, post("/tickets/" + id + "/transition", "to", "ACCEPTED", "version", "0"));
 			assertThat(o[0]).as("the admin's assignment").isEqualTo(Outcome.DONE);
-			// Either order ends with Dev One; a pick-up after the assignment no longer sees the ticket.
+			// Either order ends with Dev One; a pick-up after the assignment no longer
+			// sees the ticket.
 			assertThat(assignee(id)).isEqualTo(TicketTestData.DEV_ONE);
-			// A pick-up saved just before the assignment no longer sees its ticket on the next page.
+			// A pick-up saved just before the assignment no longer sees its ticket on the
+			// next page.
 			int pickedUp = (int) entries(id, "STATUS_CHANGED").stream().filter(TicketTestData.DEV_TWO::equals).count();
 			assertThat(pickedUp).isBetween(o[1] == Outcome.DONE ? 1 : 0, o[1] == Outcome.REFUSED ? 0 : 1);
 			assertThat(entries(id, "TICKET_ASSIGNED")).hasSize(1 + pickedUp);
@@ -139,13 +144,15 @@ class TicketRaceTest {
 
 	@Test
 	void editRacesATransition() throws Exception {
-		long area = jdbc.sql("select product_area_id from tickets where id = ?").param(tickets.get(0))
+		long area = jdbc.sql("select product_area_id from tickets where id = ?")
+			.param(tickets.get(0))
 			.query(Long.class)
 			.single();
 		for (long id : tickets) {
 			String title = "Edited in a race " + id;
-			Outcome[] o = race(adminA, post("/tickets/" + id + "/edit", "title", title, "description", "Edited",
-					"productAreaId", String.valueOf(area), "targetDate", "", "version", "0"),
+			Outcome[] o = race(adminA,
+					post("/tickets/" + id + "/edit", "title", title, "description", "Edited", "productAreaId",
+							String.valueOf(area), "targetDate", "", "version", "0"),
 					devOne, post("/tickets/" + id + "/transition", "to", "ACCEPTED", "version", "0"));
 			assertThat(count(o, Outcome.DONE)).as("both sent version 0: one wins").isEqualTo(1);
 			boolean edited = o[0] == Outcome.DONE;
@@ -160,12 +167,13 @@ class TicketRaceTest {
 	@Test
 	void transitionRacesADelete() throws Exception {
 		for (long id : tickets) {
-			Outcome[] o = race(devOne, post("/tickets/" + id + "/transition", "to", "ACCEPTED", "version", "0"),
-					adminA, post("/tickets/" + id + "/delete"));
+			Outcome[] o = race(devOne, post("/tickets/" + id + "/transition", "to", "ACCEPTED", "version", "0"), adminA,
+					post("/tickets/" + id + "/delete"));
 			assertThat(o[1]).as("the admin's delete").isEqualTo(Outcome.DONE);
 			assertThat(exists(id)).isFalse();
 			assertThat(entries(id, "TICKET_DELETED")).hasSize(1);
-			// A pick-up that was saved just before the delete may see its ticket gone on the next page.
+			// A pick-up that was saved just before the delete may see its ticket gone on
+			// the next page.
 			int transitions = entries(id, "STATUS_CHANGED").size();
 			assertThat(transitions).isBetween(o[0] == Outcome.DONE ? 1 : 0, o[0] == Outcome.REFUSED ? 0 : 1);
 		}
@@ -175,12 +183,14 @@ class TicketRaceTest {
 	@Test
 	void commentRacesADelete() throws Exception {
 		for (long id : tickets) {
-			Outcome[] o = race(adminA, post("/tickets/" + id + "/comments", "body", "Racing the delete"),
-					adminB, post("/tickets/" + id + "/delete"));
+			Outcome[] o = race(adminA, post("/tickets/" + id + "/comments", "body", "Racing the delete"), adminB,
+					post("/tickets/" + id + "/delete"));
 			assertThat(o[1]).as("the delete").isEqualTo(Outcome.DONE);
 			assertThat(exists(id)).isFalse();
-			assertThat(jdbc.sql("select count(*) from comments where ticket_id = ?").param(id).query(Long.class).single())
-				.as("comments of the deleted ticket").isZero();
+			assertThat(
+					jdbc.sql("select count(*) from comments where ticket_id = ?").param(id).query(Long.class).single())
+				.as("comments of the deleted ticket")
+				.isZero();
 			int comments = entries(id, "COMMENT_ADDED").size();
 			assertThat(comments).isBetween(o[0] == Outcome.DONE ? 1 : 0, o[0] == Outcome.REFUSED ? 0 : 1);
 		}
@@ -190,11 +200,12 @@ class TicketRaceTest {
 	@Test
 	void moveRacesADelete() throws Exception {
 		for (long id : tickets) {
-			Outcome[] o = race(adminA, post("/tickets/" + id + "/move", "to", "top", "returnTo", "ticket"),
-					adminB, post("/tickets/" + id + "/delete"));
+			Outcome[] o = race(adminA, post("/tickets/" + id + "/move", "to", "top", "returnTo", "ticket"), adminB,
+					post("/tickets/" + id + "/delete"));
 			assertThat(o[1]).as("the delete").isEqualTo(Outcome.DONE);
 			assertThat(exists(id)).isFalse();
-			// The first ticket is already at the top: moving it there is done but records nothing.
+			// The first ticket is already at the top: moving it there is done but records
+			// nothing.
 			assertThat(entries(id, "TICKET_MOVED").size()).isBetween(0, o[0] == Outcome.REFUSED ? 0 : 1);
 		}
 		queues.assertInvariantQ(client);
@@ -213,8 +224,8 @@ class TicketRaceTest {
 	}
 
 	/**
-	 * Sends both requests at once (released together by a barrier), then reads how each ended;
-	 * fails on any 5xx or an answer that says nothing.
+	 * Sends both requests at once (released together by a barrier), then reads how each
+	 * ended; fails on any 5xx or an answer that says nothing.
 	 */
 	private Outcome[] race(RaceSession first, Request firstRequest, RaceSession second, Request secondRequest)
 			throws Exception {

@@ -21,7 +21,10 @@ import io.queuedesk.reference.ProductArea;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.User;
 
-/** The role home queries: a developer's open work by client then rank, and what a user raised, newest first. */
+/**
+ * The role home queries: a developer's open work by client then rank, and what a user
+ * raised, newest first.
+ */
 @DataJpaTest
 class TicketRepositoryTest {
 
@@ -49,7 +52,8 @@ class TicketRepositoryTest {
 	void setUp() {
 		me = em.persist(new User("me-" + tag + "@test.example", "Me", "x", Set.of(Role.DEVELOPER), now));
 		other = em.persist(new User("other-" + tag + "@test.example", "Other", "x", Set.of(Role.SUBMITTER), now));
-		// Names sort before and after every demo client; the test's tickets are only in these two.
+		// Names sort before and after every demo client; the test's tickets are only in
+		// these two.
 		alpha = em.persist(new Client("AAA " + tag, now));
 		zulu = em.persist(new Client("zzz " + tag, now));
 		area = em.persist(new ProductArea("Area " + tag, now));

@@ -46,7 +46,9 @@ final class TicketSliceData {
 	}
 
 	/** What TicketFormOptions puts in the model for an admin. */
-	/** A list page as TicketQueries.list answers it; a next cursor when more rows follow. */
+	/**
+	 * A list page as TicketQueries.list answers it; a next cursor when more rows follow.
+	 */
 	static TicketSlice slice(List<TicketRow> rows, int page, int size, long total) {
 		boolean more = (long) (page + 1) * size < total;
 		return new TicketSlice(rows, page, size, total, false, page > 0 ? new ListCursor('r', 1) : null,

@@ -32,8 +32,9 @@ import io.queuedesk.ticket.TicketFigures.AssigneeLoad;
 import io.queuedesk.ticket.TicketFigures.ClientCount;
 
 /**
- * The dashboard's figures against the real database. The tickets of a test are dated on a day
- * long past (random per test), so a range on that day sees only them in the shared database.
+ * The dashboard's figures against the real database. The tickets of a test are dated on a
+ * day long past (random per test), so a range on that day sees only them in the shared
+ * database.
  */
 @SpringBootTest
 @Import(StatementCounter.class)
@@ -82,13 +83,13 @@ class TicketStatisticsTest {
 
 		TicketFigures oneDay = statistics.figures(new DateRange(day, day));
 
-		assertThat(oneDay.byStatus()).containsExactly(Map.entry(TicketStatus.OPEN, 2L), Map.entry(TicketStatus.ACCEPTED, 0L),
-				Map.entry(TicketStatus.IN_PROGRESS, 1L), Map.entry(TicketStatus.ON_HOLD, 1L),
-				Map.entry(TicketStatus.COMPLETED, 1L));
+		assertThat(oneDay.byStatus()).containsExactly(Map.entry(TicketStatus.OPEN, 2L),
+				Map.entry(TicketStatus.ACCEPTED, 0L), Map.entry(TicketStatus.IN_PROGRESS, 1L),
+				Map.entry(TicketStatus.ON_HOLD, 1L), Map.entry(TicketStatus.COMPLETED, 1L));
 		assertThat(oneDay.total()).isEqualTo(5);
 		assertThat(oneDay.queuedByClient()).contains(new ClientCount(client, data.clientName(client), 4));
-		assertThat(oneDay.workload()).containsExactly(
-				load(DEV_ONE, "Dev One", 1, 0, 1, 0), load(DEV_TWO, "Dev Two", 0, 0, 0, 1), load(null, null, 1, 0, 0, 0));
+		assertThat(oneDay.workload()).containsExactly(load(DEV_ONE, "Dev One", 1, 0, 1, 0),
+				load(DEV_TWO, "Dev Two", 0, 0, 0, 1), load(null, null, 1, 0, 0, 0));
 		assertThat(oneDay.overdue()).as("a and c; e is completed").isEqualTo(2);
 		assertThat(oneDay.period()).isEqualTo(new DateRange(day, day));
 		assertThat(oneDay.completedInPeriod()).isEqualTo(1);
@@ -100,7 +101,8 @@ class TicketStatisticsTest {
 		assertThat(elevenDays.overdue()).isEqualTo(3);
 
 		assertThat(statistics.figures(new DateRange(day.plusDays(1), day.plusDays(9))).total()).isZero();
-		// Only queues with tickets are listed (the biggest first); before, every client was, with 0.
+		// Only queues with tickets are listed (the biggest first); before, every client
+		// was, with 0.
 		assertThat(statistics.figures(new DateRange(null, day.minusDays(1))).queuedByClient())
 			.noneMatch(count -> count.clientId() == client);
 	}
@@ -115,9 +117,9 @@ class TicketStatisticsTest {
 		assertThat(all.byStatus().get(TicketStatus.COMPLETED)).isEqualTo(completed);
 		assertThat(all.total()).isEqualTo(data.count("select count(*) from tickets"));
 		assertThat(all.period()).isEqualTo(new DateRange(today.minusDays(29), today));
-		assertThat(all.completedInPeriod()).isEqualTo(data.count(
-				"select count(*) from tickets where status = 'COMPLETED' and completed_at >= ?",
-				Timestamp.from(today.minusDays(29).atStartOfDay(ZoneId.systemDefault()).toInstant())));
+		assertThat(all.completedInPeriod())
+			.isEqualTo(data.count("select count(*) from tickets where status = 'COMPLETED' and completed_at >= ?",
+					Timestamp.from(today.minusDays(29).atStartOfDay(ZoneId.systemDefault()).toInstant())));
 		assertThat(all.completedInPeriod()).as("the ticket completed in %s is outside", day).isLessThan(completed);
 	}
 
@@ -146,8 +148,10 @@ class TicketStatisticsTest {
 			long other = data.client("Top" + i);
 			clients.add(other);
 			String developer = "top" + i + "-" + data.tag + "@test.example";
-			data.sql("insert into users (email, display_name, password_hash, active, confirmed, created_at)"
-					+ " values (?, ?, '{noop}x', true, true, current_timestamp)", developer, "Top " + i + " " + data.tag);
+			data.sql(
+					"insert into users (email, display_name, password_hash, active, confirmed, created_at)"
+							+ " values (?, ?, '{noop}x', true, true, current_timestamp)",
+					developer, "Top " + i + " " + data.tag);
 			data.sql("insert into user_roles (user_id, role) values (?, 'DEVELOPER')", data.userId(developer));
 			developers.add(developer);
 			for (int n = 0; n <= i; n++) {
@@ -163,11 +167,15 @@ class TicketStatisticsTest {
 		assertThat(figures.queuedByClient()).hasSize(TicketStatistics.TOP_QUEUES);
 		assertThat(figures.queuedByClient().get(0)).isEqualTo(new ClientCount(clients.get(clients.size() - 1),
 				data.clientName(clients.get(clients.size() - 1)), TicketStatistics.TOP_QUEUES + 2));
-		assertThat(figures.queuedByClient()).extracting(ClientCount::queued).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-		assertThat(figures.queuedByClient()).extracting(ClientCount::clientId).doesNotContain(clients.get(0), clients.get(1));
+		assertThat(figures.queuedByClient()).extracting(ClientCount::queued)
+			.isSortedAccordingTo((a, b) -> Long.compare(b, a));
+		assertThat(figures.queuedByClient()).extracting(ClientCount::clientId)
+			.doesNotContain(clients.get(0), clients.get(1));
 		assertThat(figures.otherQueues()).isEqualTo(2);
-		// The 20 people with most open work by name, then "unassigned"; of 21 people with open work (the
-		// first developer's only ticket is unassigned) the one with least is counted, not listed.
+		// The 20 people with most open work by name, then "unassigned"; of 21 people with
+		// open work (the
+		// first developer's only ticket is unassigned) the one with least is counted, not
+		// listed.
 		assertThat(figures.workload()).hasSize(TicketStatistics.TOP_ASSIGNEES + 1);
 		assertThat(figures.workload().get(TicketStatistics.TOP_ASSIGNEES).assigneeId()).isNull();
 		assertThat(figures.workload()).extracting(AssigneeLoad::assigneeId)
@@ -176,7 +184,8 @@ class TicketStatisticsTest {
 		assertThat(figures.workload().subList(0, TicketStatistics.TOP_ASSIGNEES)).extracting(AssigneeLoad::name)
 			.isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
 		assertThat(figures.otherAssignees()).isEqualTo(1);
-		assertThat(figures.total()).isEqualTo((TicketStatistics.TOP_QUEUES + 2) * (TicketStatistics.TOP_QUEUES + 3) / 2);
+		assertThat(figures.total())
+			.isEqualTo((TicketStatistics.TOP_QUEUES + 2) * (TicketStatistics.TOP_QUEUES + 3) / 2);
 	}
 
 	@Test
@@ -188,7 +197,9 @@ class TicketStatisticsTest {
 
 		assertThat(cached.figures(new DateRange(day, day))).isSameAs(before);
 		assertThat(cached.figures(new DateRange(day, day.plusDays(1))).total()).isEqualTo(2);
-		assertThat(new TicketStatistics(jdbc, clock, new DashboardFiguresSettings(Duration.ZERO)).figures(new DateRange(day, day)).total()).isEqualTo(2);
+		assertThat(new TicketStatistics(jdbc, clock, new DashboardFiguresSettings(Duration.ZERO))
+			.figures(new DateRange(day, day))
+			.total()).isEqualTo(2);
 	}
 
 	@Test
@@ -198,17 +209,16 @@ class TicketStatisticsTest {
 	}
 
 	private void ticket(String title, String status, String assignee, LocalDate targetDate, LocalDate created) {
-		long id = data.ticket(client, title + " " + data.tag, "About " + title, "Billing", targetDate, status, SUBMITTER,
-				assignee);
+		long id = data.ticket(client, title + " " + data.tag, "About " + title, "Billing", targetDate, status,
+				SUBMITTER, assignee);
 		Timestamp at = Timestamp.from(created.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant());
 		data.sql("update tickets set created_at = ?, updated_at = ?, completed_at = ? where id = ?", at, at,
 				"COMPLETED".equals(status) ? at : null, id);
 	}
 
 	private AssigneeLoad load(String email, String name, long open, long accepted, long inProgress, long onHold) {
-		return new AssigneeLoad(email == null ? null : data.userId(email), name,
-				Map.of(TicketStatus.OPEN, open, TicketStatus.ACCEPTED, accepted, TicketStatus.IN_PROGRESS, inProgress,
-						TicketStatus.ON_HOLD, onHold));
+		return new AssigneeLoad(email == null ? null : data.userId(email), name, Map.of(TicketStatus.OPEN, open,
+				TicketStatus.ACCEPTED, accepted, TicketStatus.IN_PROGRESS, inProgress, TicketStatus.ON_HOLD, onHold));
 	}
 
 }

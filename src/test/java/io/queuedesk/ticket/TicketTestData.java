@@ -16,8 +16,8 @@ import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * Rows for full-app ticket tests in the shared test database: every test gets clients of its
- * own (unique names), so queue assertions never see another test's tickets.
+ * Rows for full-app ticket tests in the shared test database: every test gets clients of
+ * its own (unique names), so queue assertions never see another test's tickets.
  */
 final class TicketTestData {
 
@@ -68,11 +68,13 @@ final class TicketTestData {
 
 	/** A new active client with an empty queue. */
 	long client(String prefix) {
-		return insertReference("clients", prefix + " " + tag + "-" + UUID.randomUUID().toString().substring(0, 4), true);
+		return insertReference("clients", prefix + " " + tag + "-" + UUID.randomUUID().toString().substring(0, 4),
+				true);
 	}
 
 	long inactiveClient(String prefix) {
-		return insertReference("clients", prefix + " " + tag + "-" + UUID.randomUUID().toString().substring(0, 4), false);
+		return insertReference("clients", prefix + " " + tag + "-" + UUID.randomUUID().toString().substring(0, 4),
+				false);
 	}
 
 	long inactiveArea() {
@@ -85,7 +87,9 @@ final class TicketTestData {
 		return jdbc.sql("select id from product_areas where name = ?").param(name).query(Long.class).single();
 	}
 
-	/** A ticket written with SQL, at the bottom of the client's queue unless COMPLETED. */
+	/**
+	 * A ticket written with SQL, at the bottom of the client's queue unless COMPLETED.
+	 */
 	long ticket(long clientId, String title, String description, String area, LocalDate targetDate, String status,
 			String submitter, String assignee) {
 		Long rank = "COMPLETED".equals(status) ? null : QueueFixture.rank(size(clientId) + 1);
@@ -95,8 +99,9 @@ final class TicketTestData {
 				  assignee_id, submitter_id, created_at, updated_at, completed_at, version)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
 				""")
-			.params(title, description, clientId, area(area), rank, targetDate == null ? null : Date.valueOf(targetDate),
-					status, assignee == null ? null : userId(assignee), userId(submitter), now, now,
+			.params(title, description, clientId, area(area), rank,
+					targetDate == null ? null : Date.valueOf(targetDate), status,
+					assignee == null ? null : userId(assignee), userId(submitter), now, now,
 					"COMPLETED".equals(status) ? now : null)
 			.update();
 		QueueFixture.recount(jdbc, clientId);
@@ -121,8 +126,9 @@ final class TicketTestData {
 
 	/** The positions of the client's queue in queue order: must be exactly 1..N. */
 	List<Integer> ranks(long clientId) {
-		return jdbc.sql("select " + QueueFixture.POSITION
-				+ " from tickets t where t.client_id = ? and t.queue_rank is not null order by t.queue_rank")
+		return jdbc
+			.sql("select " + QueueFixture.POSITION
+					+ " from tickets t where t.client_id = ? and t.queue_rank is not null order by t.queue_rank")
 			.param(clientId)
 			.query(Integer.class)
 			.list();
@@ -137,14 +143,18 @@ final class TicketTestData {
 
 	/** The ticket's position in its queue, or null when it is not queued (or gone). */
 	Integer priority(long ticketId) {
-		List<Integer> found = jdbc.sql("select " + QueueFixture.POSITION + " from tickets t where t.id = ? and t.queue_rank is not null")
+		List<Integer> found = jdbc
+			.sql("select " + QueueFixture.POSITION + " from tickets t where t.id = ? and t.queue_rank is not null")
 			.param(ticketId)
 			.query(Integer.class)
 			.list();
 		return found.isEmpty() ? null : found.get(0);
 	}
 
-	/** Plain SQL; the queue's position counts are recounted afterwards, as ranks may have changed. */
+	/**
+	 * Plain SQL; the queue's position counts are recounted afterwards, as ranks may have
+	 * changed.
+	 */
 	void sql(String sql, Object... params) {
 		jdbc.sql(sql).params(params).update();
 		QueueFixture.recountAll(jdbc);

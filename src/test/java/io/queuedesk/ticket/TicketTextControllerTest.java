@@ -23,9 +23,9 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * Issue 12: the title and description of the new-ticket and edit forms refuse control characters
- * (line breaks and tabs stay in the description) and text that shows nothing, next to the field,
- * and nothing reaches the service.
+ * Issue 12: the title and description of the new-ticket and edit forms refuse control
+ * characters (line breaks and tabs stay in the description) and text that shows nothing,
+ * next to the field, and nothing reaches the service.
  */
 class TicketTextControllerTest extends TicketControllerSlice {
 
@@ -74,16 +74,18 @@ class TicketTextControllerTest extends TicketControllerSlice {
 
 	@Test
 	void lineBreaksAndTabsStayInTheDescription() throws Exception {
-		Ticket created = new Ticket("Title", "x", TicketSliceData.client(5, "Client A"), TicketSliceData.area(7, "Billing"),
-				null, null, TicketSliceData.NOW);
+		Ticket created = new Ticket("Title", "x", TicketSliceData.client(5, "Client A"),
+				TicketSliceData.area(7, "Billing"), null, null, TicketSliceData.NOW);
 		ReflectionTestUtils.setField(created, "id", 78L);
 		given(tickets.create(any(), eq(admin))).willReturn(created);
 
-		create("Title", "Steps:\n\t1. open\r\n\t2. \u05E9\u05DC\u05D5\u05DD \u2067abc\u2069").andExpect(redirectedUrl("/tickets/78"));
+		create("Title", "Steps:\n\t1. open\r\n\t2. \u05E9\u05DC\u05D5\u05DD \u2067abc\u2069")
+			.andExpect(redirectedUrl("/tickets/78"));
 
 		ArgumentCaptor<TicketForm> form = ArgumentCaptor.forClass(TicketForm.class);
 		verify(tickets).create(form.capture(), eq(admin));
-		assertThat(form.getValue().description()).isEqualTo("Steps:\n\t1. open\n\t2. \u05E9\u05DC\u05D5\u05DD \u2067abc\u2069");
+		assertThat(form.getValue().description())
+			.isEqualTo("Steps:\n\t1. open\n\t2. \u05E9\u05DC\u05D5\u05DD \u2067abc\u2069");
 	}
 
 	@Test

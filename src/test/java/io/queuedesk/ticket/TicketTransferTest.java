@@ -15,7 +15,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.user.SignedInUser;
 
-/** Transferring a ticket to another client (admins): out of the old queue, in at the bottom of the new. */
+/**
+ * Transferring a ticket to another client (admins): out of the old queue, in at the
+ * bottom of the new.
+ */
 @SpringBootTest
 class TicketTransferTest {
 
@@ -70,7 +73,8 @@ class TicketTransferTest {
 		assertThat(data.queue(target)).containsExactly(x, b);
 		assertThat(data.ranks(target)).containsExactly(1, 2);
 		assertThat(data.count("select client_id from tickets where id = ?", b)).isEqualTo(target);
-		assertThat(data.activity(b)).singleElement().asString()
+		assertThat(data.activity(b)).singleElement()
+			.asString()
 			.startsWith("TICKET_TRANSFERRED|from " + data.clientName(source) + " #2 to " + data.clientName(target)
 					+ " #2|");
 	}
@@ -79,8 +83,8 @@ class TicketTransferTest {
 	void sameClientIsRefused() {
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 
-		assertThatThrownBy(() -> service.transfer(a, source, admin)).isInstanceOfSatisfying(
-				TicketActionException.class, ex -> assertThat(ex.code()).isEqualTo("ticket.transfer.sameClient"));
+		assertThatThrownBy(() -> service.transfer(a, source, admin)).isInstanceOfSatisfying(TicketActionException.class,
+				ex -> assertThat(ex.code()).isEqualTo("ticket.transfer.sameClient"));
 		assertUnchanged();
 	}
 

@@ -19,7 +19,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.user.SignedInUser;
 
-/** Editing a ticket: recorded field by field, refused on a stale form, only for its owner while OPEN, or admins. */
+/**
+ * Editing a ticket: recorded field by field, refused on a stale form, only for its owner
+ * while OPEN, or admins.
+ */
 @SpringBootTest
 class TicketUpdateTest {
 
@@ -61,15 +64,16 @@ class TicketUpdateTest {
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 		LocalDate target = LocalDate.now(clock).plusDays(3);
 
-		service.update(ticket, new TicketEditForm("Renamed " + data.tag, "Old description", data.area("Claims"), target,
-				0L), admin);
+		service.update(ticket,
+				new TicketEditForm("Renamed " + data.tag, "Old description", data.area("Claims"), target, 0L), admin);
 
 		Map<String, Object> row = row();
 		assertThat(row.get("title")).isEqualTo("Renamed " + data.tag);
 		assertThat(((Number) row.get("product_area_id")).longValue()).isEqualTo(data.area("Claims"));
 		assertThat(row.get("target_date").toString()).isEqualTo(target.toString());
 		assertThat(((Number) row.get("version")).longValue()).isEqualTo(1);
-		assertThat(data.activity(ticket)).singleElement().asString()
+		assertThat(data.activity(ticket)).singleElement()
+			.asString()
 			.startsWith("TICKET_UPDATED|")
 			.contains("title: \"" + title + "\" → \"Renamed " + data.tag + "\"")
 			.contains("productArea: \"Billing\" → \"Claims\"")
@@ -135,12 +139,14 @@ class TicketUpdateTest {
 		data.sql("update tickets set target_date = ? where id = ?", Date.valueOf(past), ticket);
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
 
-		service.update(ticket, new TicketEditForm("Kept date " + data.tag, "Old description", data.area("Billing"), past,
-				0L), admin);
+		service.update(ticket,
+				new TicketEditForm("Kept date " + data.tag, "Old description", data.area("Billing"), past, 0L), admin);
 		assertThat(row().get("title")).isEqualTo("Kept date " + data.tag);
 
-		assertThatThrownBy(() -> service.update(ticket, new TicketEditForm("Other date " + data.tag, "Old description",
-				data.area("Billing"), past.minusDays(1), 1L), admin))
+		assertThatThrownBy(() -> service.update(ticket,
+				new TicketEditForm("Other date " + data.tag, "Old description", data.area("Billing"), past.minusDays(1),
+						1L),
+				admin))
 			.isInstanceOfSatisfying(TicketFieldException.class, ex -> assertThat(ex.field()).isEqualTo("targetDate"));
 		assertThat(row().get("title")).isEqualTo("Kept date " + data.tag);
 	}

@@ -22,7 +22,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.user.SignedInUser;
 
-/** Who sees which ticket (docs/RULES.md#roles-and-visibility), on the ticket page and in lists alike; the rest is "not found". */
+/**
+ * Who sees which ticket (docs/RULES.md#roles-and-visibility), on the ticket page and in
+ * lists alike; the rest is "not found".
+ */
 @SpringBootTest
 class TicketVisibilityTest {
 
@@ -113,8 +116,11 @@ class TicketVisibilityTest {
 	}
 
 	private Set<Long> all() {
-		return Set.copyOf(Stream.of(bySubmitterForDevTwo, unassignedOpen, assignedToDevOne, assignedToDevTwo,
-				unassignedCompleted, raisedByDevOne, completedForDevOne).toList());
+		return Set.copyOf(
+				Stream
+					.of(bySubmitterForDevTwo, unassignedOpen, assignedToDevOne, assignedToDevTwo, unassignedCompleted,
+							raisedByDevOne, completedForDevOne)
+					.toList());
 	}
 
 	private long ticket(String title, String status, String submitter, String assignee) {

@@ -81,17 +81,23 @@ class TicketWorkflowTest {
 		assertThat(status(first)).isEqualTo("COMPLETED");
 		assertThat(priority(first)).isNull();
 		assertThat(priority(second)).isEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from tickets where id = ? and completed_at is not null").param(first)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from tickets where id = ? and completed_at is not null")
+			.param(first)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
 		step(submitter, first, TicketStatus.OPEN);
 
 		assertThat(status(first)).isEqualTo("OPEN");
 		assertThat(priority(first)).isEqualTo(2);
-		assertThat(jdbc.sql("select count(*) from tickets where id = ? and completed_at is null").param(first)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from tickets where id = ? and completed_at is null")
+			.param(first)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from activity_log where ticket_id = ? and action = 'STATUS_CHANGED'")
-			.param(first).query(Long.class).single()).isEqualTo(6);
+			.param(first)
+			.query(Long.class)
+			.single()).isEqualTo(6);
 		assertThat(events.stream(TicketEvents.TicketStatusChanged.class).filter(e -> e.ticketId() == first).count())
 			.isEqualTo(6);
 	}
@@ -149,8 +155,7 @@ class TicketWorkflowTest {
 		step(devTwo, id, TicketStatus.ACCEPTED);
 
 		assertThat(assignee(id)).isEqualTo(devTwo.getId());
-		assertThat(events.stream(TicketEvents.TicketAssigned.class).filter(e -> e.ticketId() == id))
-			.singleElement()
+		assertThat(events.stream(TicketEvents.TicketAssigned.class).filter(e -> e.ticketId() == id)).singleElement()
 			.satisfies(e -> assertThat(e.to().displayName()).isEqualTo("Dev Two"));
 	}
 
@@ -164,8 +169,12 @@ class TicketWorkflowTest {
 
 		assertThat(assignee(id)).isEqualTo(devTwo.getId());
 		assertThat(status(id)).isEqualTo("OPEN");
-		assertThat(jdbc.sql("select details from activity_log where ticket_id = ? and action = 'TICKET_ASSIGNED' order by id desc")
-			.param(id).query(String.class).list().get(0)).isEqualTo("assignee: Dev One → Dev Two");
+		assertThat(jdbc
+			.sql("select details from activity_log where ticket_id = ? and action = 'TICKET_ASSIGNED' order by id desc")
+			.param(id)
+			.query(String.class)
+			.list()
+			.get(0)).isEqualTo("assignee: Dev One → Dev Two");
 	}
 
 	@Test
@@ -206,9 +215,10 @@ class TicketWorkflowTest {
 
 	private long raise(SignedInUser by, Long assigneeId) {
 		long area = jdbc.sql("select min(id) from product_areas where active = true").query(Long.class).single();
-		long id = withUser(by, () -> tickets
-			.create(new TicketForm("Workflow " + UUID.randomUUID(), "d", client, area, null, null, false), by)
-			.getId());
+		long id = withUser(by,
+				() -> tickets
+					.create(new TicketForm("Workflow " + UUID.randomUUID(), "d", client, area, null, null, false), by)
+					.getId());
 		if (assigneeId != null) {
 			jdbc.sql("update tickets set assignee_id = ? where id = ?").params(assigneeId, id).update();
 		}
@@ -246,12 +256,21 @@ class TicketWorkflowTest {
 	}
 
 	private Integer priority(long id) {
-		return jdbc.sql("select case when t.queue_rank is null then null else " + QueueFixture.POSITION
-				+ " end from tickets t where t.id = ?").param(id).query((rs, n) -> rs.getObject(1, Integer.class)).list().get(0);
+		return jdbc
+			.sql("select case when t.queue_rank is null then null else " + QueueFixture.POSITION
+					+ " end from tickets t where t.id = ?")
+			.param(id)
+			.query((rs, n) -> rs.getObject(1, Integer.class))
+			.list()
+			.get(0);
 	}
 
 	private Long assignee(long id) {
-		return jdbc.sql("select assignee_id from tickets where id = ?").param(id).query((rs, n) -> rs.getObject(1, Long.class)).list().get(0);
+		return jdbc.sql("select assignee_id from tickets where id = ?")
+			.param(id)
+			.query((rs, n) -> rs.getObject(1, Long.class))
+			.list()
+			.get(0);
 	}
 
 	private long version(long id) {

@@ -37,9 +37,10 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Account lockout (docs/RULES.md#accounts): five wrong passwords within 15 minutes lock an account for 15
- * minutes, recorded in the activity log. Every test uses its own fresh account and client address,
- * so neither the lock nor the per-address limit touches other tests (or the demo users).
+ * Account lockout (docs/RULES.md#accounts): five wrong passwords within 15 minutes lock
+ * an account for 15 minutes, recorded in the activity log. Every test uses its own fresh
+ * account and client address, so neither the lock nor the per-address limit touches other
+ * tests (or the demo users).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -97,7 +98,8 @@ class AccountLockoutTest {
 		assertThat(lockedPage).isEqualTo(wrongPasswordPage)
 			.contains(HtmlUtils.htmlEscape(messages.getMessage("login.failed", null, Locale.ENGLISH)))
 			.doesNotContainIgnoringCase("locked");
-		// A refused sign-in of a locked account is not another wrong password: nothing more counted.
+		// A refused sign-in of a locked account is not another wrong password: nothing
+		// more counted.
 		assertThat(actions(id)).hasSize(6);
 		assertThat(failedCount(id)).isZero();
 	}
@@ -126,7 +128,9 @@ class AccountLockoutTest {
 		}
 		login(email, RIGHT).andExpect(authenticated().withUsername(email));
 		assertThat(failedCount(id)).isZero();
-		assertThat(jdbc.sql("select first_failed_login_at from users where id = ?").param(id).query(Timestamp.class)
+		assertThat(jdbc.sql("select first_failed_login_at from users where id = ?")
+			.param(id)
+			.query(Timestamp.class)
 			.optional()).isEmpty();
 
 		for (int i = 0; i < 4; i++) {
@@ -153,7 +157,9 @@ class AccountLockoutTest {
 
 		assertThat(lockedUntil(id)).isNull();
 		assertThat(failedCount(id)).isEqualTo(1);
-		assertThat(jdbc.sql("select first_failed_login_at from users where id = ?").param(id).query(Timestamp.class)
+		assertThat(jdbc.sql("select first_failed_login_at from users where id = ?")
+			.param(id)
+			.query(Timestamp.class)
 			.single()
 			.toInstant()).isAfter(Instant.now().minus(1, ChronoUnit.MINUTES));
 		login(email, RIGHT).andExpect(authenticated());
@@ -205,7 +211,8 @@ class AccountLockoutTest {
 	}
 
 	private ResultActions login(String email, String password) throws Exception {
-		// formLogin() builds its own request (with a CSRF token); only the client address is changed.
+		// formLogin() builds its own request (with a CSRF token); only the client address
+		// is changed.
 		return mvc.perform(servletContext -> {
 			MockHttpServletRequest request = formLogin().user(email).password(password).buildRequest(servletContext);
 			request.setRemoteAddr(address);
@@ -213,7 +220,10 @@ class AccountLockoutTest {
 		});
 	}
 
-	/** Signs in and expects failure; returns the login page shown after the redirect, in the same session. */
+	/**
+	 * Signs in and expects failure; returns the login page shown after the redirect, in
+	 * the same session.
+	 */
 	private String failedLoginPage(String email, String password) throws Exception {
 		MvcResult result = login(email, password).andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/login?error"))

@@ -18,7 +18,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import io.queuedesk.system.CliCommand;
 import io.queuedesk.system.CommandRunner;
 
-/** {@code create-user} (docs/RULES.md#demo-data-and-commands): creates a valid account, or refuses clearly and writes nothing. */
+/**
+ * {@code create-user} (docs/RULES.md#demo-data-and-commands): creates a valid account, or
+ * refuses clearly and writes nothing.
+ */
 @SpringBootTest
 class CreateUserCommandTest {
 
@@ -39,8 +42,7 @@ class CreateUserCommandTest {
 	void createsAUserWithLowerCasedEmailHashedPasswordAndAnAuditEntry() {
 		String email = TestUsers.uniqueEmail("Ops.Person").replace("@test.example", "@Test.EXAMPLE");
 
-		assertThat(run("--email=" + email, "--password=Str0ng-pass", "--role=DEVELOPER", "--name=Ops Person"))
-			.isZero();
+		assertThat(run("--email=" + email, "--password=Str0ng-pass", "--role=DEVELOPER", "--name=Ops Person")).isZero();
 
 		String stored = email.toLowerCase(Locale.ROOT);
 		var row = jdbc.sql("select id, display_name, password_hash from users where email = ?")

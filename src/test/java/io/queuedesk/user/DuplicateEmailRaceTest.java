@@ -20,9 +20,9 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two admins create the same email at once: the second insert passes the "exists?" check (the
- * first is not committed yet) and meets the unique key instead. It is answered as a duplicate
- * email, like the check would have, and nothing of it is kept.
+ * Two admins create the same email at once: the second insert passes the "exists?" check
+ * (the first is not committed yet) and meets the unique key instead. It is answered as a
+ * duplicate email, like the check would have, and nothing of it is kept.
  */
 @SpringBootTest
 @WithUserDetails("admin@example.com")
@@ -54,34 +54,39 @@ class DuplicateEmailRaceTest {
 			await(release);
 		}));
 		assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
-		// The first insert commits while the second one waits on the unique key (or right before it checks).
+		// The first insert commits while the second one waits on the unique key (or right
+		// before it checks).
 		CompletableFuture.runAsync(() -> {
 			sleep();
 			release.countDown();
 		});
 
-		assertThatThrownBy(() -> service.create(
-				new UserAdminService.NewAccount(email, "Second", Set.of(Role.SUBMITTER), "Right-pass-1"), admin))
+		assertThatThrownBy(() -> service
+			.create(new UserAdminService.NewAccount(email, "Second", Set.of(Role.SUBMITTER), "Right-pass-1"), admin))
 			.isInstanceOf(DuplicateEmailException.class);
 
 		first.get(30, TimeUnit.SECONDS);
 		assertThat(jdbc.sql("select display_name from users where email = ?").param(email).query(String.class).list())
 			.containsExactly("First");
-		assertThat(jdbc.sql("select count(*) from activity_log where target_user_email = ?").param(email)
+		assertThat(jdbc.sql("select count(*) from activity_log where target_user_email = ?")
+			.param(email)
 			.query(Long.class)
 			.single()).isZero();
 	}
 
 	@Test
 	void aValueTheDatabaseRefusesIsNotADuplicateEmail() {
-		// Issue 12: a display name longer than the column (the form's @Size stops it first; on
-		// PostgreSQL also a NUL) is the database's refusal, not "An account with this email exists".
+		// Issue 12: a display name longer than the column (the form's @Size stops it
+		// first; on
+		// PostgreSQL also a NUL) is the database's refusal, not "An account with this
+		// email exists".
 		String email = TestUsers.uniqueEmail("refused");
 		SignedInUser admin = (SignedInUser) accounts.loadUserByUsername("admin@example.com");
 		assertThatThrownBy(() -> service.create(
 				new UserAdminService.NewAccount(email, "x".repeat(101), Set.of(Role.SUBMITTER), "Right-pass-1"), admin))
 			.isInstanceOf(DataIntegrityViolationException.class);
-		assertThat(jdbc.sql("select count(*) from users where email = ?").param(email).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from users where email = ?").param(email).query(Long.class).single())
+			.isZero();
 	}
 
 	private static void await(CountDownLatch latch) {

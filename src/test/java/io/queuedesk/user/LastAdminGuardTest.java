@@ -25,10 +25,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Nobody removes the last active admin (docs/RULES.md#accounts), also when two admins demote or deactivate each
- * other at the same moment. The shared test database has other admins (the demo admin, admins of
- * other tests): they are set inactive for each test and restored afterwards, so that the two
- * admins made here are the only active ones.
+ * Nobody removes the last active admin (docs/RULES.md#accounts), also when two admins
+ * demote or deactivate each other at the same moment. The shared test database has other
+ * admins (the demo admin, admins of other tests): they are set inactive for each test and
+ * restored afterwards, so that the two admins made here are the only active ones.
  */
 @SpringBootTest
 class LastAdminGuardTest {
@@ -81,8 +81,8 @@ class LastAdminGuardTest {
 	}
 
 	/**
-	 * Ada's own row is made inactive first (as if a third admin had just deactivated her), so
-	 * that Bob is the last active admin while Ada still acts as one.
+	 * Ada's own row is made inactive first (as if a third admin had just deactivated
+	 * her), so that Bob is the last active admin while Ada still acts as one.
 	 */
 	@Test
 	void theLastActiveAdminIsNeitherDeactivatedNorDemoted() {
@@ -96,8 +96,10 @@ class LastAdminGuardTest {
 			.hasMessage("user.lastAdmin");
 
 		assertThat(activeAdmins()).containsExactly(bobId);
-		assertThat(jdbc.sql("select count(*) from activity_log where target_user_id = ?").param(bobId)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from activity_log where target_user_id = ?")
+			.param(bobId)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -19,7 +19,8 @@ class PasswordPolicyTest {
 	void namesTheFieldAndTheRule() {
 		assertThat(PasswordPolicy.check(null, "", "")).contains(new Problem("password", "password.required"));
 		assertThat(PasswordPolicy.check(null, null, null)).contains(new Problem("password", "password.required"));
-		assertThat(PasswordPolicy.check(null, "1234567", "1234567")).contains(new Problem("password", "password.length"));
+		assertThat(PasswordPolicy.check(null, "1234567", "1234567"))
+			.contains(new Problem("password", "password.length"));
 		assertThat(PasswordPolicy.check(null, "x".repeat(129), "x".repeat(129)))
 			.contains(new Problem("password", "password.length"));
 		assertThat(PasswordPolicy.check("Sam@Example.com", "sam@example.COM", "sam@example.COM"))

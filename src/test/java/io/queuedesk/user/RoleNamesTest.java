@@ -8,7 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The one reading of role names, shared by the admin's forms and the create-user command. */
+/**
+ * The one reading of role names, shared by the admin's forms and the create-user command.
+ */
 class RoleNamesTest {
 
 	@Test

@@ -16,8 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import io.queuedesk.system.HttpSessionClient;
 
 /**
- * Sessions live in the database (Spring Session JDBC, docs/RULES.md#operations), and an admin's change ends the
- * affected user's sessions at once (docs/RULES.md#accounts): real HTTP on a random port, two browsers.
+ * Sessions live in the database (Spring Session JDBC, docs/RULES.md#operations), and an
+ * admin's change ends the affected user's sessions at once (docs/RULES.md#accounts): real
+ * HTTP on a random port, two browsers.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SessionEndTest {
@@ -50,8 +51,8 @@ class SessionEndTest {
 		HttpSessionClient user = signedIn(email);
 		HttpSessionClient admin = signedIn("admin@example.com", "adminP@55word");
 
-		HttpResponse<String> deactivated = admin.post("/admin/users/" + id, "/admin/users/" + id + "/active",
-				"active", "false");
+		HttpResponse<String> deactivated = admin.post("/admin/users/" + id, "/admin/users/" + id + "/active", "active",
+				"false");
 
 		assertThat(deactivated.headers().firstValue("Location")).get().asString().endsWith("/admin/users/" + id);
 		assertThat(sessionsOf(email)).isZero();
@@ -83,13 +84,16 @@ class SessionEndTest {
 
 	private HttpSessionClient signedIn(String email, String password) throws Exception {
 		HttpSessionClient browser = new HttpSessionClient(port);
-		assertThat(browser.signIn(email, password).headers().firstValue("Location")).get().asString().doesNotContain("error");
+		assertThat(browser.signIn(email, password).headers().firstValue("Location")).get()
+			.asString()
+			.doesNotContain("error");
 		assertThat(browser.get("/my/tickets").statusCode()).isEqualTo(200);
 		return browser;
 	}
 
 	private long sessionsOf(String email) {
-		return jdbc.sql("select count(*) from spring_session where principal_name = ?").param(email)
+		return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+			.param(email)
 			.query(Long.class)
 			.single();
 	}

@@ -30,7 +30,10 @@ public final class TestUsers {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
 	}
 
-	/** Inserts an account with plain SQL (so flags like active=false need no service); returns its id. */
+	/**
+	 * Inserts an account with plain SQL (so flags like active=false need no service);
+	 * returns its id.
+	 */
 	public static long insert(JdbcClient jdbc, PasswordEncoder encoder, String email, String password, Role role,
 			boolean active, boolean confirmed, Instant lockedUntil) {
 		jdbc.sql("""

@@ -46,7 +46,10 @@ import io.queuedesk.system.Flash;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.system.SliceSecurity;
 
-/** /admin/users: fields and labels, errors next to fields, flash messages, admins only, CSRF. */
+/**
+ * /admin/users: fields and labels, errors next to fields, flash messages, admins only,
+ * CSRF.
+ */
 @WebMvcTest(UserAdminController.class)
 @Import({ SliceSecurity.class, Flash.class })
 class UserAdminControllerTest {
@@ -68,11 +71,13 @@ class UserAdminControllerTest {
 
 	@BeforeEach
 	void data() {
-		given(users.list(any())).willReturn(new UserSlice(List.of(
-				new UserRow(1, "admin@test.example", "Ada Admin", EnumSet.of(Role.ADMIN, Role.DEVELOPER), true, null, false),
-				new UserRow(7, "sam@test.example", "Sam Submitter", EnumSet.of(Role.SUBMITTER), false,
-						Instant.parse("2030-01-01T10:00:00Z"), true)),
-				0, 2, 5, false, null, 7L, false));
+		given(users.list(any())).willReturn(
+				new UserSlice(
+						List.of(new UserRow(1, "admin@test.example", "Ada Admin",
+								EnumSet.of(Role.ADMIN, Role.DEVELOPER), true, null, false),
+								new UserRow(7, "sam@test.example", "Sam Submitter", EnumSet.of(Role.SUBMITTER), false,
+										Instant.parse("2030-01-01T10:00:00Z"), true)),
+						0, 2, 5, false, null, 7L, false));
 		given(users.get(7)).willReturn(sam);
 		given(activity.recentHistoryOfUser(anyLong(), anyInt(), anyInt())).willReturn(new PageImpl<>(List.of()));
 	}
@@ -114,29 +119,43 @@ class UserAdminControllerTest {
 
 	@Test
 	void missingFieldsAndUnknownRolesAreFieldErrors() throws Exception {
-		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf())
-			.param("email", "not-an-email").param("displayName", " ").param("generatePassword", "true"))
+		mvc.perform(post("/admin/users/new").with(user(admin))
+			.with(csrf())
+			.param("email", "not-an-email")
+			.param("displayName", " ")
+			.param("generatePassword", "true"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "email", "Email"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "NotBlank"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "NotEmpty"))
-			.andExpect(content().string(allOf(containsString("id=\"roles-error\""),
-					containsString("aria-describedby=\"roles-error\""), containsString("Choose at least one role."),
-					containsString("id=\"email-error\""))));
+			.andExpect(content()
+				.string(allOf(containsString("id=\"roles-error\""), containsString("aria-describedby=\"roles-error\""),
+						containsString("Choose at least one role."), containsString("id=\"email-error\""))));
 
-		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
-			.param("displayName", "X").param("roles", "GOD").param("generatePassword", "true"))
+		mvc.perform(post("/admin/users/new").with(user(admin))
+			.with(csrf())
+			.param("email", "x@test.example")
+			.param("displayName", "X")
+			.param("roles", "GOD")
+			.param("generatePassword", "true"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "user.roles.unknown"))
 			.andExpect(content().string(containsString("Choose roles from the list")));
 		verify(users, never()).create(any(), any());
 	}
 
-	/** Issue 12: the record failed to bind, the page read {@code ${form.roles}} of a null form: 500. */
+	/**
+	 * Issue 12: the record failed to bind, the page read {@code ${form.roles}} of a null
+	 * form: 500.
+	 */
 	@Test
 	void aFlagThatIsNoBooleanIsAFieldErrorAndTheFormKeepsWhatWasTyped() throws Exception {
-		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
-			.param("displayName", "Xavier").param("roles", "DEVELOPER").param("generatePassword", "abc"))
+		mvc.perform(post("/admin/users/new").with(user(admin))
+			.with(csrf())
+			.param("email", "x@test.example")
+			.param("displayName", "Xavier")
+			.param("roles", "DEVELOPER")
+			.param("generatePassword", "abc"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("admin/users/new"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "generatePassword", "typeMismatch"))
@@ -149,15 +168,23 @@ class UserAdminControllerTest {
 
 	@Test
 	void typedPasswordsFollowThePasswordPolicy() throws Exception {
-		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
-			.param("displayName", "X").param("roles", "SUBMITTER").param("password", "Long-enough-1")
+		mvc.perform(post("/admin/users/new").with(user(admin))
+			.with(csrf())
+			.param("email", "x@test.example")
+			.param("displayName", "X")
+			.param("roles", "SUBMITTER")
+			.param("password", "Long-enough-1")
 			.param("confirmPassword", "Long-enough-2"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "confirmPassword", "password.mismatch"))
-			.andExpect(content().string(allOf(containsString("The two passwords do not match."),
-					not(containsString("Long-enough-1")))));
-		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
-			.param("displayName", "X").param("roles", "SUBMITTER").param("password", "short")
+			.andExpect(content().string(
+					allOf(containsString("The two passwords do not match."), not(containsString("Long-enough-1")))));
+		mvc.perform(post("/admin/users/new").with(user(admin))
+			.with(csrf())
+			.param("email", "x@test.example")
+			.param("displayName", "X")
+			.param("roles", "SUBMITTER")
+			.param("password", "short")
 			.param("confirmPassword", "short"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "password", "password.length"));
 		verify(users, never()).create(any(), any());
@@ -166,14 +193,22 @@ class UserAdminControllerTest {
 	@Test
 	void controlCharactersInTheNameAreAFieldErrorNotATakenEmail() throws Exception {
 		// Issue 12: "n\0ame" once answered "An account with this email exists".
-		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x@test.example")
-			.param("displayName", "n\0ame").param("roles", "SUBMITTER").param("generatePassword", "true"))
+		mvc.perform(post("/admin/users/new").with(user(admin))
+			.with(csrf())
+			.param("email", "x@test.example")
+			.param("displayName", "n\0ame")
+			.param("roles", "SUBMITTER")
+			.param("generatePassword", "true"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"))
 			.andExpect(content().string(allOf(containsString("must not contain control characters"),
 					not(containsString("An account with this email exists")))));
-		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "x\u0007@test.example")
-			.param("displayName", "\u202E\u200B\uFEFF").param("roles", "SUBMITTER").param("generatePassword", "true"))
+		mvc.perform(post("/admin/users/new").with(user(admin))
+			.with(csrf())
+			.param("email", "x\u0007@test.example")
+			.param("displayName", "\u202E\u200B\uFEFF")
+			.param("roles", "SUBMITTER")
+			.param("generatePassword", "true"))
 			.andExpect(anyFieldErrorCode("form", "email", "CleanText"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "displayName", "CleanText"));
 		verify(users, never()).create(any(), any());
@@ -182,8 +217,12 @@ class UserAdminControllerTest {
 	@Test
 	void aDuplicateEmailIsAFieldError() throws Exception {
 		given(users.create(any(), any())).willThrow(new DuplicateEmailException("sam@test.example"));
-		mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf()).param("email", "SAM@test.example")
-			.param("displayName", "Sam").param("roles", "SUBMITTER").param("generatePassword", "true"))
+		mvc.perform(post("/admin/users/new").with(user(admin))
+			.with(csrf())
+			.param("email", "SAM@test.example")
+			.param("displayName", "Sam")
+			.param("roles", "SUBMITTER")
+			.param("generatePassword", "true"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "email", "user.email.taken"))
 			.andExpect(content().string(containsString("An account with this email exists")));
@@ -193,17 +232,23 @@ class UserAdminControllerTest {
 	void aGeneratedPasswordGoesToTheNextPageOnlyAsAFlash() throws Exception {
 		String generated = PasswordGenerator.generate();
 		given(users.create(any(), any())).willReturn(new UserAdminService.Created(sam, generated));
-		MvcResult result = mvc.perform(post("/admin/users/new").with(user(admin)).with(csrf())
-			.param("email", "sam@test.example").param("displayName", "Sam Submitter")
-			.param("roles", "SUBMITTER", "DEVELOPER").param("generatePassword", "true"))
+		MvcResult result = mvc
+			.perform(post("/admin/users/new").with(user(admin))
+				.with(csrf())
+				.param("email", "sam@test.example")
+				.param("displayName", "Sam Submitter")
+				.param("roles", "SUBMITTER", "DEVELOPER")
+				.param("generatePassword", "true"))
 			.andExpect(redirectedUrl("/admin/users/7"))
 			.andExpect(flash().attribute("flashSuccess", "User sam@test.example was created."))
 			.andExpect(flash().attribute("generatedPassword", matchesPattern("\\S{20}")))
 			.andReturn();
-		ArgumentCaptor<UserAdminService.NewAccount> created = ArgumentCaptor.forClass(UserAdminService.NewAccount.class);
+		ArgumentCaptor<UserAdminService.NewAccount> created = ArgumentCaptor
+			.forClass(UserAdminService.NewAccount.class);
 		verify(users).create(created.capture(), eq(admin));
 		String password = (String) result.getFlashMap().get("generatedPassword");
-		// The service generates the password (no typed one asked for) and answers it; the flash shows that one.
+		// The service generates the password (no typed one asked for) and answers it; the
+		// flash shows that one.
 		assertThat(created.getValue().typedPassword()).isNull();
 		assertThat(password).isEqualTo(generated);
 		assertThat(created.getValue().roles()).containsExactlyInAnyOrder(Role.SUBMITTER, Role.DEVELOPER);
@@ -221,8 +266,10 @@ class UserAdminControllerTest {
 			.andExpect(status().isOk())
 			.andExpect(view().name("admin/users/detail"))
 			.andExpect(content().string(allOf(containsString("sam@test.example"), containsString("Submitter"),
-					containsString("action=\"/admin/users/7/active\""), containsString("action=\"/admin/users/7/roles\""),
-					matchesPattern("(?s).*value=\"SUBMITTER\"\\s+aria-invalid=\"false\" checked.*"), containsString("Nothing recorded"))));
+					containsString("action=\"/admin/users/7/active\""),
+					containsString("action=\"/admin/users/7/roles\""),
+					matchesPattern("(?s).*value=\"SUBMITTER\"\\s+aria-invalid=\"false\" checked.*"),
+					containsString("Nothing recorded"))));
 	}
 
 	@Test

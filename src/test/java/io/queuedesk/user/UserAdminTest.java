@@ -31,9 +31,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * User management through the real security, services, transactions and database (docs/RULES.md#accounts):
- * creating accounts that can sign in, the rules that refuse a change (and change nothing), and
- * the audit entries. The acting admin is the demo admin; targets are fresh accounts.
+ * User management through the real security, services, transactions and database
+ * (docs/RULES.md#accounts): creating accounts that can sign in, the rules that refuse a
+ * change (and change nothing), and the audit entries. The acting admin is the demo admin;
+ * targets are fresh accounts.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -70,8 +71,11 @@ class UserAdminTest {
 		String email = TestUsers.uniqueEmail("Generated.User").replace("@test.example", "@Test.Example");
 		String stored = email.toLowerCase(Locale.ROOT);
 
-		MvcResult result = mvc.perform(asAdmin(post("/admin/users/new")).param("email", email)
-			.param("displayName", "Gene Rated").param("roles", "DEVELOPER", "SUBMITTER").param("generatePassword", "true"))
+		MvcResult result = mvc
+			.perform(asAdmin(post("/admin/users/new")).param("email", email)
+				.param("displayName", "Gene Rated")
+				.param("roles", "DEVELOPER", "SUBMITTER")
+				.param("generatePassword", "true"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 
@@ -90,8 +94,11 @@ class UserAdminTest {
 	@Test
 	void aTypedPasswordSignsIn() throws Exception {
 		String email = TestUsers.uniqueEmail("typed");
-		mvc.perform(asAdmin(post("/admin/users/new")).param("email", email).param("displayName", "Ty Ped")
-			.param("roles", "SUBMITTER").param("password", "Typed-pass-1").param("confirmPassword", "Typed-pass-1"))
+		mvc.perform(asAdmin(post("/admin/users/new")).param("email", email)
+			.param("displayName", "Ty Ped")
+			.param("roles", "SUBMITTER")
+			.param("password", "Typed-pass-1")
+			.param("confirmPassword", "Typed-pass-1"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attributeCount(1));
 
@@ -106,7 +113,9 @@ class UserAdminTest {
 		TestUsers.insert(jdbc, encoder, email, "Right-pass-1", Role.SUBMITTER, true, true, null);
 
 		mvc.perform(asAdmin(post("/admin/users/new")).param("email", email.toUpperCase(Locale.ROOT))
-			.param("displayName", "Second").param("roles", "SUBMITTER").param("generatePassword", "true"))
+			.param("displayName", "Second")
+			.param("roles", "SUBMITTER")
+			.param("generatePassword", "true"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "email", "user.email.taken"));
 
@@ -118,11 +127,14 @@ class UserAdminTest {
 	@Test
 	void unknownAndMissingRolesAreFieldErrorsAndCreateNothing() throws Exception {
 		String email = TestUsers.uniqueEmail("no-role");
-		mvc.perform(asAdmin(post("/admin/users/new")).param("email", email).param("displayName", "No Role")
-			.param("roles", "GOD").param("generatePassword", "true"))
+		mvc.perform(asAdmin(post("/admin/users/new")).param("email", email)
+			.param("displayName", "No Role")
+			.param("roles", "GOD")
+			.param("generatePassword", "true"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "user.roles.unknown"));
-		mvc.perform(asAdmin(post("/admin/users/new")).param("email", email).param("displayName", "No Role")
+		mvc.perform(asAdmin(post("/admin/users/new")).param("email", email)
+			.param("displayName", "No Role")
 			.param("generatePassword", "true"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "NotEmpty"));
@@ -206,7 +218,10 @@ class UserAdminTest {
 	}
 
 	private List<String> roles(long id) {
-		return jdbc.sql("select role from user_roles where user_id = ? order by role").param(id).query(String.class).list();
+		return jdbc.sql("select role from user_roles where user_id = ? order by role")
+			.param(id)
+			.query(String.class)
+			.list();
 	}
 
 	private List<String> entries(long id, String action) {

@@ -22,10 +22,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.queuedesk.StatementCounter;
 
 /**
- * The admin user list by cursor against the real database (UserListTest has search, filters and
- * page numbers on six users): 60 tagged users paged "next" and "previous" by cursor, search in any
- * part of the email, LIKE wildcards taken literally, the page with its count, three statements per
- * page. Users are named with a tag unique to the test.
+ * The admin user list by cursor against the real database (UserListTest has search,
+ * filters and page numbers on six users): 60 tagged users paged "next" and "previous" by
+ * cursor, search in any part of the email, LIKE wildcards taken literally, the page with
+ * its count, three statements per page. Users are named with a tag unique to the test.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -85,7 +85,8 @@ class UserListCursorTest {
 		assertThat(users.list(filter("100%_" + tag, null, null)).rows()).as("LIKE wildcards are literal").isEmpty();
 
 		String html = mvc
-			.perform(get("/admin/users").param("q", tag).with(user(TestUsers.signedIn(1, "a@test.example", "Ada", Role.ADMIN))))
+			.perform(get("/admin/users").param("q", tag)
+				.with(user(TestUsers.signedIn(1, "a@test.example", "Ada", Role.ADMIN))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

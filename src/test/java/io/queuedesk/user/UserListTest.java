@@ -16,10 +16,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import io.queuedesk.StatementCounter;
 
 /**
- * The admin user list: search, role and state filters, paging by display name, and a page costs
- * the same few statements whether it shows one user or many (roles come in one query, no N+1).
- * Each test run tags its users with a fresh word and searches for it, so other tests' users in
- * the shared database do not get in the way.
+ * The admin user list: search, role and state filters, paging by display name, and a page
+ * costs the same few statements whether it shows one user or many (roles come in one
+ * query, no N+1). Each test run tags its users with a fresh word and searches for it, so
+ * other tests' users in the shared database do not get in the way.
  */
 @SpringBootTest
 @Import(StatementCounter.class)
@@ -102,7 +102,8 @@ class UserListTest {
 	}
 
 	private void insert(String name, Role role, boolean active) {
-		long id = TestUsers.insert(jdbc, encoder, TestUsers.uniqueEmail("list"), "Right-pass-1", role, active, true, null);
+		long id = TestUsers.insert(jdbc, encoder, TestUsers.uniqueEmail("list"), "Right-pass-1", role, active, true,
+				null);
 		jdbc.sql("update users set display_name = ? where id = ?").params(name, id).update();
 	}
 

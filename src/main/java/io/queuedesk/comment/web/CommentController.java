@@ -20,8 +20,8 @@ import io.queuedesk.ticket.TicketPages;
 import io.queuedesk.user.SignedInUser;
 
 /**
- * The comment form and the delete button of the ticket page. A ticket the user may not see
- * answers 404 (the service's NotFoundException is left to the error page).
+ * The comment form and the delete button of the ticket page. A ticket the user may not
+ * see answers 404 (the service's NotFoundException is left to the error page).
  */
 @Controller
 @TicketPages
@@ -45,11 +45,13 @@ class CommentController {
 	String add(@PathVariable long id, @Valid @ModelAttribute(FORM) CommentForm form, BindingResult result,
 			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
-			// A ticket the user may not see is a 404 before anything is said about the form.
+			// A ticket the user may not see is a 404 before anything is said about the
+			// form.
 			comments.requireVisible(id, me);
 			FieldError bodyError = result.getFieldError("body");
 			if (bodyError != null && "CleanText".equals(bodyError.getCode())) {
-				// Control characters or only invisible ones (issue 12): the constraint's own message.
+				// Control characters or only invisible ones (issue 12): the constraint's
+				// own message.
 				return refused(id, form, bodyError, true, redirect);
 			}
 			String code = bodyError == null ? "comment.invalid"
@@ -62,8 +64,8 @@ class CommentController {
 			return "redirect:/tickets/" + id + "#comment-" + commentId;
 		}
 		catch (CommentRefusedException ex) {
-			return refused(id, form, new DefaultMessageSourceResolvable(ex.code()), ex.code().startsWith("comment.body."),
-					redirect);
+			return refused(id, form, new DefaultMessageSourceResolvable(ex.code()),
+					ex.code().startsWith("comment.body."), redirect);
 		}
 	}
 
@@ -75,7 +77,10 @@ class CommentController {
 		return "redirect:/tickets/" + id;
 	}
 
-	/** Back to the ticket with the message, and with the text as typed so that it is not lost. */
+	/**
+	 * Back to the ticket with the message, and with the text as typed so that it is not
+	 * lost.
+	 */
 	private String refused(long id, CommentForm form, MessageSourceResolvable message, boolean aboutBody,
 			RedirectAttributes redirect) {
 		flash.error(redirect, message);

@@ -10,17 +10,21 @@ import io.queuedesk.comment.Comment;
 import io.queuedesk.system.CleanText;
 
 /**
- * The comment form of the ticket page (docs/RULES.md#pages-and-routes: {@code body}, {@code internal}; an unticked
- * checkbox is simply absent). Serializable because a refused form travels to the next page as a
- * flash attribute, in the session, so that nothing typed is lost.
+ * The comment form of the ticket page (docs/RULES.md#pages-and-routes: {@code body},
+ * {@code internal}; an unticked checkbox is simply absent). Serializable because a
+ * refused form travels to the next page as a flash attribute, in the session, so that
+ * nothing typed is lost.
  */
-record CommentForm(@NotBlank @CleanText(multiline = true) @Size(max = Comment.MAX_BODY) String body, Boolean internal)
-		implements Serializable {
+record CommentForm(@NotBlank @CleanText(multiline = true) @Size(max = Comment.MAX_BODY) String body,
+		Boolean internal) implements Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	/** Browsers send line breaks as CRLF; counted as one character each, as the user sees them. */
+	/**
+	 * Browsers send line breaks as CRLF; counted as one character each, as the user sees
+	 * them.
+	 */
 	public CommentForm {
 		body = body == null ? null : body.replace("\r\n", "\n");
 	}

@@ -10,7 +10,10 @@ import io.queuedesk.ticket.TicketAccessInfo;
 import io.queuedesk.ticket.TicketPageSection;
 import io.queuedesk.user.SignedInUser;
 
-/** The comment thread and form on the ticket page, between the workflow buttons and the history. */
+/**
+ * The comment thread and form on the ticket page, between the workflow buttons and the
+ * history.
+ */
 @Component
 @Order(100)
 class CommentThreadSection implements TicketPageSection {
@@ -28,8 +31,8 @@ class CommentThreadSection implements TicketPageSection {
 
 	@Override
 	public void contribute(TicketAccessInfo ticket, SignedInUser viewer, Model model) {
-		model.addAttribute("commentThread", new CommentThread(ticket.ticketId(), comments.thread(ticket), ticket.canComment(),
-				ticket.canWriteInternal(), ticket.canModerate(), Comment.MAX_BODY));
+		model.addAttribute("commentThread", new CommentThread(ticket.ticketId(), comments.thread(ticket),
+				ticket.canComment(), ticket.canWriteInternal(), ticket.canModerate(), Comment.MAX_BODY));
 		// A refused comment comes back as a flash attribute: keep what was typed.
 		if (!model.containsAttribute(CommentController.FORM)) {
 			model.addAttribute(CommentController.FORM, CommentForm.empty());

@@ -26,12 +26,13 @@ import io.queuedesk.user.SignedInUser;
 
 /**
  * The queue feature's pages: an admin's view of one client's queue (template
- * {@code queues/queue}) and the move and transfer buttons, here and on the ticket page. The
- * changes are {@link QueueMoves}; the engine that keeps the positions is the {@code queue} module.
- * It lives inside the ticket module, which uses the queue engine: a page in {@code queue} would
- * make the two modules depend on each other. Public for the slice tests in the ticket package
- * ({@code QueueControllerTest}, {@code TicketRaceAnswersTest}); Spring Modulith treats the
- * sub-package as internal to the ticket module.
+ * {@code queues/queue}) and the move and transfer buttons, here and on the ticket page.
+ * The changes are {@link QueueMoves}; the engine that keeps the positions is the
+ * {@code queue} module. It lives inside the ticket module, which uses the queue engine: a
+ * page in {@code queue} would make the two modules depend on each other. Public for the
+ * slice tests in the ticket package ({@code QueueControllerTest},
+ * {@code TicketRaceAnswersTest}); Spring Modulith treats the sub-package as internal to
+ * the ticket module.
  */
 @Controller
 @TicketPages
@@ -54,7 +55,10 @@ public class QueueController {
 		this.flash = flash;
 	}
 
-	/** The client switcher's plain GET form ({@code client}=id) lands on that client's queue. */
+	/**
+	 * The client switcher's plain GET form ({@code client}=id) lands on that client's
+	 * queue.
+	 */
 	@GetMapping("/queues")
 	String chooseQueue(@RequestParam(required = false) Long client) {
 		return client == null ? "redirect:/admin/clients" : "redirect:/queues/" + client;
@@ -79,8 +83,10 @@ public class QueueController {
 			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
 		MoveTarget target;
 		try {
-			// One form holds both: a pressed top/up/down/bottom button sends "to" along with the
-			// position field, and wins; the "Move" button and drag-and-drop send the position only.
+			// One form holds both: a pressed top/up/down/bottom button sends "to" along
+			// with the
+			// position field, and wins; the "Move" button and drag-and-drop send the
+			// position only.
 			target = to != null && !to.isBlank() ? MoveTarget.parse(to)
 					: new MoveTarget.Position(parsePosition(position));
 		}
@@ -130,8 +136,8 @@ public class QueueController {
 	}
 
 	/**
-	 * Back to where the admin pressed the button: the queue page that now holds the ticket
-	 * (scrolled to it), or the ticket.
+	 * Back to where the admin pressed the button: the queue page that now holds the
+	 * ticket (scrolled to it), or the ticket.
 	 */
 	private static String back(long id, String returnTo, Long clientId, Integer position) {
 		if ("queue".equals(returnTo) && clientId != null) {

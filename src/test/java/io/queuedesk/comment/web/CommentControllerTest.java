@@ -36,7 +36,10 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
 import io.queuedesk.user.TestUsers;
 
-/** The comment form's route: CSRF, validation, refusals keep the text, redirects to the new comment. */
+/**
+ * The comment form's route: CSRF, validation, refusals keep the text, redirects to the
+ * new comment.
+ */
 @WebMvcTest(CommentController.class)
 @Import({ SliceSecurity.class, Flash.class })
 class CommentControllerTest {
@@ -72,7 +75,8 @@ class CommentControllerTest {
 			.param("body", "Hello\r\nthere")
 			.param("internal", "true"))
 			.andExpect(redirectedUrl("/tickets/9#comment-42"))
-			.andExpect(flash().attribute("flashSuccess", "Your internal note has been added. Submitters don't see it."));
+			.andExpect(
+					flash().attribute("flashSuccess", "Your internal note has been added. Submitters don't see it."));
 	}
 
 	@Test
@@ -111,13 +115,14 @@ class CommentControllerTest {
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "ding\u0007"))
 			.andExpect(flash().attribute("commentBodyError", nul));
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "\u200B\uFEFF"))
-			.andExpect(flash().attribute("commentBodyError", "Please fill in this field: it holds only invisible characters."));
+			.andExpect(flash().attribute("commentBodyError",
+					"Please fill in this field: it holds only invisible characters."));
 		verify(comments, never()).add(anyLong(), anyString(), anyBoolean(), any());
 
 		given(comments.add(9, "Steps:\n\t1. open\n\t2. save", false, submitter)).willReturn(8L);
-		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf())
-			.param("body", "Steps:\r\n\t1. open\n\t2. save"))
-			.andExpect(redirectedUrl("/tickets/9#comment-8"));
+		mvc.perform(post("/tickets/9/comments").with(user(submitter))
+			.with(csrf())
+			.param("body", "Steps:\r\n\t1. open\n\t2. save")).andExpect(redirectedUrl("/tickets/9#comment-8"));
 	}
 
 	@Test
@@ -166,13 +171,17 @@ class CommentControllerTest {
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", " "))
 			.andExpect(status().isNotFound())
 			.andExpect(flash().attributeCount(0));
-		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "x".repeat(Comment.MAX_BODY + 1)))
-			.andExpect(status().isNotFound());
+		mvc.perform(post("/tickets/9/comments").with(user(submitter))
+			.with(csrf())
+			.param("body", "x".repeat(Comment.MAX_BODY + 1))).andExpect(status().isNotFound());
 
 		verify(comments, never()).add(anyLong(), any(), anyBoolean(), any());
 	}
 
-	/** Issue 12, point 2: a comment that lost a race is answered on the ticket page, not with a 500. */
+	/**
+	 * Issue 12, point 2: a comment that lost a race is answered on the ticket page, not
+	 * with a 500.
+	 */
 	@Test
 	void aCommentThatLostARaceGoesBackToTheTicketWithAMessage() throws Exception {
 		given(comments.add(anyLong(), anyString(), anyBoolean(), any()))
