@@ -15,10 +15,11 @@ public final class CommentEvents {
 	/**
 	 * A person (not the workflow) added a comment. Internal notes are flagged so that
 	 * nothing about them ever reaches the submitter. {@code assigneeId} is null for an
-	 * unassigned ticket.
+	 * unassigned ticket. {@code files}: how many files came with it ({@code body} may
+	 * then be empty).
 	 */
 	public record CommentAdded(long ticketId, String ticketTitle, long commentId, boolean internal, Person author,
-			long submitterId, Long assigneeId, String body) {
+			long submitterId, Long assigneeId, String body, int files) {
 	}
 
 }

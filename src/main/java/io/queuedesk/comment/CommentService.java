@@ -11,6 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.activity.ActivityAction;
+import io.queuedesk.attachment.AttachmentTarget;
+import io.queuedesk.attachment.Attachments;
+import io.queuedesk.attachment.Upload;
 import io.queuedesk.activity.ActivityService;
 import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.activity.Actor;
@@ -47,10 +50,13 @@ public class CommentService {
 
 	private final EntityManager entityManager;
 
+	private final Attachments attachments;
+
 	private final Clock clock;
 
-	CommentService(CommentRepository comments, TicketQueries tickets, ActivityService activity,
+	CommentService(CommentRepository comments, TicketQueries tickets, ActivityService activity, Attachments attachments,
 			ApplicationEventPublisher events, EntityManager entityManager, Clock clock) {
+		this.attachments = attachments;
 		this.comments = comments;
 		this.tickets = tickets;
 		this.activity = activity;
@@ -68,6 +74,18 @@ public class CommentService {
 	@SignedIn
 	@Transactional
 	public long add(long ticketId, String body, boolean internal, SignedInUser me) {
+		return add(ticketId, body, internal, List.of(), me);
+	}
+
+	/**
+	 * {@link #add(long, String, boolean, SignedInUser)} with files, which go with the
+	 * comment (and are as hidden as it when it is an internal note). With files the text
+	 * may be empty; the upload is refused as a whole
+	 * ({@link io.queuedesk.attachment.UploadRefusedException}) when over a limit.
+	 */
+	@SignedIn
+	@Transactional
+	public long add(long ticketId, String body, boolean internal, List<Upload> files, SignedInUser me) {
 		TicketAccessInfo ticket = tickets.accessForComment(ticketId, me);
 		if (!ticket.canComment()) {
 			throw new CommentRefusedException("comment.refused");
@@ -76,9 +94,10 @@ public class CommentService {
 			throw new CommentRefusedException("comment.internal.refused");
 		}
 		String text = normalize(body);
-		if (text.isEmpty()) {
+		if (text.isEmpty() && files.isEmpty()) {
 			throw new CommentRefusedException("comment.body.blank");
 		}
+		attachments.check(files);
 		if (text.length() > Comment.MAX_BODY) {
 			throw new CommentRefusedException("comment.body.tooLong");
 		}
@@ -93,8 +112,10 @@ public class CommentService {
 		else {
 			activity.record(actor, ActivityAction.COMMENT_ADDED, subject, "comment #" + id);
 		}
+		attachments.store(new AttachmentTarget(ticketId, ticket.title(), id, internal), files, me);
 		events.publishEvent(new CommentEvents.CommentAdded(ticketId, ticket.title(), id, internal,
-				new Person(me.getId(), me.getDisplayName()), ticket.submitterId(), ticket.assigneeId(), text));
+				new Person(me.getId(), me.getDisplayName()), ticket.submitterId(), ticket.assigneeId(), text,
+				files.size()));
 		return id;
 	}
 
@@ -123,6 +144,7 @@ public class CommentService {
 		String author = comment.getAuthor() == null ? "—" : comment.getAuthor().getDisplayName();
 		String details = (comment.isInternal() ? "internal note #" : "comment #") + commentId + " by " + author + ": "
 				+ snapshot(comment.getBody());
+		attachments.deleteOfComment(ticketId, commentId, ticket.title(), me);
 		comments.delete(comment);
 		ActivitySubject subject = ActivitySubject.ticket(ticketId, ticket.title());
 		if (comment.isInternal()) {

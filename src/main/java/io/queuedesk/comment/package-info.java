@@ -6,7 +6,7 @@
  * dependency. Add a module here only together with the code that needs it, and never one
  * that depends on this module.
  */
-@ApplicationModule(allowedDependencies = { "activity", "system", "ticket", "user" })
+@ApplicationModule(allowedDependencies = { "activity", "attachment", "system", "ticket", "user" })
 package io.queuedesk.comment;
 
 import org.springframework.modulith.ApplicationModule;

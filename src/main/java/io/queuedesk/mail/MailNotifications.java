@@ -69,19 +69,49 @@ class MailNotifications {
 			return; // internal notes are never mailed, so they can never reach a
 					// submitter
 		}
-		Long recipient = event.author().id() == event.submitterId() ? event.assigneeId()
-				: Long.valueOf(event.submitterId());
+		Long recipient = otherSide(event.author(), event.submitterId(), event.assigneeId());
 		if (recipient == null) {
 			return;
 		}
 		String id = String.valueOf(event.ticketId());
 		send(recipient, event.author(), event.ticketId(), event.ticketTitle(),
 				renderer.message("mail.comment.subject", id, event.ticketTitle()),
-				renderer.message("mail.comment.heading", event.author().displayName(), id), event.body());
+				renderer.message("mail.comment.heading", event.author().displayName(), id),
+				event.body().isEmpty() ? null : event.body(), event.files());
+	}
+
+	/**
+	 * Files added to the ticket itself: to the other side, like a comment. The mail says
+	 * how many and links the ticket; it never carries a file.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void filesAdded(TicketEvents.FilesAdded event) {
+		Long recipient = otherSide(event.actor(), event.submitterId(), event.assigneeId());
+		if (recipient == null) {
+			return;
+		}
+		String id = String.valueOf(event.ticketId());
+		send(recipient, event.actor(), event.ticketId(), event.title(),
+				renderer.message("mail.files.subject", id, event.title()),
+				renderer.message("mail.files.heading", event.actor().displayName(), id), null, event.count());
+	}
+
+	/**
+	 * The submitter hears from whoever works the ticket, the assignee from the submitter;
+	 * null when that is nobody.
+	 */
+	private static Long otherSide(Person actor, long submitterId, Long assigneeId) {
+		return actor.id() == submitterId ? assigneeId : Long.valueOf(submitterId);
 	}
 
 	private void send(long recipientId, Person actor, long ticketId, String title, String subject, String heading,
 			String quote) {
+		send(recipientId, actor, ticketId, title, subject, heading, quote, 0);
+	}
+
+	private void send(long recipientId, Person actor, long ticketId, String title, String subject, String heading,
+			String quote, int files) {
 		if (actor != null && actor.id() == recipientId) {
 			return; // never mail a user about their own action
 		}
@@ -94,6 +124,7 @@ class MailNotifications {
 		model.put("ticketId", String.valueOf(ticketId));
 		model.put("title", title);
 		model.put("quote", quote);
+		model.put("files", files == 0 ? null : renderer.message("mail.files.count", files));
 		model.put("link", renderer.ticketLink(ticketId));
 		MailRenderer.Rendered mail = renderer.render("ticket-notification", model);
 		outbox.enqueue(email.get(), subject, mail.text(), mail.html());

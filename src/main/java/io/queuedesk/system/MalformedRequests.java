@@ -29,7 +29,9 @@ import org.springframework.http.MediaType;
  * GETs). Without this, Tomcat threw from the first filter that read a parameter (logged
  * as an error with its stack trace), and a multipart request whose CSRF token came in the
  * header reached Spring MVC, whose multipart resolver failed with a 500. Runs right after
- * the character-encoding filter, so the parameters are decoded as UTF-8.
+ * the character-encoding filter, so the parameters are decoded as UTF-8. An upload over
+ * the size bounds is no mistake of the client's: it goes back to its form with a message
+ * ({@link UploadTooLarge}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,6 +51,10 @@ class MalformedRequests {
 			throws IOException, ServletException {
 		if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse page) {
 			String problem = problemOf(http);
+			if (TOO_LARGE.equals(problem)) {
+				UploadTooLarge.answer(http, page);
+				return;
+			}
 			if (problem != null) {
 				// Debug only: the client's mistake, and the message quotes what it sent.
 				log.debug("Malformed request {} {}: {}", http.getMethod(), http.getRequestURI(), problem);
@@ -58,6 +64,9 @@ class MalformedRequests {
 		}
 		chain.doFilter(request, response);
 	}
+
+	/** The problem of an upload over the container's bounds: answered with a redirect. */
+	static final String TOO_LARGE = "an upload over the size limits";
 
 	/** What is wrong with the request's parameters, or null when they can be read. */
 	static String problemOf(HttpServletRequest request) {
@@ -77,6 +86,9 @@ class MalformedRequests {
 			return null;
 		}
 		catch (IllegalStateException | IOException | ServletException ex) {
+			if (UploadTooLarge.isTooLarge(ex)) {
+				return TOO_LARGE;
+			}
 			// Tomcat: InvalidParameterException (an IllegalStateException) for bad
 			// encoding; a
 			// multipart body it cannot parse fails getParts (also when the body exceeds

@@ -2,6 +2,7 @@ package io.queuedesk.ticket;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.queuedesk.attachment.AttachmentView;
+import io.queuedesk.attachment.Attachments;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -22,20 +25,28 @@ class TicketApiController {
 
 	private final TicketQueries queries;
 
-	TicketApiController(TicketQueries queries) {
+	private final Attachments attachments;
+
+	TicketApiController(TicketQueries queries, Attachments attachments) {
 		this.queries = queries;
+		this.attachments = attachments;
 	}
 
+	/** One page, with the files of all its tickets read in one more statement. */
 	@GetMapping
 	TicketPage list(@ModelAttribute TicketFilter filter, @AuthenticationPrincipal SignedInUser me) {
 		TicketSlice page = queries.list(filter, me);
-		return new TicketPage(page.rows().stream().map(TicketJson::of).toList(), page.number(), page.size(),
-				page.shownTotal(), page.capped(), page.nextCursor());
+		Map<Long, List<AttachmentView>> files = attachments.ofTickets(page.rows().stream().map(TicketRow::id).toList(),
+				TicketAccess.seesInternal(me));
+		return new TicketPage(
+				page.rows().stream().map(row -> TicketJson.of(row, files.getOrDefault(row.id(), List.of()))).toList(),
+				page.number(), page.size(), page.shownTotal(), page.capped(), page.nextCursor());
 	}
 
 	@GetMapping("/{id}")
 	TicketJson one(@PathVariable long id, @AuthenticationPrincipal SignedInUser me) {
-		return TicketJson.of(queries.details(id, me).ticket());
+		TicketDetails details = queries.details(id, me);
+		return TicketJson.of(details.ticket(), attachments.ofTicket(id, details.access().seesInternal()));
 	}
 
 	/**
@@ -46,12 +57,21 @@ class TicketApiController {
 	}
 
 	record TicketJson(long id, String title, Named client, Named productArea, Integer priority, TicketStatus status,
-			LocalDate targetDate, boolean overdue, Person assignee, Person submitter) {
+			LocalDate targetDate, boolean overdue, Person assignee, Person submitter, List<FileJson> attachments) {
 
-		static TicketJson of(TicketRow row) {
+		static TicketJson of(TicketRow row, List<AttachmentView> files) {
 			return new TicketJson(row.id(), row.title(), Named.of(row.client()), Named.of(row.productArea()),
 					row.priority(), row.status(), row.targetDate(), row.overdue(), Person.of(row.assignee()),
-					Person.of(row.submitter()));
+					Person.of(row.submitter()), files.stream().map(FileJson::of).toList());
+		}
+
+	}
+
+	/** A file of the ticket; its bytes are at {@code /attachments/{id}}. */
+	record FileJson(long id, String name, long size, String contentType) {
+
+		static FileJson of(AttachmentView file) {
+			return new FileJson(file.id(), file.name(), file.size(), file.contentType());
 		}
 
 	}

@@ -13,8 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.queuedesk.attachment.Upload;
+import io.queuedesk.attachment.UploadRefusedException;
 import io.queuedesk.reference.ClientService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.user.SignedInUser;
@@ -23,6 +27,9 @@ import io.queuedesk.user.SignedInUser;
 @Controller
 @TicketPages
 class TicketController {
+
+	/** The message next to the new-ticket form's file field. */
+	static final String FILES_ERROR = "filesError";
 
 	private final TicketService tickets;
 
@@ -55,16 +62,25 @@ class TicketController {
 
 	@PostMapping("/tickets/new")
 	String create(@Valid @ModelAttribute("form") TicketForm form, BindingResult result,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
+		List<Upload> uploads = Upload.of(files);
 		if (!result.hasErrors()) {
 			try {
-				Ticket ticket = tickets.create(form, me);
+				Ticket ticket = tickets.create(form, uploads, me);
 				flash.success(redirect, "ticket.created", ticket.getId());
 				return "redirect:/tickets/" + ticket.getId();
 			}
 			catch (TicketFieldException ex) {
 				result.rejectValue(ex.field(), ex.code());
 			}
+			catch (UploadRefusedException ex) {
+				model.addAttribute(FILES_ERROR, flash.text(ex.code(), ex.args()));
+			}
+		}
+		if (!uploads.isEmpty() && !model.containsAttribute(FILES_ERROR)) {
+			// A browser cannot fill a file field again: say so where the files were.
+			model.addAttribute(FILES_ERROR, flash.text("attachment.chooseAgain"));
 		}
 		options.forForm(model, me);
 		return "tickets/new";

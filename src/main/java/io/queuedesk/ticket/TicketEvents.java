@@ -19,6 +19,13 @@ public final class TicketEvents {
 	public record TicketAssigned(long ticketId, String title, Person from, Person to, Person actor) {
 	}
 
+	/**
+	 * Files were added to the ticket itself (files of a comment travel with the comment's
+	 * event). {@code assigneeId} is null for an unassigned ticket.
+	 */
+	public record FilesAdded(long ticketId, String title, int count, Person actor, long submitterId, Long assigneeId) {
+	}
+
 	public record TicketStatusChanged(long ticketId, String title, TicketStatus from, TicketStatus to, Person submitter,
 			Person assignee, Person actor) {
 	}

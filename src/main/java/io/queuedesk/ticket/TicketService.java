@@ -13,6 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.activity.ActivityAction;
+import io.queuedesk.attachment.AttachmentTarget;
+import io.queuedesk.attachment.Attachments;
+import io.queuedesk.attachment.Upload;
 import io.queuedesk.reference.Client;
 import io.queuedesk.reference.ClientService;
 import io.queuedesk.reference.ProductArea;
@@ -50,11 +53,14 @@ class TicketService {
 
 	private final EntityManager entityManager;
 
+	private final Attachments attachments;
+
 	private final Clock clock;
 
 	TicketService(TicketRepository tickets, TicketLocks locks, TicketQueue queue, TicketJournal journal,
-			ProductAreaService productAreas, ClientService clients, UserService users, EntityManager entityManager,
-			Clock clock) {
+			ProductAreaService productAreas, ClientService clients, UserService users, Attachments attachments,
+			EntityManager entityManager, Clock clock) {
+		this.attachments = attachments;
 		this.tickets = tickets;
 		this.locks = locks;
 		this.queue = queue;
@@ -68,11 +74,20 @@ class TicketService {
 
 	/**
 	 * Raises a ticket at the bottom of the client's queue, or at the top when an admin
-	 * asks.
+	 * asks, with the files sent along (refused as a whole, before anything is written,
+	 * when over a limit).
 	 */
 	@SignedIn
 	@Transactional
 	public Ticket create(TicketForm form, SignedInUser me) {
+		return create(form, List.of(), me);
+	}
+
+	/** {@link #create(TicketForm, SignedInUser)} with files. */
+	@SignedIn
+	@Transactional
+	public Ticket create(TicketForm form, List<Upload> files, SignedInUser me) {
+		attachments.check(files);
 		Client client = clients.find(form.clientId())
 			.filter(Client::isActive)
 			.orElseThrow(() -> new TicketFieldException("clientId", "ticket.clientId.unknown"));
@@ -98,6 +113,7 @@ class TicketService {
 					new TicketEvents.TicketAssigned(ticket.getId(), ticket.getTitle(), null,
 							TicketJournal.person(assignee), TicketJournal.actor(me)));
 		}
+		attachments.store(AttachmentTarget.ticket(ticket.getId(), ticket.getTitle()), files, me);
 		return ticket;
 	}
 

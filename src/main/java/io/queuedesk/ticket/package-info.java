@@ -8,7 +8,7 @@
  * dependency. Add a module here only together with the code that needs it, and never one
  * that depends on this module.
  */
-@ApplicationModule(allowedDependencies = { "activity", "queue", "reference", "system", "user" })
+@ApplicationModule(allowedDependencies = { "activity", "attachment", "queue", "reference", "system", "user" })
 package io.queuedesk.ticket;
 
 import org.springframework.modulith.ApplicationModule;

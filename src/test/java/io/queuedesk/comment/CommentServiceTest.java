@@ -88,7 +88,7 @@ class CommentServiceTest {
 			.containsExactly("COMMENT_ADDED|" + SUBMITTER + "|comment #" + id + "|false");
 		assertThat(events.stream(CommentEvents.CommentAdded.class)).containsExactly(new CommentEvents.CommentAdded(
 				samsTicket, title(samsTicket), id, false, new Person(data.userId(SUBMITTER), "Sam Submitter"),
-				data.userId(SUBMITTER), data.userId(DEV_ONE), "Any news?\nThanks"));
+				data.userId(SUBMITTER), data.userId(DEV_ONE), "Any news?\nThanks", 0));
 	}
 
 	@Test

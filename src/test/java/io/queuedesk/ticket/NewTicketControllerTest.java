@@ -96,7 +96,7 @@ class NewTicketControllerTest extends TicketControllerSlice {
 			.andExpect(model().attributeHasFieldErrorCode("form", "title", "NotBlank"))
 			.andExpect(content().string(containsString("id=\"title-error\"")))
 			.andExpect(content().string(containsString("Please fill in this field.")));
-		verify(tickets, never()).create(any(), any());
+		verify(tickets, never()).create(any(), any(), any());
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class NewTicketControllerTest extends TicketControllerSlice {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "clientId", "typeMismatch"))
 			.andExpect(content().string(containsString("Choose a client from the list.")));
-		verify(tickets, never()).create(any(), any());
+		verify(tickets, never()).create(any(), any(), any());
 	}
 
 	@Test
@@ -114,7 +114,7 @@ class NewTicketControllerTest extends TicketControllerSlice {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "targetDate", "typeMismatch"))
 			.andExpect(content().string(containsString("Enter the date as yyyy-MM-dd")));
-		verify(tickets, never()).create(any(), any());
+		verify(tickets, never()).create(any(), any(), any());
 	}
 
 	@Test
@@ -123,12 +123,13 @@ class NewTicketControllerTest extends TicketControllerSlice {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "topOfQueue", "typeMismatch"))
 			.andExpect(content().string(containsString("value=\"My title\"")));
-		verify(tickets, never()).create(any(), any());
+		verify(tickets, never()).create(any(), any(), any());
 	}
 
 	@Test
 	void ruleBrokenInTheServiceIsShownNextToItsField() throws Exception {
-		given(tickets.create(any(), any())).willThrow(new TicketFieldException("targetDate", "ticket.targetDate.past"));
+		given(tickets.create(any(), any(), any()))
+			.willThrow(new TicketFieldException("targetDate", "ticket.targetDate.past"));
 
 		mvc.perform(form("targetDate", "2020-01-01"))
 			.andExpect(status().isOk())
@@ -143,14 +144,14 @@ class NewTicketControllerTest extends TicketControllerSlice {
 		Ticket created = new Ticket("My title", "My description", TicketSliceData.client(5, "Client A"),
 				TicketSliceData.area(7, "Billing"), null, null, TicketSliceData.NOW);
 		ReflectionTestUtils.setField(created, "id", 77L);
-		given(tickets.create(any(), eq(admin))).willReturn(created);
+		given(tickets.create(any(), any(), eq(admin))).willReturn(created);
 
 		mvc.perform(form("targetDate", "2030-12-31", "assigneeId", "11", "topOfQueue", "true"))
 			.andExpect(redirectedUrl("/tickets/77"))
 			.andExpect(flash().attribute("flashSuccess", "Ticket #77 has been created."));
 
 		ArgumentCaptor<TicketForm> form = ArgumentCaptor.forClass(TicketForm.class);
-		verify(tickets).create(form.capture(), eq(admin));
+		verify(tickets).create(form.capture(), any(), eq(admin));
 		assertThat(form.getValue())
 			.isEqualTo(new TicketForm("My title", "My description", 5L, 7L, LocalDate.of(2030, 12, 31), 11L, true));
 	}

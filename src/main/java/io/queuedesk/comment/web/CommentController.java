@@ -1,5 +1,7 @@
 package io.queuedesk.comment.web;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSourceResolvable;
@@ -11,9 +13,13 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.comment.CommentRefusedException;
+import io.queuedesk.attachment.Upload;
+import io.queuedesk.attachment.UploadRefusedException;
 import io.queuedesk.comment.CommentService;
 import io.queuedesk.system.Flash;
 import io.queuedesk.ticket.TicketPages;
@@ -32,6 +38,8 @@ class CommentController {
 
 	static final String BODY_ERROR = "commentBodyError";
 
+	static final String FILES_ERROR = "commentFilesError";
+
 	private final CommentService comments;
 
 	private final Flash flash;
@@ -43,7 +51,9 @@ class CommentController {
 
 	@PostMapping("/tickets/{id}/comments")
 	String add(@PathVariable long id, @Valid @ModelAttribute(FORM) CommentForm form, BindingResult result,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+		List<Upload> uploads = Upload.of(files);
 		if (result.hasErrors()) {
 			// A ticket the user may not see is a 404 before anything is said about the
 			// form.
@@ -59,13 +69,18 @@ class CommentController {
 			return refused(id, form, new DefaultMessageSourceResolvable(code), bodyError != null, redirect);
 		}
 		try {
-			long commentId = comments.add(id, form.body(), form.isInternal(), me);
+			long commentId = comments.add(id, form.body(), form.isInternal(), uploads, me);
 			flash.success(redirect, form.isInternal() ? "comment.added.internal" : "comment.added");
 			return "redirect:/tickets/" + id + "#comment-" + commentId;
 		}
 		catch (CommentRefusedException ex) {
 			return refused(id, form, new DefaultMessageSourceResolvable(ex.code()),
 					ex.code().startsWith("comment.body."), redirect);
+		}
+		catch (UploadRefusedException ex) {
+			redirect.addFlashAttribute(FILES_ERROR, flash.text(ex.code(), ex.args()));
+			return refused(id, form, new DefaultMessageSourceResolvable(new String[] { ex.code() }, ex.args()), false,
+					redirect);
 		}
 	}
 

@@ -3,7 +3,6 @@ package io.queuedesk.comment.web;
 import java.io.Serial;
 import java.io.Serializable;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import io.queuedesk.comment.Comment;
@@ -11,11 +10,13 @@ import io.queuedesk.system.CleanText;
 
 /**
  * The comment form of the ticket page (docs/RULES.md#pages-and-routes: {@code body},
- * {@code internal}; an unticked checkbox is simply absent). Serializable because a
- * refused form travels to the next page as a flash attribute, in the session, so that
- * nothing typed is lost.
+ * {@code internal}; an unticked checkbox is simply absent). The text may be empty when
+ * files come with it ({@code files}, bound separately: a file cannot travel in a flash
+ * attribute); {@code CommentService} refuses an empty comment without files. Serializable
+ * because a refused form travels to the next page as a flash attribute, in the session,
+ * so that nothing typed is lost.
  */
-record CommentForm(@NotBlank @CleanText(multiline = true) @Size(max = Comment.MAX_BODY) String body,
+record CommentForm(@CleanText(multiline = true) @Size(max = Comment.MAX_BODY) String body,
 		Boolean internal) implements Serializable {
 
 	@Serial
