@@ -24,4 +24,16 @@ class LayoutModel {
 		return new Navigation(request.getRemoteUser() != null, request.isUserInRole("ADMIN"));
 	}
 
+	/**
+	 * Whether the page was reached after an upload the container refused as too large
+	 * ({@link UploadTooLarge}): the layout then says so. Read from the raw query string,
+	 * not the parameters, which would parse a request body (and fail, on the error page
+	 * of a broken one).
+	 */
+	@ModelAttribute("uploadTooLarge")
+	boolean uploadTooLarge(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return query != null && ("&" + query + "&").contains("&" + UploadTooLarge.MARK + "&");
+	}
+
 }

@@ -17,8 +17,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -31,6 +33,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.queuedesk.system.NotFoundException;
+import io.queuedesk.attachment.AttachmentView;
+import io.queuedesk.attachment.Attachments;
 import io.queuedesk.system.SliceSecurity;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
@@ -54,12 +58,18 @@ class TicketApiControllerTest {
 	@MockitoBean
 	TicketQueries queries;
 
+	@MockitoBean
+	Attachments attachments;
+
 	@Test
 	void listHasTheSpecifiedShape() throws Exception {
 		TicketRow assigned = TicketSliceData.row(21, "Printer on fire", 1, LocalDate.of(2030, 3, 14), true,
 				new TicketRow.Ref(11, "Dev One"));
 		TicketRow unassigned = TicketSliceData.row(22, "Paper jam", 2, null, false, null);
 		given(queries.list(any(), eq(admin))).willReturn(TicketSliceData.slice(List.of(assigned, unassigned), 1, 2, 7));
+		given(attachments.ofTickets(List.of(21L, 22L), true))
+			.willReturn(Map.of(21L, List.of(new AttachmentView(31, null, false, "shot.png", 2048, "image/png", true,
+					11L, "Dev One", Instant.parse("2026-11-30T10:00:00Z")))));
 
 		mvc.perform(get("/api/tickets").param("client", "5").param("page", "1").param("size", "2").with(user(admin)))
 			.andExpect(status().isOk())
@@ -71,7 +81,7 @@ class TicketApiControllerTest {
 			.andExpect(jsonPath("$.totalCapped").value(false))
 			.andExpect(jsonPath("$.next").value("r.2"))
 			.andExpect(jsonPath("$.items", hasSize(2)))
-			.andExpect(jsonPath("$.items[0]", aMapWithSize(10)))
+			.andExpect(jsonPath("$.items[0]", aMapWithSize(11)))
 			.andExpect(jsonPath("$.items[0].id").value(21))
 			.andExpect(jsonPath("$.items[0].title").value("Printer on fire"))
 			.andExpect(jsonPath("$.items[0].client", aMapWithSize(2)))
@@ -88,6 +98,13 @@ class TicketApiControllerTest {
 			.andExpect(jsonPath("$.items[0].assignee.displayName").value("Dev One"))
 			.andExpect(jsonPath("$.items[0].submitter.id").value(3))
 			.andExpect(jsonPath("$.items[0].submitter.displayName").value("Sam Submitter"))
+			.andExpect(jsonPath("$.items[0].attachments", hasSize(1)))
+			.andExpect(jsonPath("$.items[0].attachments[0]", aMapWithSize(4)))
+			.andExpect(jsonPath("$.items[0].attachments[0].id").value(31))
+			.andExpect(jsonPath("$.items[0].attachments[0].name").value("shot.png"))
+			.andExpect(jsonPath("$.items[0].attachments[0].size").value(2048))
+			.andExpect(jsonPath("$.items[0].attachments[0].contentType").value("image/png"))
+			.andExpect(jsonPath("$.items[1].attachments", hasSize(0)))
 			.andExpect(jsonPath("$.items[1].assignee").value(nullValue()))
 			.andExpect(jsonPath("$.items[1].targetDate").value(nullValue()))
 			.andExpect(jsonPath("$.items[1].overdue").value(false));
@@ -104,11 +121,14 @@ class TicketApiControllerTest {
 		TicketRow row = TicketSliceData.row(21, "Printer on fire", 1, null, false, null);
 		TicketDetails details = mock(TicketDetails.class);
 		given(details.ticket()).willReturn(row);
+		given(details.access()).willReturn(
+				new TicketAccessInfo(21, "Printer on fire", TicketStatus.OPEN, 3, null, true, true, true, false));
 		given(queries.details(21, admin)).willReturn(details);
 
 		mvc.perform(get("/api/tickets/21").with(user(admin)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$", aMapWithSize(10)))
+			.andExpect(jsonPath("$", aMapWithSize(11)))
+			.andExpect(jsonPath("$.attachments", hasSize(0)))
 			.andExpect(jsonPath("$.id").value(21))
 			.andExpect(jsonPath("$.client.name").value("Client A"))
 			.andExpect(jsonPath("$.assignee").value(nullValue()));

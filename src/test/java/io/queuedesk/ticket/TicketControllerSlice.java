@@ -5,6 +5,7 @@ import static org.mockito.BDDMockito.willAnswer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -13,6 +14,8 @@ import org.springframework.ui.Model;
 
 import io.queuedesk.reference.ClientService;
 import io.queuedesk.system.Flash;
+import io.queuedesk.attachment.AttachmentLimits;
+import io.queuedesk.attachment.AttachmentSettings;
 import io.queuedesk.system.SliceSecurity;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
@@ -24,7 +27,8 @@ import io.queuedesk.user.TestUsers;
  * clients and areas.
  */
 @WebMvcTest(TicketController.class)
-@Import({ SliceSecurity.class, Flash.class })
+@Import({ SliceSecurity.class, Flash.class, AttachmentLimits.class })
+@EnableConfigurationProperties(AttachmentSettings.class)
 abstract class TicketControllerSlice {
 
 	final SignedInUser admin = TestUsers.signedIn(1, "admin@test.example", "Ada", Role.ADMIN);

@@ -103,7 +103,7 @@ class TicketRaceAnswersTest {
 
 	@Test
 	void withoutATicketInThePathItIsTheConflictPage() throws Exception {
-		given(tickets.create(any(), any())).willThrow(new CannotAcquireLockException("lock timeout"));
+		given(tickets.create(any(), any(), any())).willThrow(new CannotAcquireLockException("lock timeout"));
 
 		mvc.perform(post("/tickets/new").with(user(admin))
 			.with(csrf())

@@ -43,7 +43,7 @@ class TicketTextControllerTest extends TicketControllerSlice {
 				.andExpect(content().string(containsString("id=\"title-error\"")))
 				.andExpect(content().string(containsString(SINGLE_LINE)));
 		}
-		verify(tickets, never()).create(any(), any());
+		verify(tickets, never()).create(any(), any(), any());
 	}
 
 	@Test
@@ -51,7 +51,7 @@ class TicketTextControllerTest extends TicketControllerSlice {
 		create("Title", "d\0esc").andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "description", "CleanText"))
 			.andExpect(content().string(containsString(MULTILINE)));
-		verify(tickets, never()).create(any(), any());
+		verify(tickets, never()).create(any(), any(), any());
 	}
 
 	@Test
@@ -61,7 +61,7 @@ class TicketTextControllerTest extends TicketControllerSlice {
 			.andExpect(content().string(containsString(INVISIBLE)));
 		create("Title", "\u200B \uFEFF\n").andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "description", "CleanText"));
-		verify(tickets, never()).create(any(), any());
+		verify(tickets, never()).create(any(), any(), any());
 	}
 
 	@Test
@@ -69,7 +69,7 @@ class TicketTextControllerTest extends TicketControllerSlice {
 		create("invoice\u202Efdp.exe", "Description").andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "title", "CleanText"))
 			.andExpect(content().string(containsString("change the writing direction")));
-		verify(tickets, never()).create(any(), any());
+		verify(tickets, never()).create(any(), any(), any());
 	}
 
 	@Test
@@ -77,13 +77,13 @@ class TicketTextControllerTest extends TicketControllerSlice {
 		Ticket created = new Ticket("Title", "x", TicketSliceData.client(5, "Client A"),
 				TicketSliceData.area(7, "Billing"), null, null, TicketSliceData.NOW);
 		ReflectionTestUtils.setField(created, "id", 78L);
-		given(tickets.create(any(), eq(admin))).willReturn(created);
+		given(tickets.create(any(), any(), eq(admin))).willReturn(created);
 
 		create("Title", "Steps:\n\t1. open\r\n\t2. \u05E9\u05DC\u05D5\u05DD \u2067abc\u2069")
 			.andExpect(redirectedUrl("/tickets/78"));
 
 		ArgumentCaptor<TicketForm> form = ArgumentCaptor.forClass(TicketForm.class);
-		verify(tickets).create(form.capture(), eq(admin));
+		verify(tickets).create(form.capture(), any(), eq(admin));
 		assertThat(form.getValue().description())
 			.isEqualTo("Steps:\n\t1. open\n\t2. \u05E9\u05DC\u05D5\u05DD \u2067abc\u2069");
 	}

@@ -68,6 +68,11 @@ class CommentController {
 					: "Size".equals(bodyError.getCode()) ? "comment.body.tooLong" : "comment.body.blank";
 			return refused(id, form, new DefaultMessageSourceResolvable(code), bodyError != null, redirect);
 		}
+		if (uploads.isEmpty() && (form.body() == null || form.body().isBlank())) {
+			// Nothing to save: said before the service is asked (which refuses it too).
+			comments.requireVisible(id, me);
+			return refused(id, form, new DefaultMessageSourceResolvable("comment.body.blank"), true, redirect);
+		}
 		try {
 			long commentId = comments.add(id, form.body(), form.isInternal(), uploads, me);
 			flash.success(redirect, form.isInternal() ? "comment.added.internal" : "comment.added");

@@ -14,7 +14,7 @@ import io.queuedesk.comment.CommentView;
 record CommentThread(long ticketId, List<CommentView> comments, Map<Long, List<FileRow>> files, boolean canComment,
 		boolean canWriteInternal, boolean canDelete, int maxBody) {
 
-	List<FileRow> filesOf(long commentId) {
+	public List<FileRow> filesOf(long commentId) {
 		return files.getOrDefault(commentId, List.of());
 	}
 

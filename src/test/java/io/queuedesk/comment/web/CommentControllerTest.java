@@ -1,6 +1,9 @@
 package io.queuedesk.comment.web;
 
+import java.util.List;
+
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -68,7 +71,7 @@ class CommentControllerTest {
 
 	@Test
 	void commentRedirectsToTheNewCommentWithAMessage() throws Exception {
-		given(comments.add(9, "Hello\nthere", true, admin)).willReturn(42L);
+		given(comments.add(9, "Hello\nthere", true, List.of(), admin)).willReturn(42L);
 
 		mvc.perform(post("/tickets/9/comments").with(user(admin))
 			.with(csrf())
@@ -81,13 +84,13 @@ class CommentControllerTest {
 
 	@Test
 	void absentCheckboxMeansAPublicComment() throws Exception {
-		given(comments.add(anyLong(), anyString(), anyBoolean(), any())).willReturn(7L);
+		given(comments.add(anyLong(), anyString(), anyBoolean(), anyList(), any())).willReturn(7L);
 
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "Any news?"))
 			.andExpect(redirectedUrl("/tickets/9#comment-7"))
 			.andExpect(flash().attribute("flashSuccess", "Your comment has been added."));
 
-		verify(comments).add(9, "Any news?", false, submitter);
+		verify(comments).add(9, "Any news?", false, List.of(), submitter);
 	}
 
 	@Test
@@ -101,7 +104,7 @@ class CommentControllerTest {
 			.andExpect(redirectedUrl("/tickets/9"))
 			.andExpect(flash().attribute("flashError", "Please write a comment before sending it."));
 
-		verify(comments, never()).add(anyLong(), any(), anyBoolean(), any());
+		verify(comments, never()).add(anyLong(), any(), anyBoolean(), anyList(), any());
 	}
 
 	@Test
@@ -117,9 +120,9 @@ class CommentControllerTest {
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "\u200B\uFEFF"))
 			.andExpect(flash().attribute("commentBodyError",
 					"Please fill in this field: it holds only invisible characters."));
-		verify(comments, never()).add(anyLong(), anyString(), anyBoolean(), any());
+		verify(comments, never()).add(anyLong(), anyString(), anyBoolean(), anyList(), any());
 
-		given(comments.add(9, "Steps:\n\t1. open\n\t2. save", false, submitter)).willReturn(8L);
+		given(comments.add(9, "Steps:\n\t1. open\n\t2. save", false, List.of(), submitter)).willReturn(8L);
 		mvc.perform(post("/tickets/9/comments").with(user(submitter))
 			.with(csrf())
 			.param("body", "Steps:\r\n\t1. open\n\t2. save")).andExpect(redirectedUrl("/tickets/9#comment-8"));
@@ -138,13 +141,13 @@ class CommentControllerTest {
 					"A comment can be at most 10,000 characters long. Your text is kept below; please shorten it."))
 			.andExpect(flash().attribute("commentForm", new CommentForm(tooLong, true)));
 
-		verify(comments, never()).add(anyLong(), any(), anyBoolean(), any());
+		verify(comments, never()).add(anyLong(), any(), anyBoolean(), anyList(), any());
 	}
 
 	@Test
 	void refusedCommentRedirectsBackWithTheMessageAndTheTypedText() throws Exception {
 		willThrow(CommentRefusals.refused("comment.internal.refused")).given(comments)
-			.add(9, "Secret plan", true, submitter);
+			.add(9, "Secret plan", true, List.of(), submitter);
 
 		mvc.perform(post("/tickets/9/comments").with(user(submitter))
 			.with(csrf())
@@ -157,7 +160,8 @@ class CommentControllerTest {
 
 	@Test
 	void aTicketTheUserMayNotSeeIsNotFound() throws Exception {
-		given(comments.add(anyLong(), anyString(), anyBoolean(), any())).willThrow(new NotFoundException("Ticket", 9));
+		given(comments.add(anyLong(), anyString(), anyBoolean(), anyList(), any()))
+			.willThrow(new NotFoundException("Ticket", 9));
 
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "Hello"))
 			.andExpect(status().isNotFound());
@@ -175,7 +179,7 @@ class CommentControllerTest {
 			.with(csrf())
 			.param("body", "x".repeat(Comment.MAX_BODY + 1))).andExpect(status().isNotFound());
 
-		verify(comments, never()).add(anyLong(), any(), anyBoolean(), any());
+		verify(comments, never()).add(anyLong(), any(), anyBoolean(), anyList(), any());
 	}
 
 	/**
@@ -184,7 +188,7 @@ class CommentControllerTest {
 	 */
 	@Test
 	void aCommentThatLostARaceGoesBackToTheTicketWithAMessage() throws Exception {
-		given(comments.add(anyLong(), anyString(), anyBoolean(), any()))
+		given(comments.add(anyLong(), anyString(), anyBoolean(), anyList(), any()))
 			.willThrow(new CannotAcquireLockException("lock timeout"));
 
 		mvc.perform(post("/tickets/9/comments").with(user(submitter)).with(csrf()).param("body", "Hello"))
