@@ -72,18 +72,18 @@ class TicketService {
 		this.clock = clock;
 	}
 
-	/**
-	 * Raises a ticket at the bottom of the client's queue, or at the top when an admin
-	 * asks, with the files sent along (refused as a whole, before anything is written,
-	 * when over a limit).
-	 */
+	/** {@link #create(TicketForm, List, SignedInUser)} without files. */
 	@SignedIn
 	@Transactional
 	public Ticket create(TicketForm form, SignedInUser me) {
 		return create(form, List.of(), me);
 	}
 
-	/** {@link #create(TicketForm, SignedInUser)} with files. */
+	/**
+	 * Raises a ticket at the bottom of the client's queue, or at the top when an admin
+	 * asks, with the files sent along (the upload is refused as a whole, before anything
+	 * is written, when it is over a limit).
+	 */
 	@SignedIn
 	@Transactional
 	public Ticket create(TicketForm form, List<Upload> files, SignedInUser me) {

@@ -32,7 +32,7 @@ import org.flywaydb.core.Flyway;
 final class PlanData {
 
 	/** Raise when plan-data.sql changes, so cached databases are generated again. */
-	static final int GENERATOR_VERSION = 1;
+	static final int GENERATOR_VERSION = 2;
 
 	static final int TICKETS = Integer.getInteger("queuedesk.test.plans-tickets", 200_000);
 
@@ -61,7 +61,8 @@ final class PlanData {
 
 	private static final String MARKER = "queuedesk plan data v" + GENERATOR_VERSION + ", " + TICKETS + " tickets";
 
-	private static final List<String> GUARDED_TABLES = List.of("tickets", "comments", "activity_log");
+	private static final List<String> GUARDED_TABLES = List.of("tickets", "comments", "activity_log", "attachments",
+			"attachment_chunks");
 
 	private static Boolean reusable;
 

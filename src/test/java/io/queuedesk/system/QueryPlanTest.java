@@ -168,7 +168,13 @@ class QueryPlanTest {
 		add(pages, "queue of the big client, deep page", ADMIN,
 				"/queues/" + bigClient + "?page=" + (bigQueuePages - 1));
 		add(pages, "queue of a small client", ADMIN, "/queues/" + smallClient);
-		add(pages, "ticket with 30 comments", ADMIN, "/tickets/" + longConversation);
+		add(pages, "ticket with 30 comments and 20 files", ADMIN, "/tickets/" + longConversation);
+		long screenshot = jdbc.sql("select min(id) from attachments where ticket_id = ? and thumbnail is not null")
+			.param(longConversation)
+			.query(Long.class)
+			.single();
+		add(pages, "file download", ADMIN, "/attachments/" + screenshot);
+		add(pages, "file thumbnail", ADMIN, "/attachments/" + screenshot + "/thumbnail");
 		add(pages, "ticket, its developer", DEVELOPER, "/tickets/" + ticketOf("assignee_id", DEVELOPER));
 		add(pages, "ticket, its submitter", SUBMITTER, "/tickets/" + ticketOf("submitter_id", SUBMITTER));
 		add(pages, "archive", ADMIN, "/archive");

@@ -41,7 +41,8 @@ import org.springframework.context.annotation.Bean;
 class SqlPlans {
 
 	/** The tables that must never be read whole by a page. */
-	static final Set<String> GUARDED = Set.of("tickets", "comments", "activity_log");
+	static final Set<String> GUARDED = Set.of("tickets", "comments", "activity_log", "attachments",
+			"attachment_chunks");
 
 	/**
 	 * One statement as the application ran it: SQL with '?' and the setter calls of its

@@ -134,3 +134,22 @@ FROM (SELECT id, submitter_id, created_at FROM tickets
       WHERE client_id = (SELECT id FROM plan_clients WHERE n = 149) AND queue_rank IS NOT NULL
       ORDER BY id LIMIT 1) t
 CROSS JOIN generate_series(1, 28) k;
+
+-- Files (issue 14): a log file on every second ticket, and 20 screenshots (with thumbnails) on the
+-- ticket with the long conversation, half of them on its comments; each file's bytes in one chunk.
+INSERT INTO attachments (ticket_id, comment_id, internal, uploader_id, file_name, content_type, size_bytes,
+                         sha256, thumbnail, created_at)
+SELECT t.id, NULL, false, t.submitter_id, 'log-' || t.id || '.txt', 'text/plain', 16, repeat('0', 64), NULL,
+       t.created_at + interval '5 minutes'
+FROM tickets t WHERE t.id % 2 = 0;
+INSERT INTO attachments (ticket_id, comment_id, internal, uploader_id, file_name, content_type, size_bytes,
+                         sha256, thumbnail, created_at)
+SELECT t.id, CASE WHEN k % 2 = 0 THEN (SELECT c.id FROM comments c WHERE c.ticket_id = t.id ORDER BY c.id OFFSET k LIMIT 1) END,
+       false,
+       t.submitter_id, 'screenshot-' || k || '.png', 'image/png', 16, repeat('0', 64), '\xffd8ffe000104a464946'::bytea,
+       t.created_at + k * interval '1 minute'
+FROM (SELECT ticket_id AS id, min(author_id) AS submitter_id, min(created_at) AS created_at FROM comments
+      GROUP BY ticket_id ORDER BY count(*) DESC, ticket_id LIMIT 1) t
+CROSS JOIN generate_series(1, 20) k;
+INSERT INTO attachment_chunks (attachment_id, seq, data)
+SELECT id, 0, '\x0123456789abcdef0123456789abcdef'::bytea FROM attachments;
