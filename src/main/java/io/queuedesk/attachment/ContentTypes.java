@@ -24,12 +24,21 @@ class ContentTypes {
 
 	static final String UNKNOWN = "application/octet-stream";
 
+	/**
+	 * Tika's names for plain text that only the file name set apart ({@code *.log} is
+	 * {@code text/x-log}): stored as {@code text/plain}, the type every client knows.
+	 */
+	private static final Set<String> PLAIN_TEXT = Set.of("text/x-log");
+
 	private final Tika tika = new Tika();
 
 	String detect(InputStreamSource content, String fileName) {
 		try (InputStream in = new BufferedInputStream(content.getInputStream())) {
 			String type = tika.detect(in, fileName);
-			return type == null || type.length() > 100 ? UNKNOWN : type;
+			if (type == null || type.length() > 100) {
+				return UNKNOWN;
+			}
+			return PLAIN_TEXT.contains(type) ? "text/plain" : type;
 		}
 		catch (IOException ex) {
 			throw new UploadRefusedException("attachment.unreadable", fileName);
