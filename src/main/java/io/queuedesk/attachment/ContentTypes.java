@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The content type of an upload, detected from its first bytes with Apache Tika's magic
  * numbers; the file name only refines a generic answer (a text file called
- * {@code build.log} is {@code text/plain}, one called {@code data.csv} {@code text/csv}),
- * never overrides the bytes: an HTML page renamed {@code shot.png} stays
- * {@code text/html}. What the client claims is never read.
+ * {@code notes.txt} and {@code build.log} are {@code text/plain}, {@code data.csv}
+ * {@code text/csv}), never overrides the bytes: an HTML page renamed {@code shot.png}
+ * stays {@code text/html}. What the client claims is never read.
  */
 @Component
 class ContentTypes {

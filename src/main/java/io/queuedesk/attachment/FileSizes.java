@@ -20,9 +20,17 @@ public final class FileSizes {
 			value /= 1024;
 			unit++;
 		}
-		String number = value == Math.rint(value) ? String.valueOf((long) value)
-				: String.format(Locale.ROOT, "%.1f", value);
+		String number = number(value);
+		if (number.equals("1024.0") && unit < UNITS.length - 1) {
+			// Just under the next unit (1048575 B): "1.0 MB", not "1024.0 KB".
+			number = number(value / 1024);
+			unit++;
+		}
 		return number + " " + UNITS[unit];
+	}
+
+	private static String number(double value) {
+		return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
 	}
 
 }
