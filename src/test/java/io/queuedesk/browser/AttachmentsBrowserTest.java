@@ -218,6 +218,11 @@ class AttachmentsBrowserTest {
 			script("document.querySelectorAll('#files details').forEach(function (d) { d.open = true; })");
 			assertNoSeriousViolation("ticket-with-files-delete-open", width);
 			assertFitsWidth(width);
+			// The comment form with a pasted screenshot waiting in its list.
+			assertThat(pasteScreenshot("comment-body")).isTrue();
+			assertThat(names("comment-files")).singleElement().asString().matches(PASTED_NAME);
+			assertNoSeriousViolation("comment-form-with-paste", width);
+			assertFitsWidth(width);
 		}
 
 		// Each file's delete control is a keyboard stop named after its file.
