@@ -17,11 +17,13 @@
   var MB = 1024 * 1024;
 
   function humanSize(bytes) {
-    // The server's units: 1 KB = 1024 B.
+    // The server's units and rounding (attachment/FileSizes): 1 KB = 1024 B, one decimal unless
+    // the value is whole, so a file reads the same in this list and on the ticket page.
     if (bytes < KB) {
       return bytes + ' B';
     }
-    return bytes < MB ? (bytes / KB).toFixed(1) + ' KB' : (bytes / MB).toFixed(1) + ' MB';
+    var value = bytes < MB ? bytes / KB : bytes / MB;
+    return (value === Math.round(value) ? String(value) : value.toFixed(1)) + (bytes < MB ? ' KB' : ' MB');
   }
 
   function pad(n) {

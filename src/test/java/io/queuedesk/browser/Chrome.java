@@ -65,7 +65,13 @@ final class Chrome implements AutoCloseable {
 	 * that width.
 	 */
 	void width(int width) {
-		int height = width < 600 ? 800 : 900;
+		viewport(width, width < 600 ? 800 : 900);
+	}
+
+	/**
+	 * Resizes the viewport to width × height CSS pixels (a tall one for a whole page).
+	 */
+	void viewport(int width, int height) {
 		driver.manage().window().setSize(new Dimension(width, height));
 		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
