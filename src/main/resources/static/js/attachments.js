@@ -14,7 +14,6 @@
   }
 
   var KB = 1024;
-  var MB = 1024 * 1024;
 
   function humanSize(bytes) {
     // The server's units and rounding (attachment/FileSizes): 1 KB = 1024 B, one decimal unless
@@ -22,8 +21,24 @@
     if (bytes < KB) {
       return bytes + ' B';
     }
-    var value = bytes < MB ? bytes / KB : bytes / MB;
-    return (value === Math.round(value) ? String(value) : value.toFixed(1)) + (bytes < MB ? ' KB' : ' MB');
+    var units = ['KB', 'MB', 'GB'];
+    var value = bytes;
+    var unit = -1;
+    while (value >= KB && unit < units.length - 1) {
+      value /= KB;
+      unit++;
+    }
+    var text = number(value);
+    if (text === '1024.0' && unit < units.length - 1) {
+      // Just under the next unit (1048575 B): "1.0 MB", not "1024.0 KB".
+      text = number(value / KB);
+      unit++;
+    }
+    return text + ' ' + units[unit];
+  }
+
+  function number(value) {
+    return value === Math.round(value) ? String(value) : value.toFixed(1);
   }
 
   function pad(n) {
