@@ -1,6 +1,9 @@
 package io.queuedesk.system;
 
+import java.sql.DatabaseMetaData;
 import java.time.Duration;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.DispatcherType;
 
@@ -10,6 +13,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
@@ -36,6 +43,36 @@ class SessionStoreConfig {
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				return (bean instanceof JdbcIndexedSessionRepository sessions)
 						? new SparseAccessTimeSessions<>(sessions, interval) : bean;
+			}
+		};
+	}
+
+	/**
+	 * Two requests of one session that set the same attribute for the first time at once
+	 * (eight uploads sent in parallel from one browser, each leaving a flash message)
+	 * both INSERTed its row: all but the first failed on the primary key and answered
+	 * 500, on H2 and PostgreSQL. The attribute is written as an upsert instead: Spring
+	 * Session's own statement on PostgreSQL, H2's {@code MERGE … KEY} on the embedded
+	 * database (the last writer wins, as with an UPDATE).
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributeUpserts(DataSource dataSource) {
+		return sessions -> {
+			String product;
+			try {
+				product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			}
+			catch (MetaDataAccessException ex) {
+				throw new IllegalStateException("Cannot tell the session store's database", ex);
+			}
+			if ("PostgreSQL".equals(product)) {
+				new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
+			}
+			else if ("H2".equals(product)) {
+				sessions.setCreateSessionAttributeQuery("""
+						MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+						KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)
+						""");
 			}
 		};
 	}

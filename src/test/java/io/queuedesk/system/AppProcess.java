@@ -22,7 +22,7 @@ import io.queuedesk.QueuedeskApplication;
  * settings), so that a test can {@code kill -9} it as a crash would, and start it again
  * the same way.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
 	/** Small JVM: the process is started twice per test on a busy machine. */
 	private static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -32,7 +32,7 @@ final class AppProcess implements AutoCloseable {
 
 	private final Path log;
 
-	final int port;
+	public final int port;
 
 	private AppProcess(Process process, Path log, int port) {
 		this.process = process;
@@ -45,11 +45,20 @@ final class AppProcess implements AutoCloseable {
 	 * {@code ./data}) with {@code settings} ({@code --name=value}) on a free port;
 	 * returns once it is ready.
 	 */
-	static AppProcess start(Path workDir, String name, List<String> settings) throws Exception {
+	public static AppProcess start(Path workDir, String name, List<String> settings) throws Exception {
+		return start(workDir, name, JVM_FLAGS, settings);
+	}
+
+	/**
+	 * As {@link #start(Path, String, List)} with JVM flags of the caller's (the heap size
+	 * among them) instead of the small defaults.
+	 */
+	public static AppProcess start(Path workDir, String name, List<String> jvmFlags, List<String> settings)
+			throws Exception {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(JVM_FLAGS);
+		command.addAll(jvmFlags);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), QueuedeskApplication.class.getName(),
 				"--spring.config.location=classpath:/application.properties", "--server.port=" + port,
 				"--queuedesk.demo-data=false", "--queuedesk.mail.worker.enabled=false",
@@ -114,7 +123,7 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	String logTail() {
+	public String logTail() {
 		try {
 			List<String> lines = Files.readAllLines(log);
 			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

@@ -18,13 +18,13 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * the PostgreSQL run, a database of its own on the run's server (the run's database name
  * plus a suffix), so the shared test database is not touched.
  */
-record ScratchDatabase(String name, String url, String user, String password, boolean embedded) {
+public record ScratchDatabase(String name, String url, String user, String password, boolean embedded) {
 
 	/**
 	 * The production default URL ({@code application.properties}), its {@code ./data}
 	 * under {@code directory}.
 	 */
-	static ScratchDatabase embeddedDefault(Path directory) throws IOException {
+	public static ScratchDatabase embeddedDefault(Path directory) throws IOException {
 		Properties production = new Properties();
 		try (InputStream in = ScratchDatabase.class.getResourceAsStream("/application.properties")) {
 			production.load(in);
@@ -41,7 +41,7 @@ record ScratchDatabase(String name, String url, String user, String password, bo
 	 * A database next to the PostgreSQL run's own, created if missing, with an empty
 	 * schema.
 	 */
-	static ScratchDatabase postgres(String suffix) throws SQLException {
+	public static ScratchDatabase postgres(String suffix) throws SQLException {
 		String runUrl = System.getProperty("spring.datasource.url");
 		int slash = runUrl.lastIndexOf('/');
 		int query = runUrl.indexOf('?', slash);
@@ -68,7 +68,7 @@ record ScratchDatabase(String name, String url, String user, String password, bo
 	 * the directory finds {@code ./data} there, and the command in this JVM gets the same
 	 * URL.
 	 */
-	List<String> settings() {
+	public List<String> settings() {
 		return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
 				"--spring.datasource.password=" + password);
 	}
@@ -77,7 +77,7 @@ record ScratchDatabase(String name, String url, String user, String password, bo
 	 * One connection for the test's own checks (H2: only while no application has the
 	 * file open).
 	 */
-	SingleConnectionDataSource dataSource() {
+	public SingleConnectionDataSource dataSource() {
 		String jdbcUrl = embedded ? MigrationConnection.withoutQueryTimeout(url) : url;
 		return new SingleConnectionDataSource(jdbcUrl, user, password, true);
 	}
