@@ -1,9 +1,6 @@
 package io.queuedesk.system;
 
-import java.sql.DatabaseMetaData;
 import java.time.Duration;
-
-import javax.sql.DataSource;
 
 import jakarta.servlet.DispatcherType;
 
@@ -13,8 +10,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -56,19 +51,12 @@ class SessionStoreConfig {
 	 * database (the last writer wins, as with an UPDATE).
 	 */
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributeUpserts(DataSource dataSource) {
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributeUpserts(DatabaseDialect dialect) {
 		return sessions -> {
-			String product;
-			try {
-				product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			}
-			catch (MetaDataAccessException ex) {
-				throw new IllegalStateException("Cannot tell the session store's database", ex);
-			}
-			if ("PostgreSQL".equals(product)) {
+			if (dialect.isPostgres()) {
 				new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
 			}
-			else if ("H2".equals(product)) {
+			else if (dialect.isH2()) {
 				sessions.setCreateSessionAttributeQuery("""
 						MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
 						KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)
