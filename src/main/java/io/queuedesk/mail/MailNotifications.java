@@ -127,7 +127,7 @@ class MailNotifications {
 		model.put("files", files == 0 ? null : renderer.message("mail.files.count", files));
 		model.put("link", renderer.ticketLink(ticketId));
 		MailRenderer.Rendered mail = renderer.render("ticket-notification", model);
-		outbox.enqueue(email.get(), subject, mail.text(), mail.html());
+		outbox.enqueue(ticketId, email.get(), subject, mail.text(), mail.html());
 	}
 
 	private String label(TicketStatus status) {

@@ -49,9 +49,12 @@ class MailOutbox {
 
 	private final boolean postgres;
 
-	MailOutbox(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+	private final MailThreading threading;
+
+	MailOutbox(JdbcClient jdbc, DataSource dataSource, Clock clock, MailThreading threading) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.threading = threading;
 		this.postgres = isPostgres(dataSource);
 	}
 
@@ -64,15 +67,30 @@ class MailOutbox {
 		}
 	}
 
-	/** Writes a mail to send, in the caller's transaction (there must be one). */
+	/**
+	 * Writes a mail about no ticket (account mails, the digest) to send, in the caller's
+	 * transaction (there must be one).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(String recipient, String subject, String textBody, String htmlBody) {
+		enqueue(null, recipient, subject, textBody, htmlBody);
+	}
+
+	/**
+	 * Writes a mail to send, in the caller's transaction (there must be one), with the
+	 * Message-ID it will be sent with on every attempt. A mail about a ticket (a
+	 * notification; {@code ticketId} not null) is threaded with the ticket's other
+	 * notifications (MailThreading).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueue(Long ticketId, String recipient, String subject, String textBody, String htmlBody) {
 		Timestamp now = Timestamp.from(Instant.now(clock));
+		String messageId = ticketId == null ? threading.messageId() : threading.messageId(ticketId);
 		jdbc.sql("""
 				insert into mail_outbox (recipient, subject, text_body, html_body, status, attempts, next_attempt_at,
-				  created_at)
-				values (?, ?, ?, ?, 'PENDING', 0, ?, ?)
-				""").params(recipient, subject, textBody, htmlBody, now, now).update();
+				  created_at, message_id, ticket_id)
+				values (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)
+				""").params(recipient, subject, textBody, htmlBody, now, now, messageId, ticketId).update();
 	}
 
 	/**
@@ -99,16 +117,34 @@ class MailOutbox {
 		if (claimed.isEmpty()) {
 			return List.of();
 		}
+		assignMissingMessageIds(token);
 		return jdbc
-			.sql("select id, recipient, subject, text_body, html_body from mail_outbox where claim_token = ? "
-					+ "order by id")
+			.sql("select id, recipient, subject, text_body, html_body, message_id, ticket_id from mail_outbox "
+					+ "where claim_token = ? order by id")
 			.param(token)
 			.query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
+					rs.getString(5), rs.getString(6), rs.getObject(7, Long.class)))
 			.list()
 			.stream()
 			.filter(mail -> claimed.contains(mail.id()))
 			.toList();
+	}
+
+	/**
+	 * Rows written before V13 (or by hand) have no Message-ID yet: they get one now,
+	 * once, so that their retries keep it too.
+	 */
+	private void assignMissingMessageIds(String token) {
+		var rows = jdbc.sql("select id, ticket_id from mail_outbox where claim_token = ? and message_id is null")
+			.param(token)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getObject(2, Long.class) })
+			.list();
+		for (Object[] row : rows) {
+			Long ticketId = (Long) row[1];
+			jdbc.sql("update mail_outbox set message_id = ? where id = ? and message_id is null")
+				.params(ticketId == null ? threading.messageId() : threading.messageId(ticketId), row[0])
+				.update();
+		}
 	}
 
 	@Transactional

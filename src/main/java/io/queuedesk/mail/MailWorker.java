@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,8 @@ class MailWorker {
 
 	static final int BATCH = 50;
 
+	private static final String MESSAGE_ID = "Message-ID";
+
 	private static final Pattern TOKEN = Pattern.compile("token=[^\\s&\"<]+");
 
 	private final MailOutbox outbox;
@@ -41,9 +45,12 @@ class MailWorker {
 
 	private final String from;
 
+	private final MailThreading threading;
+
 	MailWorker(MailOutbox outbox, ObjectProvider<JavaMailSender> senders, MailSettings settings,
-			@Value("${spring.mail.host:}") String host) {
+			MailThreading threading, @Value("${spring.mail.host:}") String host) {
 		this.outbox = outbox;
+		this.threading = threading;
 		this.senders = senders;
 		this.enabled = settings.mail().worker().enabled();
 		this.smtp = StringUtils.hasText(host);
@@ -103,13 +110,44 @@ class MailWorker {
 					withoutTokens(mail.textBody()));
 			return;
 		}
-		MimeMessage message = sender.createMimeMessage();
+		MimeMessage message = (sender instanceof JavaMailSenderImpl impl)
+				? new ThreadedMimeMessage(impl.getSession(), mail.messageId()) : sender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
 		helper.setFrom(from);
 		helper.setTo(mail.recipient());
 		helper.setSubject(mail.subject());
 		helper.setText(mail.textBody(), mail.htmlBody());
+		// Threading (MailThreading): the row's Message-ID, the same on every attempt, and
+		// for a notification the ticket's root id as the mail it answers.
+		message.setHeader(MESSAGE_ID, mail.messageId());
+		if (mail.ticketId() != null) {
+			String root = threading.rootId(mail.ticketId());
+			message.setHeader("In-Reply-To", root);
+			message.setHeader("References", root);
+		}
 		sender.send(message);
+	}
+
+	/**
+	 * A message that keeps the Message-ID it was given: JavaMail's {@code saveChanges}
+	 * (called on every send) would otherwise replace it with one of its own. Spring's
+	 * {@code JavaMailSenderImpl} also puts back a Message-ID set before sending, which is
+	 * what a sender of another kind (none in the app) relies on.
+	 */
+	static final class ThreadedMimeMessage extends MimeMessage {
+
+		private final String messageId;
+
+		ThreadedMimeMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader(MESSAGE_ID, messageId);
+		}
+
 	}
 
 }

@@ -51,9 +51,11 @@ import io.queuedesk.user.SignedInUser;
  * Ticket notifications through the outbox to a real SMTP server (GreenMail on a free
  * port): the right recipients, subjects and links; nothing for a rolled-back change or an
  * internal note; an SMTP outage fails no request and loses no mail; two workers never
- * claim one row.
+ * claim one row; threading headers (the row's Message-ID on every attempt, the ticket's
+ * root id as In-Reply-To and References, {@code [#id]} in the subject).
  */
-@SpringBootTest(properties = "queuedesk.base-url=https://desk.example.test/")
+@SpringBootTest(properties = { "queuedesk.base-url=https://desk.example.test/",
+		"queuedesk.mail.from=Queuedesk <desk@Desk.Example.test>" })
 class MailNotificationTest {
 
 	static final String ADMIN = "admin@example.com";
@@ -129,7 +131,7 @@ class MailNotificationTest {
 		tickets.assign(ticket, userId(DEV_ONE), as(ADMIN));
 		worker.sendDue();
 		MimeMessage mail = single(DEV_ONE, ticket);
-		assertThat(mail.getSubject()).isEqualTo("[Queuedesk #" + ticket + "] Assigned to you: " + title(ticket));
+		assertThat(mail.getSubject()).isEqualTo("[#" + ticket + "] Assigned to you: " + title(ticket));
 		assertThat(GreenMailUtil.getBody(mail)).contains("https://desk.example.test/tickets/" + ticket);
 		assertThat(mail.getContentType()).startsWith("multipart/");
 		assertThat(mailsAbout(ticket)).extracting(this::recipient).containsOnly(DEV_ONE);
@@ -140,8 +142,7 @@ class MailNotificationTest {
 		long area = jdbc.sql("select id from product_areas where name = 'Billing'").query(Long.class).single();
 		long ticket = tickets.create("Created " + tag, "Description", client, area, userId(DEV_ONE), false, as(ADMIN));
 		worker.sendDue();
-		assertThat(single(DEV_ONE, ticket).getSubject())
-			.isEqualTo("[Queuedesk #" + ticket + "] Assigned to you: Created " + tag);
+		assertThat(single(DEV_ONE, ticket).getSubject()).isEqualTo("[#" + ticket + "] Assigned to you: Created " + tag);
 	}
 
 	@Test
@@ -150,7 +151,7 @@ class MailNotificationTest {
 		tickets.transition(ticket, TicketStatus.ACCEPTED, null, as(DEV_ONE));
 		worker.sendDue();
 		MimeMessage mail = single(SUBMITTER, ticket);
-		assertThat(mail.getSubject()).isEqualTo("[Queuedesk #" + ticket + "] Accepted: " + title(ticket));
+		assertThat(mail.getSubject()).isEqualTo("[#" + ticket + "] Accepted: " + title(ticket));
 		assertThat(GreenMailUtil.getBody(mail)).contains("https://desk.example.test/tickets/" + ticket);
 	}
 
@@ -162,7 +163,7 @@ class MailNotificationTest {
 		comments.add(ticket, "Here it is " + tag, false, as(SUBMITTER));
 		worker.sendDue();
 		MimeMessage toSubmitter = single(SUBMITTER, ticket);
-		assertThat(toSubmitter.getSubject()).isEqualTo("[Queuedesk #" + ticket + "] New comment: " + title(ticket));
+		assertThat(toSubmitter.getSubject()).isEqualTo("[#" + ticket + "] New comment: " + title(ticket));
 		assertThat(GreenMailUtil.getBody(toSubmitter)).contains("Could you send a screenshot? " + tag)
 			.contains("https://desk.example.test/tickets/" + ticket);
 		MimeMessage toAssignee = single(DEV_ONE, ticket);
@@ -216,6 +217,11 @@ class MailNotificationTest {
 		assertThat((int) row[1]).isEqualTo(1);
 		assertThat((Instant) row[2]).isBefore(Instant.now().plus(Duration.ofMinutes(1)));
 		assertThat((String) row[3]).isNotBlank();
+		String messageId = jdbc.sql("select message_id from mail_outbox where html_body like ?")
+			.param("%/tickets/" + ticket + "\"%")
+			.query(String.class)
+			.single();
+		assertThat(messageId).startsWith("<qd.ticket-" + ticket + ".");
 
 		greenMail = startGreenMail();
 		// The retry is due within a minute; bring it forward instead of waiting.
@@ -223,7 +229,14 @@ class MailNotificationTest {
 			.params(Timestamp.from(Instant.now()), "%/tickets/" + ticket + "\"%")
 			.update();
 		worker.sendDue();
-		assertThat(GreenMailUtil.getBody(single(SUBMITTER, ticket))).contains("During the outage " + tag);
+		MimeMessage retried = single(SUBMITTER, ticket);
+		assertThat(GreenMailUtil.getBody(retried)).contains("During the outage " + tag);
+		// The retry carries the Message-ID the row was written with.
+		assertThat(retried.getMessageID()).isEqualTo(messageId);
+		assertThat(jdbc.sql("select message_id from mail_outbox where html_body like ?")
+			.param("%/tickets/" + ticket + "\"%")
+			.query(String.class)
+			.single()).isEqualTo(messageId);
 		assertThat(jdbc.sql("select status from mail_outbox where html_body like ?")
 			.param("%/tickets/" + ticket + "\"%")
 			.query(String.class)
@@ -273,6 +286,66 @@ class MailNotificationTest {
 		}
 		finally {
 			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void notificationsOfOneTicketAreThreadedUnderItsRoot() throws Exception {
+		long ticket = ticket(SUBMITTER, DEV_ONE);
+		tickets.transition(ticket, TicketStatus.ACCEPTED, null, as(DEV_ONE));
+		comments.add(ticket, "Threaded " + tag, false, as(DEV_ONE));
+		worker.sendDue();
+		List<MimeMessage> mails = mailsAbout(ticket);
+		assertThat(mails).hasSize(2);
+		List<String> rows = jdbc.sql("select message_id from mail_outbox where ticket_id = ? order by id")
+			.param(ticket)
+			.query(String.class)
+			.list();
+		assertThat(rows).hasSize(2).doesNotHaveDuplicates();
+		String root = "<qd.ticket-" + ticket + "@desk.example.test>";
+		for (MimeMessage mail : mails) {
+			// The domain is queuedesk.mail.from's, in lower case; the id is the outbox
+			// row's.
+			assertThat(mail.getMessageID()).matches("<qd\\.ticket-" + ticket + "\\.[0-9a-f]{32}@desk\\.example\\.test>")
+				.isIn(rows);
+			assertThat(mail.getHeader("In-Reply-To")).containsExactly(root);
+			assertThat(mail.getHeader("References")).containsExactly(root);
+			assertThat(mail.getSubject()).startsWith("[#" + ticket + "] ");
+			// ... and a reply to it finds its way back, by header and by subject.
+			MailThreading threading = new MailThreading("desk.example.test");
+			assertThat(threading.ticketOf(mail.getMessageID())).contains(ticket);
+			assertThat(threading.ticketOf(mail.getHeader("References")[0] + " " + mail.getMessageID()))
+				.contains(ticket);
+			assertThat(MailThreading.ticketOfSubject("Re: " + mail.getSubject())).contains(ticket);
+		}
+		assertThat(mails).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void mailsAboutNoTicketGetAPlainMessageIdOnce() throws Exception {
+		String recipient = "plain-" + tag + "@example.com";
+		transactions
+			.executeWithoutResult(status -> outbox.enqueue(recipient, "Plain " + tag, "text " + tag, "<p>html</p>"));
+		// A row written before V13 (or by hand) has none: it gets one when claimed.
+		Timestamp due = Timestamp.from(Instant.now().minusSeconds(1));
+		jdbc.sql("""
+				insert into mail_outbox (recipient, subject, text_body, html_body, status, attempts, next_attempt_at,
+				  created_at) values (?, ?, 'legacy', '<p>legacy</p>', 'PENDING', 0, ?, ?)
+				""").params(recipient, "Legacy " + tag, due, due).update();
+		worker.sendDue();
+		List<String> rows = jdbc.sql("select message_id from mail_outbox where recipient = ? order by id")
+			.param(recipient)
+			.query(String.class)
+			.list();
+		assertThat(rows).hasSize(2).allMatch(id -> id.matches("<qd\\.[0-9a-f]{32}@desk\\.example\\.test>"));
+		List<MimeMessage> received = Arrays.stream(greenMail.getReceivedMessages())
+			.filter(mail -> recipient.equals(recipient(mail)))
+			.toList();
+		assertThat(received).hasSize(2);
+		for (MimeMessage mail : received) {
+			assertThat(mail.getMessageID()).isIn(rows);
+			assertThat(mail.getHeader("In-Reply-To")).isNull();
+			assertThat(mail.getHeader("References")).isNull();
 		}
 	}
 

@@ -53,7 +53,7 @@ class AttachmentMailTest {
 		List<Mail> mails = mails(ticket);
 		assertThat(mails).extracting(Mail::recipient).containsExactly(DEV_ONE);
 		Mail mail = mails.get(0);
-		assertThat(mail.subject()).isEqualTo("[Queuedesk #" + ticket + "] New files: " + title());
+		assertThat(mail.subject()).isEqualTo("[#" + ticket + "] New files: " + title());
 		assertThat(mail.text()).contains("2 files are attached", "/tickets/" + ticket);
 		assertThat(mail.html()).contains("2 files are attached", "/tickets/" + ticket);
 		assertThat(mail.text() + mail.html()).doesNotContain(secret).doesNotContain(data.tag + ".txt");
@@ -84,7 +84,7 @@ class AttachmentMailTest {
 				select recipient, subject, text_body, html_body from mail_outbox
 				where subject like ? order by id
 				""")
-			.param("[Queuedesk #" + ticketId + "]%")
+			.param("[#" + ticketId + "]%")
 			.query((rs, n) -> new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 	}
