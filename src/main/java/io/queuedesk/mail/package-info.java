@@ -1,6 +1,6 @@
 /**
  * The mail outbox and its worker, ticket notifications, account mails, the overdue
- * digest, {@code /admin/mail}.
+ * digest, {@code /admin/mail}; in {@code inbound}, mail in (issue 15).
  * <p>
  * {@code allowedDependencies} lists every module this one uses today
  * (docs/ARCHITECTURE.md, module map); {@code ModularityTest} fails on any other

@@ -1,0 +1,7 @@
+/**
+ * Mail in (SPEC §10, issue 15), its pure parts: {@link HtmlText} turns an HTML-only body
+ * into plain text, {@link ReplyText} cuts a reply down to what the person wrote. The
+ * corpus of replies they are tested on is under
+ * {@code src/test/resources/io/queuedesk/mail/inbound/replies}.
+ */
+package io.queuedesk.mail.inbound;
