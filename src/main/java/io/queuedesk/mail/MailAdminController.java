@@ -10,13 +10,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.queuedesk.mail.inbound.InboundMailLog;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.PageLinks;
 import io.queuedesk.system.PagedSearch;
 
 /**
- * /admin/mail: the outbox's pending and failed mails with "retry now" (admins; URL rule
- * and service).
+ * /admin/mail: the outbox's pending and failed mails with "retry now", and the inbound
+ * mail log, newest first by cursor (admins; URL rule and services).
  */
 @Controller
 @RequestMapping("/admin/mail")
@@ -24,18 +25,31 @@ class MailAdminController {
 
 	private final MailAdmin mails;
 
+	private final InboundMailLog inbound;
+
 	private final Flash flash;
 
-	MailAdminController(MailAdmin mails, Flash flash) {
+	MailAdminController(MailAdmin mails, InboundMailLog inbound, Flash flash) {
 		this.mails = mails;
+		this.inbound = inbound;
 		this.flash = flash;
 	}
 
 	@GetMapping
-	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String inboundAfter,
+			@RequestParam(required = false) String inboundBefore, @RequestParam(defaultValue = "0") int inboundPage,
+			Model model) {
 		Page<MailAdmin.OutboxRow> rows = mails.unsent(page);
 		model.addAttribute("mails", rows.getContent());
 		model.addAttribute("pages", PageLinks.of(rows));
+		InboundMailLog.Cursor after = InboundMailLog.Cursor.parse(inboundAfter);
+		InboundMailLog.Cursor before = after == null ? InboundMailLog.Cursor.parse(inboundBefore) : null;
+		InboundMailLog.Slice slice = inbound.page(after, before);
+		// The newest page is page 1 however it was reached; the number only shows.
+		int number = slice.previous() == null ? 0 : Math.max(1, PagedSearch.boundedPage(inboundPage));
+		model.addAttribute("inbound", slice.rows());
+		model.addAttribute("inboundPages", PageLinks.ofCursor("inbound", number, InboundMailLog.PAGE_SIZE,
+				slice.total(), slice.capped(), slice.previous(), slice.next()));
 		return "mail/outbox";
 	}
 

@@ -1,7 +1,9 @@
 /**
- * Mail in (SPEC §10, issue 15), its pure parts: {@link HtmlText} turns an HTML-only body
- * into plain text, {@link ReplyText} cuts a reply down to what the person wrote. The
- * corpus of replies they are tested on is under
+ * Mail in (SPEC §10, issue 15). The {@link InboundMailLog} records every message that
+ * came in and its outcome, and makes each processed once by its Message-ID (a unique
+ * key). Pure parts: {@link HtmlText} turns an HTML-only body into plain text,
+ * {@link ReplyText} cuts a reply down to what the person wrote. The corpus of replies
+ * they are tested on is under
  * {@code src/test/resources/io/queuedesk/mail/inbound/replies}.
  */
 package io.queuedesk.mail.inbound;

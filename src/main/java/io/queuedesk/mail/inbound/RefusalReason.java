@@ -1,0 +1,34 @@
+package io.queuedesk.mail.inbound;
+
+/**
+ * Why a message was refused (SPEC §10), stored as its name in {@code inbound_mail.reason}
+ * and shown on /admin/mail as {@code inbound.reason.<name>}. Never answered to the sender
+ * (no backscatter).
+ */
+public enum RefusalReason {
+
+	/** No account has the sender's address. */
+	UNKNOWN_SENDER,
+
+	/** The sender's account is deactivated. */
+	INACTIVE_SENDER,
+
+	/**
+	 * Automatic mail: Auto-Submitted other than "no", Precedence bulk/junk/list,
+	 * mailer-daemon.
+	 */
+	AUTOMATIC,
+
+	/** From Queuedesk's own address. */
+	OWN_ADDRESS,
+
+	/** A reply to a ticket the sender may not comment on. */
+	MAY_NOT_COMMENT,
+
+	/** Over the size limits of a message or its attachments. */
+	TOO_LARGE,
+
+	/** Not a message that could be parsed. */
+	UNREADABLE
+
+}
