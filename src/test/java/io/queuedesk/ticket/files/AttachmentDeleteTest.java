@@ -20,12 +20,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -35,28 +29,14 @@ import org.springframework.test.web.servlet.MvcResult;
  * activity entry naming it (internal for files of internal notes), shown in the ticket's
  * history; deleting a ticket or a comment takes its files with it.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AttachmentDeleteTest {
+class AttachmentDeleteTest extends FileTestCase {
 
 	static final String REFUSED = "Only an admin can delete this file now (the uploader can while the ticket is open).";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService accounts;
-
-	FileTestData data;
 
 	long ticket;
 
 	@BeforeEach
-	void data() {
-		data = new FileTestData(mvc, jdbc, accounts);
+	void ticket() {
 		ticket = data.ticket(SUBMITTER, DEV_ONE);
 	}
 

@@ -14,13 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * How a file is served: its type comes from its bytes, never from its name or what the
@@ -28,26 +22,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * sent as plain bytes for download, never sniffed; names outside ASCII survive (RFC
  * 5987); {@code ?download=true} forces a download; the ETag is the file's SHA-256.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AttachmentDownloadTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService accounts;
-
-	FileTestData data;
+class AttachmentDownloadTest extends FileTestCase {
 
 	long ticket;
 
 	@BeforeEach
-	void data() {
-		data = new FileTestData(mvc, jdbc, accounts);
+	void ticket() {
 		ticket = data.ticket(SUBMITTER, DEV_ONE);
 	}
 

@@ -9,38 +9,18 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Mails about files (the outbox rows, as mail/MailNotificationTest reads them): files
  * added to a ticket or to a comment are announced to the other side with their count and
  * the ticket link; a mail never carries a file's name or content.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AttachmentMailTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService accounts;
-
-	FileTestData data;
+class AttachmentMailTest extends FileTestCase {
 
 	long ticket;
 
 	@BeforeEach
-	void data() {
-		data = new FileTestData(mvc, jdbc, accounts);
+	void ticket() {
 		ticket = data.ticket(SUBMITTER, DEV_ONE);
 	}
 

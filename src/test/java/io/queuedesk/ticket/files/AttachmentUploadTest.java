@@ -26,15 +26,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
@@ -47,25 +40,7 @@ import io.queuedesk.attachment.FileSizes;
  * SHA-256 in the row, the file on the ticket page (files section, and under its comment)
  * and in both JSON answers. A multipart POST without the CSRF token stores nothing.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AttachmentUploadTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService accounts;
-
-	FileTestData data;
-
-	@BeforeEach
-	void data() {
-		data = new FileTestData(mvc, jdbc, accounts);
-	}
+class AttachmentUploadTest extends FileTestCase {
 
 	@Test
 	void filesOfANewTicketAreStoredAndServedByteForByte() throws Exception {

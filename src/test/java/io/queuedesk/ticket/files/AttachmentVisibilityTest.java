@@ -19,16 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -39,9 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code /api/tickets} page. SEEN: 200 and listed; NOT_FOUND: 404 for the file (and for
  * the ticket, or absent from its page and API answers when the ticket is visible).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AttachmentVisibilityTest {
+class AttachmentVisibilityTest extends FileTestCase {
 
 	enum Who {
 
@@ -79,22 +71,6 @@ class AttachmentVisibilityTest {
 			unassigned   SUBMITTER            SEEN       SEEN       NOT_FOUND
 			unassigned   OTHER_SUBMITTER      NOT_FOUND  NOT_FOUND  NOT_FOUND
 			""";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService accounts;
-
-	FileTestData data;
-
-	@BeforeEach
-	void data() {
-		data = new FileTestData(mvc, jdbc, accounts);
-	}
 
 	@ParameterizedTest(name = "{0} ticket, {1}")
 	@MethodSource("rows")
