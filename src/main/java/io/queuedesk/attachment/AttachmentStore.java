@@ -127,17 +127,23 @@ class AttachmentStore {
 	record TicketFile(long ticketId, AttachmentView file) {
 	}
 
+	private static final String STORED_COLUMNS = """
+			select id, ticket_id, comment_id, internal, uploader_id, file_name, content_type, size_bytes, sha256
+			from attachments
+			""";
+
+	private static final RowMapper<StoredFile> STORED = (rs, row) -> new StoredFile(rs.getLong("id"),
+			rs.getLong("ticket_id"), rs.getObject("comment_id", Long.class), rs.getBoolean("internal"),
+			rs.getObject("uploader_id", Long.class), rs.getString("file_name"), rs.getString("content_type"),
+			rs.getLong("size_bytes"), rs.getString("sha256"));
+
 	Optional<StoredFile> find(long id) {
-		return jdbc.sql("""
-				select id, ticket_id, comment_id, internal, uploader_id, file_name, content_type, size_bytes, sha256
-				from attachments where id = ?
-				""")
-			.param(id)
-			.query((rs, row) -> new StoredFile(rs.getLong("id"), rs.getLong("ticket_id"),
-					rs.getObject("comment_id", Long.class), rs.getBoolean("internal"),
-					rs.getObject("uploader_id", Long.class), rs.getString("file_name"), rs.getString("content_type"),
-					rs.getLong("size_bytes"), rs.getString("sha256")))
-			.optional();
+		return jdbc.sql(STORED_COLUMNS + " where id = ?").param(id).query(STORED).optional();
+	}
+
+	/** The files that came with a comment, in one statement (index on comment_id). */
+	List<StoredFile> ofComment(long commentId) {
+		return jdbc.sql(STORED_COLUMNS + " where comment_id = ? order by id").param(commentId).query(STORED).list();
 	}
 
 	Optional<byte[]> thumbnail(long id) {

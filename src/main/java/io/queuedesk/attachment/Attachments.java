@@ -150,11 +150,9 @@ public class Attachments {
 	 * each with its activity entry (the foreign key would drop them silently).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void deleteOfComment(long ticketId, long commentId, String ticketTitle, SignedInUser actor) {
-		for (AttachmentView file : store.ofTicket(ticketId, true)) {
-			if (Long.valueOf(commentId).equals(file.commentId())) {
-				store.find(file.id()).ifPresent(found -> delete(found, ticketTitle, actor));
-			}
+	public void deleteOfComment(long commentId, String ticketTitle, SignedInUser actor) {
+		for (StoredFile file : store.ofComment(commentId)) {
+			delete(file, ticketTitle, actor);
 		}
 	}
 

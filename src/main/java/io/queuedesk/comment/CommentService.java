@@ -144,7 +144,7 @@ public class CommentService {
 		String author = comment.getAuthor() == null ? "—" : comment.getAuthor().getDisplayName();
 		String details = (comment.isInternal() ? "internal note #" : "comment #") + commentId + " by " + author + ": "
 				+ snapshot(comment.getBody());
-		attachments.deleteOfComment(ticketId, commentId, ticket.title(), me);
+		attachments.deleteOfComment(commentId, ticket.title(), me);
 		comments.delete(comment);
 		ActivitySubject subject = ActivitySubject.ticket(ticketId, ticket.title());
 		if (comment.isInternal()) {
