@@ -7,7 +7,8 @@
  * dependency. Add a module here only together with the code that needs it, and never one
  * that depends on this module.
  */
-@ApplicationModule(allowedDependencies = { "account", "comment", "system", "ticket", "user" })
+@ApplicationModule(
+		allowedDependencies = { "account", "attachment", "comment", "reference", "system", "ticket", "user" })
 package io.queuedesk.mail;
 
 import org.springframework.modulith.ApplicationModule;

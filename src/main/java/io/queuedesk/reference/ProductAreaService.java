@@ -29,4 +29,15 @@ public class ProductAreaService {
 		return all().stream().filter(ProductArea::isActive).toList();
 	}
 
+	/**
+	 * The active product area with this name (compared without regard to case), or, for a
+	 * blank name, the first active one by name.
+	 */
+	public Optional<ProductArea> findActiveByName(String name) {
+		if (name == null || name.isBlank()) {
+			return active().stream().findFirst();
+		}
+		return active().stream().filter(area -> area.getName().equalsIgnoreCase(name.strip())).findFirst();
+	}
+
 }

@@ -87,6 +87,16 @@ class TicketService {
 	@SignedIn
 	@Transactional
 	public Ticket create(TicketForm form, List<Upload> files, SignedInUser me) {
+		return create(form, files, null, me);
+	}
+
+	/**
+	 * {@link #create(TicketForm, List, SignedInUser)}, noting in the activity entry how
+	 * the ticket came in when not by the form ({@code channel}, e.g. "created by mail").
+	 */
+	@SignedIn
+	@Transactional
+	public Ticket create(TicketForm form, List<Upload> files, String channel, SignedInUser me) {
 		attachments.check(files);
 		Client client = clients.find(form.clientId())
 			.filter(Client::isActive)
@@ -106,8 +116,8 @@ class TicketService {
 		// lock.
 		tickets.save(ticket);
 		int position = queue.enter(client.getId(), ticket.getId(), top);
-		journal.record(me, ActivityAction.TICKET_CREATED, ticket,
-				"client: " + client.getName() + ", position #" + position + (top ? " (top of queue)" : ""));
+		journal.record(me, ActivityAction.TICKET_CREATED, ticket, "client: " + client.getName() + ", position #"
+				+ position + (top ? " (top of queue)" : "") + (channel == null ? "" : ", " + channel));
 		if (assignee != null) {
 			journal.record(me, ActivityAction.TICKET_ASSIGNED, ticket, "assignee: — → " + assignee.getDisplayName(),
 					new TicketEvents.TicketAssigned(ticket.getId(), ticket.getTitle(), null,

@@ -16,6 +16,7 @@ import io.queuedesk.activity.ActivityAction;
 import io.queuedesk.activity.ActivityService;
 import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.activity.Actor;
+import io.queuedesk.system.TypedText;
 import io.queuedesk.system.UniqueKeyViolation;
 
 /** Accounts: creation and look-ups. Every change is recorded in the activity log. */
@@ -88,6 +89,19 @@ public class UserService {
 	@Transactional(readOnly = true)
 	public Optional<User> findByEmail(String email) {
 		return users.findByEmail(User.normalizeEmail(email));
+	}
+
+	/**
+	 * The principal of the account with this email, to act as its user where nobody signs
+	 * in (mail in, SPEC §10): empty for an unknown address; the caller checks
+	 * {@link SignedInUser#isEnabled()} (deactivated or unconfirmed accounts are not).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SignedInUser> principalFor(String email) {
+		if (email == null || TypedText.hasControlCharacter(email, false)) {
+			return Optional.empty();
+		}
+		return users.findByEmail(User.normalizeEmail(email)).map(user -> new SignedInUser(user, false));
 	}
 
 	/**

@@ -28,6 +28,21 @@ public enum RefusalReason {
 	/** Over the size limits of a message or its attachments. */
 	TOO_LARGE,
 
+	/** A reply with no text (once quoted history and signature are cut) and no files. */
+	EMPTY,
+
+	/**
+	 * A new ticket, but no active client: no plus tag names one, and the default client
+	 * ({@code QUEUEDESK_MAIL_IN_DEFAULT_CLIENT}) is not set or not active.
+	 */
+	NO_CLIENT,
+
+	/**
+	 * A new ticket, but {@code QUEUEDESK_MAIL_IN_DEFAULT_PRODUCT_AREA} names no active
+	 * product area (or there is none at all).
+	 */
+	NO_PRODUCT_AREA,
+
 	/** Not a message that could be parsed. */
 	UNREADABLE
 
