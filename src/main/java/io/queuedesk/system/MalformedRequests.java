@@ -25,13 +25,13 @@ import org.springframework.http.MediaType;
  * A request whose parameters cannot be read is a 400 with the app's error page, before
  * any other filter looks at it: a query or form body with bad percent-encoding
  * ({@code q=%zz}), a multipart body that cannot be parsed (no boundary), or a body that
- * is no form at all (JSON, text: no route here takes one; the JSON API only answers
- * GETs). Without this, Tomcat threw from the first filter that read a parameter (logged
- * as an error with its stack trace), and a multipart request whose CSRF token came in the
- * header reached Spring MVC, whose multipart resolver failed with a 500. Runs right after
- * the character-encoding filter, so the parameters are decoded as UTF-8. An upload over
- * the size bounds is no mistake of the client's: it goes back to its form with a message
- * ({@link UploadTooLarge}).
+ * is no form at all (JSON, text: no page takes one; under {@code /api/} each endpoint
+ * checks the type of its body itself). Without this, Tomcat threw from the first filter
+ * that read a parameter (logged as an error with its stack trace), and a multipart
+ * request whose CSRF token came in the header reached Spring MVC, whose multipart
+ * resolver failed with a 500. Runs right after the character-encoding filter, so the
+ * parameters are decoded as UTF-8. An upload over the size bounds is no mistake of the
+ * client's: it goes back to its form with a message ({@link UploadTooLarge}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -70,11 +70,11 @@ class MalformedRequests {
 
 	/** What is wrong with the request's parameters, or null when they can be read. */
 	static String problemOf(HttpServletRequest request) {
-		if (hasBody(request) && !isForm(request)) {
+		if (hasBody(request) && !isForm(request) && !isApi(request)) {
 			// Every page's form posts as a form; a JSON or text body would be bound as an
-			// empty
-			// form and answered with "fill in these fields", which tells the client
-			// nothing.
+			// empty form and answered with "fill in these fields", which tells the client
+			// nothing. The API's endpoints read bodies of their own types (a raw message
+			// at /api/inbound-mail) and answer a wrong one themselves (415).
 			return "a body of type " + request.getContentType() + " where a form is expected";
 		}
 		try {
@@ -99,6 +99,10 @@ class MalformedRequests {
 
 	private static boolean hasBody(HttpServletRequest request) {
 		return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	private static boolean isForm(HttpServletRequest request) {
