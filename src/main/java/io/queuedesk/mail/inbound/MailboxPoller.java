@@ -188,12 +188,17 @@ public class MailboxPoller implements SmartLifecycle {
 	}
 
 	private void scheduled() {
-		pollOnce();
-		Duration delay;
-		synchronized (this) {
-			delay = backoff(settings.poll(), failures);
+		try {
+			pollOnce();
 		}
-		scheduleIn(delay);
+		finally {
+			// Even after an Error, polling goes on.
+			Duration delay;
+			synchronized (this) {
+				delay = backoff(settings.poll(), failures);
+			}
+			scheduleIn(delay);
+		}
 	}
 
 	private void scheduleIn(Duration delay) {

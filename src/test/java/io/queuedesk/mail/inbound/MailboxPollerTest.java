@@ -2,6 +2,12 @@ package io.queuedesk.mail.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -287,6 +294,32 @@ class MailboxPollerTest {
 		finally {
 			back.stop();
 		}
+	}
+
+	@Test
+	void whenTheDatabaseFailsTheMessageStaysUnseenAndIsTakenLater() throws Exception {
+		String subject = "Database down " + tag;
+		mailbox.deliver(mail(SENDER, subject, "Processed on the second try."));
+		mailbox.deliver(mail(SENDER, subject + " second", "Not touched while the database is down."));
+		InboundMailProcessor down = mock(InboundMailProcessor.class);
+		when(down.process(any(), any(), anyBoolean()))
+			.thenThrow(new DataAccessResourceFailureException("Connection refused"));
+		MailboxPoller failing = new MailboxPoller(
+				settings(url(mailbox.getLogin(), mailbox.getPassword(), PORT), DataSize.ofMegabytes(1)), down,
+				Clock.systemUTC());
+
+		assertThat(failing.pollOnce()).isEqualTo(-1);
+
+		// Read (peek) but not marked seen; the poll stopped at the first message.
+		verify(down, times(1)).process(any(), any(), anyBoolean());
+		assertThat(seen(mailbox)).containsExactly(false, false);
+		assertThat(failing.status().failing()).isTrue();
+		assertThat(failing.status().lastError()).contains("Connection refused");
+		assertThat(failing.status().processed()).isZero();
+
+		assertThat(poller(DataSize.ofMegabytes(1)).pollOnce()).isEqualTo(2);
+		assertThat(ticketsTitled(subject)).isEqualTo(1);
+		assertThat(seen(mailbox)).containsExactly(true, true);
 	}
 
 	@Test
