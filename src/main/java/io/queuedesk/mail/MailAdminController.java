@@ -11,13 +11,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.mail.inbound.InboundMailLog;
+import io.queuedesk.mail.inbound.MailInSettings;
+import io.queuedesk.mail.inbound.MailboxPoller;
 import io.queuedesk.system.Flash;
 import io.queuedesk.system.PageLinks;
 import io.queuedesk.system.PagedSearch;
 
 /**
- * /admin/mail: the outbox's pending and failed mails with "retry now", and the inbound
- * mail log, newest first by cursor (admins; URL rule and services).
+ * /admin/mail: the outbox's pending and failed mails with "retry now", the mailbox
+ * polling's status (of the instance that answers) and whether the inbound-mail API is on,
+ * and the inbound mail log, newest first by cursor (admins; URL rule and services).
  */
 @Controller
 @RequestMapping("/admin/mail")
@@ -27,11 +30,18 @@ class MailAdminController {
 
 	private final InboundMailLog inbound;
 
+	private final MailboxPoller mailbox;
+
+	private final MailInSettings mailIn;
+
 	private final Flash flash;
 
-	MailAdminController(MailAdmin mails, InboundMailLog inbound, Flash flash) {
+	MailAdminController(MailAdmin mails, InboundMailLog inbound, MailboxPoller mailbox, MailInSettings mailIn,
+			Flash flash) {
 		this.mails = mails;
 		this.inbound = inbound;
+		this.mailbox = mailbox;
+		this.mailIn = mailIn;
 		this.flash = flash;
 	}
 
@@ -47,6 +57,8 @@ class MailAdminController {
 		InboundMailLog.Slice slice = inbound.page(after, before);
 		// The newest page is page 1 however it was reached; the number only shows.
 		int number = slice.previous() == null ? 0 : Math.max(1, PagedSearch.boundedPage(inboundPage));
+		model.addAttribute("mailbox", mailbox.status());
+		model.addAttribute("inboundApi", mailIn.endpointEnabled());
 		model.addAttribute("inbound", slice.rows());
 		model.addAttribute("inboundPages", PageLinks.ofCursor("inbound", number, InboundMailLog.PAGE_SIZE,
 				slice.total(), slice.capped(), slice.previous(), slice.next()));
