@@ -31,8 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Polls the IMAP mailbox of {@code QUEUEDESK_MAIL_IN_URL} (SPEC §10) and hands each
@@ -304,7 +306,23 @@ public class MailboxPoller implements SmartLifecycle {
 			catch (MessageRemovedException ex) {
 				return false;
 			}
-			InboundResult result = processor.process(raw, InboundSource.IMAP, truncated);
+			InboundResult result;
+			try {
+				result = processor.process(raw, InboundSource.IMAP, truncated);
+			}
+			catch (DataAccessException | TransactionException ex) {
+				// The database: this poll ends and backs off; the message is taken later.
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				// A message the processor fails on (a defect, not the message's fault:
+				// bad
+				// messages are refused): it stays unseen for a fixed version, and the
+				// rest
+				// of the mailbox goes on, so one message cannot hold up every other.
+				log.error("Mailbox message {} could not be processed; left unseen", message.getMessageNumber(), ex);
+				return false;
+			}
 			message.setFlag(Flags.Flag.SEEN, true);
 			synchronized (this) {
 				processed++;

@@ -323,6 +323,24 @@ class MailboxPollerTest {
 	}
 
 	@Test
+	void aMessageTheProcessorFailsOnStaysUnseenAndTheOthersGoOn() throws Exception {
+		mailbox.deliver(mail(SENDER, "Defect " + tag, "The processor fails on this one."));
+		mailbox.deliver(mail(SENDER, "Fine " + tag, "This one goes through."));
+		InboundMailProcessor flaky = mock(InboundMailProcessor.class);
+		when(flaky.process(any(), any(), anyBoolean())).thenThrow(new IllegalStateException("a defect"))
+			.thenReturn(InboundResult.accepted(1, null));
+		MailboxPoller poller = new MailboxPoller(
+				settings(url(mailbox.getLogin(), mailbox.getPassword(), PORT), DataSize.ofMegabytes(1)), flaky,
+				Clock.systemUTC());
+
+		assertThat(poller.pollOnce()).isEqualTo(1);
+
+		verify(flaky, times(2)).process(any(), any(), anyBoolean());
+		assertThat(seen(mailbox)).containsExactly(false, true);
+		assertThat(poller.status().failing()).isFalse();
+	}
+
+	@Test
 	void aRefusedLoginIsAFailureWithoutThePassword() {
 		MailboxPoller poller = new MailboxPoller(
 				settings(url(mailbox.getLogin(), "wrong-" + tag, PORT), DataSize.ofMegabytes(1)), processor,
