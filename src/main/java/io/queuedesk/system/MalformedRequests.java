@@ -2,6 +2,7 @@ package io.queuedesk.system;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -65,12 +66,18 @@ class MalformedRequests {
 		chain.doFilter(request, response);
 	}
 
+	/**
+	 * Routes whose body is no form: {@code POST /api/inbound-mail} (mail.inbound) takes a
+	 * raw message and answers 415 for another type.
+	 */
+	private static final Set<String> RAW_BODY_PATHS = Set.of("/api/inbound-mail");
+
 	/** The problem of an upload over the container's bounds: answered with a redirect. */
 	static final String TOO_LARGE = "an upload over the size limits";
 
 	/** What is wrong with the request's parameters, or null when they can be read. */
 	static String problemOf(HttpServletRequest request) {
-		if (hasBody(request) && !isForm(request)) {
+		if (hasBody(request) && !isForm(request) && !takesRawBody(request)) {
 			// Every page's form posts as a form; a JSON or text body would be bound as an
 			// empty
 			// form and answered with "fill in these fields", which tells the client
@@ -95,6 +102,15 @@ class MalformedRequests {
 			// the limits).
 			return ex.toString();
 		}
+	}
+
+	/**
+	 * Whether the request goes to a route that reads a body of its own kind (mail in
+	 * takes a raw message, {@code message/rfc822}) and answers a wrong type itself.
+	 */
+	private static boolean takesRawBody(HttpServletRequest request) {
+		return "POST".equals(request.getMethod())
+				&& RAW_BODY_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {
