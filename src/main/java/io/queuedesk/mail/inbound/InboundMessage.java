@@ -91,7 +91,8 @@ final class InboundMessage implements AutoCloseable {
 
 	/**
 	 * Reads the message's headers; with {@code body}, also its text and files.
-	 * @throws MessagingException for a message that cannot be parsed
+	 * @throws MessagingException for a message that cannot be parsed, or one without a
+	 * {@code From} header (random bytes parse as a message without headers)
 	 */
 	static InboundMessage read(Path raw, boolean body) throws MessagingException, IOException {
 		Properties properties = new Properties();
@@ -102,6 +103,11 @@ final class InboundMessage implements AutoCloseable {
 		InboundMessage message = null;
 		try {
 			MimeMessage mime = new MimeMessage(Session.getInstance(properties), in);
+			if (mime.getHeader("From") == null) {
+				// Every message has one (RFC 5322); without it, this is not mail but any
+				// bytes, which the parser takes for a body without headers.
+				throw new MessagingException("No From header: not a message");
+			}
 			message = new InboundMessage(in, mime, messageIdOf(mime, raw));
 			if (body) {
 				message.walk(mime, 0);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +60,9 @@ final class RawMail {
 	/** A plain text message; {@code headers} are extra header lines ("Name: value"). */
 	static RawMail text(String from, String subject, String body, String... headers) {
 		StringBuilder raw = new StringBuilder();
-		raw.append("Return-Path: <{{from}}>\n");
+		if (Arrays.stream(headers).noneMatch(header -> header.startsWith("Return-Path:"))) {
+			raw.append("Return-Path: <{{from}}>\n");
+		}
 		for (String header : headers) {
 			raw.append(header).append('\n');
 		}
@@ -74,6 +77,34 @@ final class RawMail {
 				Content-Transfer-Encoding: 8bit
 
 				""").append(body).append('\n');
+		return new RawMail(raw.toString()).from(from).subject(subject);
+	}
+
+	/** A text message with files ({@code file-1.bin}, …, as application/octet-stream). */
+	static RawMail withFiles(String from, String subject, String body, byte[]... files) {
+		StringBuilder raw = new StringBuilder("""
+				Return-Path: <{{from}}>
+				From: {{from}}
+				To: {{to}}
+				Subject: {{subject}}
+				Date: Mon, 30 Nov 2026 12:00:00 +0100
+				Message-ID: {{messageId}}
+				{{threading}}MIME-Version: 1.0
+				Content-Type: multipart/mixed; boundary="=_files"
+
+				--=_files
+				Content-Type: text/plain; charset=UTF-8
+
+				""").append(body).append('\n');
+		for (int i = 0; i < files.length; i++) {
+			raw.append("--=_files\nContent-Type: application/octet-stream\n")
+				.append("Content-Disposition: attachment; filename=\"file-")
+				.append(i + 1)
+				.append(".bin\"\nContent-Transfer-Encoding: base64\n\n")
+				.append(base64(files[i]))
+				.append('\n');
+		}
+		raw.append("--=_files--\n");
 		return new RawMail(raw.toString()).from(from).subject(subject);
 	}
 
