@@ -10,7 +10,6 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import io.queuedesk.system.HttpSessionClient;
 
@@ -21,9 +20,6 @@ import io.queuedesk.system.HttpSessionClient;
  * made, a session cookie sent counts for nothing) and no CSRF token.
  */
 class InboundEndpointTest extends InboundMailTestCase {
-
-	@MockitoSpyBean
-	InboundMailLog mailLog;
 
 	@Test
 	void anAcceptedMessageIs202WithTheTicketAndNoSessionCookie() {

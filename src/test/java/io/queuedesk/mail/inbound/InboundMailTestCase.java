@@ -34,6 +34,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -89,6 +90,13 @@ abstract class InboundMailTestCase {
 
 	@Autowired
 	ApplicationContext context;
+
+	/**
+	 * A spy in every subclass, so that they share one context; one test makes it fail as
+	 * a database that is down would.
+	 */
+	@MockitoSpyBean
+	InboundMailLog mailLog;
 
 	@Autowired
 	UserDetailsService accounts;
