@@ -27,12 +27,13 @@ import org.springframework.http.MediaType;
  * any other filter looks at it: a query or form body with bad percent-encoding
  * ({@code q=%zz}), a multipart body that cannot be parsed (no boundary), or a body that
  * is no form at all (JSON, text: no route here takes one; the JSON API only answers
- * GETs). Without this, Tomcat threw from the first filter that read a parameter (logged
- * as an error with its stack trace), and a multipart request whose CSRF token came in the
- * header reached Spring MVC, whose multipart resolver failed with a 500. Runs right after
- * the character-encoding filter, so the parameters are decoded as UTF-8. An upload over
- * the size bounds is no mistake of the client's: it goes back to its form with a message
- * ({@link UploadTooLarge}).
+ * GETs), except on {@code POST /api/inbound-mail}, which takes a raw message and checks
+ * its type itself. Without this, Tomcat threw from the first filter that read a parameter
+ * (logged as an error with its stack trace), and a multipart request whose CSRF token
+ * came in the header reached Spring MVC, whose multipart resolver failed with a 500. Runs
+ * right after the character-encoding filter, so the parameters are decoded as UTF-8. An
+ * upload over the size bounds is no mistake of the client's: it goes back to its form
+ * with a message ({@link UploadTooLarge}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

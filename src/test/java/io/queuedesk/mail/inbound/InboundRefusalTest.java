@@ -65,6 +65,15 @@ class InboundRefusalTest extends InboundMailTestCase {
 	}
 
 	@Test
+	void aMessageFarOverTheSizeLimitIsStillAnswered422() throws Exception {
+		// More than the container swallows unread (2 MB) beyond the limit: a mail server
+		// must read the answer, not a reset connection, or it delivers again and again.
+		byte[] huge = new byte[4_500_000];
+		new Random(4).nextBytes(huge);
+		assertRefused(RawMail.withFiles(SUBMITTER, "Huger log " + tag(), "See the log.", huge), "TOO_LARGE", SUBMITTER);
+	}
+
+	@Test
 	void filesOverTheAttachmentLimitsAreRefusedWhole() throws Exception {
 		byte[] overOneFile = new byte[300 * 1024];
 		new Random(2).nextBytes(overOneFile);
