@@ -92,6 +92,18 @@ class InboundRefusalTest extends InboundMailTestCase {
 	}
 
 	@Test
+	void aNewTicketWithoutItsProductArea() throws Exception {
+		jdbc.sql("update product_areas set active = false where name = 'Claims'").update();
+		try {
+			assertRefused(RawMail.text(SUBMITTER, "Which area? " + tag(), "Claims is closed."), "NO_PRODUCT_AREA",
+					SUBMITTER);
+		}
+		finally {
+			jdbc.sql("update product_areas set active = true where name = 'Claims'").update();
+		}
+	}
+
+	@Test
 	void garbage() throws Exception {
 		byte[] garbage = new byte[4096];
 		new Random(3).nextBytes(garbage);
