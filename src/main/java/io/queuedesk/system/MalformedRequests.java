@@ -2,6 +2,7 @@ package io.queuedesk.system;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -25,13 +26,14 @@ import org.springframework.http.MediaType;
  * A request whose parameters cannot be read is a 400 with the app's error page, before
  * any other filter looks at it: a query or form body with bad percent-encoding
  * ({@code q=%zz}), a multipart body that cannot be parsed (no boundary), or a body that
- * is no form at all (JSON, text: no page takes one; under {@code /api/} each endpoint
- * checks the type of its body itself). Without this, Tomcat threw from the first filter
- * that read a parameter (logged as an error with its stack trace), and a multipart
- * request whose CSRF token came in the header reached Spring MVC, whose multipart
- * resolver failed with a 500. Runs right after the character-encoding filter, so the
- * parameters are decoded as UTF-8. An upload over the size bounds is no mistake of the
- * client's: it goes back to its form with a message ({@link UploadTooLarge}).
+ * is no form at all (JSON, text: no route here takes one; the JSON API only answers
+ * GETs), except on {@code POST /api/inbound-mail}, which takes a raw message and checks
+ * its type itself. Without this, Tomcat threw from the first filter that read a parameter
+ * (logged as an error with its stack trace), and a multipart request whose CSRF token
+ * came in the header reached Spring MVC, whose multipart resolver failed with a 500. Runs
+ * right after the character-encoding filter, so the parameters are decoded as UTF-8. An
+ * upload over the size bounds is no mistake of the client's: it goes back to its form
+ * with a message ({@link UploadTooLarge}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -65,16 +67,22 @@ class MalformedRequests {
 		chain.doFilter(request, response);
 	}
 
+	/**
+	 * Routes whose body is no form: {@code POST /api/inbound-mail} (mail.inbound) takes a
+	 * raw message and answers 415 for another type.
+	 */
+	private static final Set<String> RAW_BODY_PATHS = Set.of("/api/inbound-mail");
+
 	/** The problem of an upload over the container's bounds: answered with a redirect. */
 	static final String TOO_LARGE = "an upload over the size limits";
 
 	/** What is wrong with the request's parameters, or null when they can be read. */
 	static String problemOf(HttpServletRequest request) {
-		if (hasBody(request) && !isForm(request) && !isApi(request)) {
+		if (hasBody(request) && !isForm(request) && !takesRawBody(request)) {
 			// Every page's form posts as a form; a JSON or text body would be bound as an
-			// empty form and answered with "fill in these fields", which tells the client
-			// nothing. The API's endpoints read bodies of their own types (a raw message
-			// at /api/inbound-mail) and answer a wrong one themselves (415).
+			// empty
+			// form and answered with "fill in these fields", which tells the client
+			// nothing.
 			return "a body of type " + request.getContentType() + " where a form is expected";
 		}
 		try {
@@ -97,12 +105,17 @@ class MalformedRequests {
 		}
 	}
 
-	private static boolean hasBody(HttpServletRequest request) {
-		return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+	/**
+	 * Whether the request goes to a route that reads a body of its own kind (mail in
+	 * takes a raw message, {@code message/rfc822}) and answers a wrong type itself.
+	 */
+	private static boolean takesRawBody(HttpServletRequest request) {
+		return "POST".equals(request.getMethod())
+				&& RAW_BODY_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
-	private static boolean isApi(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	private static boolean hasBody(HttpServletRequest request) {
+		return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
 	}
 
 	private static boolean isForm(HttpServletRequest request) {

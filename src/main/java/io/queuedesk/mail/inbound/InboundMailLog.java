@@ -202,7 +202,7 @@ public class InboundMailLog {
 		if (text == null) {
 			return null;
 		}
-		StringBuilder out = new StringBuilder((int) Math.min(text.length(), (long) max + 1));
+		StringBuilder out = new StringBuilder((int) Math.min(text.length(), max + 1L));
 		boolean space = false;
 		for (int i = 0; i < text.length() && out.length() <= max; i++) {
 			char c = text.charAt(i);

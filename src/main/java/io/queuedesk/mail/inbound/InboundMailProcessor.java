@@ -216,6 +216,9 @@ public class InboundMailProcessor {
 			return InboundResult.refused(RefusalReason.NO_PRODUCT_AREA);
 		}
 		String title = title(message.subject());
+		if (title == null) {
+			title = text("inbound.ticket.noSubject");
+		}
 		String description = cut(message.text(), TicketIntake.MAX_DESCRIPTION);
 		if (description.isEmpty()) {
 			description = text("inbound.ticket.noText");
@@ -244,12 +247,17 @@ public class InboundMailProcessor {
 		return clients.findActiveByNameOrSlug(settings.defaultClient());
 	}
 
-	/** The subject without reply and forward prefixes, cleaned and cut to a title. */
-	String title(String subject) {
-		String title = InboundMailLog.clean(subject, Integer.MAX_VALUE);
-		title = title == null ? "" : SUBJECT_PREFIX.matcher(title).replaceFirst("").strip();
-		title = InboundMailLog.clean(title, TicketIntake.MAX_TITLE);
-		return title == null ? text("inbound.ticket.noSubject") : title;
+	/**
+	 * The subject without reply and forward prefixes, cleaned and cut to a title; null
+	 * when nothing is left.
+	 */
+	static String title(String subject) {
+		if (subject == null) {
+			return null;
+		}
+		String title = InboundMailLog.clean(subject, subject.length());
+		title = title == null ? "" : SUBJECT_PREFIX.matcher(title).replaceFirst("");
+		return InboundMailLog.clean(title, TicketIntake.MAX_TITLE);
 	}
 
 	/** The text cut to {@code max} characters, marked where it was cut. */

@@ -47,10 +47,11 @@ import io.queuedesk.attachment.Upload;
  * <p>
  * Which part is the text: in a {@code multipart/alternative}, the {@code text/plain}
  * alternative, else the last one (the richest: HTML, or HTML with its images in a
- * {@code multipart/related}); HTML is turned into text by {@link HtmlText}. Elsewhere,
- * every inline text part without a file name adds to the text, and every other part
- * (images, documents, a forwarded {@code message/rfc822}) is a file. Nesting deeper than
- * {@value #MAX_DEPTH} levels or more than {@value #MAX_PARTS} parts are not read.
+ * {@code multipart/related}), and the files of the other alternatives; HTML is turned
+ * into text by {@link HtmlText}. Elsewhere, every inline text part without a file name
+ * adds to the text, and every other part (images, documents, a forwarded
+ * {@code message/rfc822}) is a file. Nesting deeper than {@value #MAX_DEPTH} levels or
+ * more than {@value #MAX_PARTS} parts are not read.
  */
 final class InboundMessage implements AutoCloseable {
 
@@ -90,7 +91,8 @@ final class InboundMessage implements AutoCloseable {
 
 	/**
 	 * Reads the message's headers; with {@code body}, also its text and files.
-	 * @throws MessagingException for a message that cannot be parsed
+	 * @throws MessagingException for a message that cannot be parsed, or one without a
+	 * {@code From} header (random bytes parse as a message without headers)
 	 */
 	static InboundMessage read(Path raw, boolean body) throws MessagingException, IOException {
 		Properties properties = new Properties();
@@ -101,6 +103,11 @@ final class InboundMessage implements AutoCloseable {
 		InboundMessage message = null;
 		try {
 			MimeMessage mime = new MimeMessage(Session.getInstance(properties), in);
+			if (mime.getHeader("From") == null) {
+				// Every message has one (RFC 5322); without it, this is not mail but any
+				// bytes, which the parser takes for a body without headers.
+				throw new MessagingException("No From header: not a message");
+			}
 			message = new InboundMessage(in, mime, messageIdOf(mime, raw));
 			if (body) {
 				message.walk(mime, 0);
@@ -253,6 +260,15 @@ final class InboundMessage implements AutoCloseable {
 	}
 
 	private void walk(Part part, int depth) throws MessagingException, IOException {
+		walk(part, depth, false);
+	}
+
+	/**
+	 * Reads the part's text and files; with {@code filesOnly}, its files alone (an
+	 * alternative not chosen for the text may still hold images, as Thunderbird's HTML
+	 * alternative holds its inline images in a {@code multipart/related}).
+	 */
+	private void walk(Part part, int depth, boolean filesOnly) throws MessagingException, IOException {
 		if (depth > MAX_DEPTH || ++parts > MAX_PARTS) {
 			return;
 		}
@@ -262,22 +278,27 @@ final class InboundMessage implements AutoCloseable {
 			}
 			if (part.isMimeType("multipart/alternative")) {
 				BodyPart chosen = alternative(multipart);
-				if (chosen != null) {
-					walk(chosen, depth + 1);
+				for (int i = 0; i < multipart.getCount(); i++) {
+					BodyPart candidate = multipart.getBodyPart(i);
+					walk(candidate, depth + 1, filesOnly || candidate != chosen);
 				}
 				return;
 			}
 			for (int i = 0; i < multipart.getCount(); i++) {
-				walk(multipart.getBodyPart(i), depth + 1);
+				walk(multipart.getBodyPart(i), depth + 1, filesOnly);
 			}
 			return;
 		}
 		boolean named = fileName(part) != null;
 		boolean attached = Part.ATTACHMENT.equalsIgnoreCase(disposition(part));
-		if (!named && !attached && part.isMimeType("text/plain")) {
+		boolean text = !named && !attached && (part.isMimeType("text/plain") || part.isMimeType("text/html"));
+		if (text && filesOnly) {
+			return;
+		}
+		if (text && part.isMimeType("text/plain")) {
 			append(plain, readText(part));
 		}
-		else if (!named && !attached && part.isMimeType("text/html")) {
+		else if (text) {
 			append(html, readText(part));
 		}
 		else {
