@@ -174,8 +174,15 @@ final class InboundMessage implements AutoCloseable {
 	 * {@code Delivered-To}, {@code X-Original-To}, {@code To}, {@code Cc}; in lower case.
 	 */
 	List<String> recipients() {
+		List<String> delivered = addressesIn(List.of("Delivered-To", "X-Original-To"));
+		// The address the mail server delivered to is the one that was written to; To and
+		// Cc may name other people's tagged addresses (jane+client-b@gmail.com).
+		return delivered.isEmpty() ? addressesIn(List.of("To", "Cc")) : delivered;
+	}
+
+	private List<String> addressesIn(List<String> headerNames) {
 		Set<String> addresses = new LinkedHashSet<>();
-		for (String name : List.of("Delivered-To", "X-Original-To", "To", "Cc")) {
+		for (String name : headerNames) {
 			String[] values = headers(name);
 			for (String value : values) {
 				try {
@@ -202,7 +209,10 @@ final class InboundMessage implements AutoCloseable {
 	 */
 	boolean automatic() {
 		String autoSubmitted = header("Auto-Submitted");
-		if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+		// RFC 3834: "no", possibly followed by parameters or a comment, is a person's
+		// mail.
+		if (autoSubmitted != null
+				&& !autoSubmitted.strip().toLowerCase(Locale.ROOT).split("[\\s;(]", 2)[0].equals("no")) {
 			return true;
 		}
 		String precedence = header("Precedence");
@@ -213,7 +223,7 @@ final class InboundMessage implements AutoCloseable {
 			return true;
 		}
 		String returnPath = header("Return-Path");
-		if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
+		if (returnPath != null && (returnPath.isBlank() || returnPath.replaceAll("\\s", "").equals("<>"))) {
 			return true;
 		}
 		try {
@@ -363,7 +373,21 @@ final class InboundMessage implements AutoCloseable {
 		try (InputStream in = part.getInputStream()) {
 			byte[] bytes = in.readNBytes(MAX_TEXT_CHARS * 4);
 			String text = new String(bytes, charset);
-			return text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+			text = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+			ContentType type = contentTypeOf(part);
+			if (type != null && "flowed".equalsIgnoreCase(type.getParameter("format"))) {
+				return FlowedText.unflow(text, "yes".equalsIgnoreCase(type.getParameter("delsp")));
+			}
+			return text;
+		}
+	}
+
+	private static ContentType contentTypeOf(Part part) {
+		try {
+			return new ContentType(part.getContentType());
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return null;
 		}
 	}
 

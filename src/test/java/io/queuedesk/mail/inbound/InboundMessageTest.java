@@ -123,10 +123,43 @@ class InboundMessageTest {
 				Hello
 				""".getBytes(StandardCharsets.US_ASCII);
 		try (InboundMessage message = read(raw)) {
-			assertThat(message.recipients()).containsExactly("support+client-b@desk.example.test",
-					"support@desk.example.test", "other@example.com", "support+client-c@desk.example.test");
+			// Where the mail server delivered it wins over To and Cc.
+			assertThat(message.recipients()).containsExactly("support+client-b@desk.example.test");
 			assertThat(message.threadHeaders()).contains("<a@x>").contains("<r@x>");
 			assertThat(message.sender()).isEqualTo("sam@example.com");
+		}
+		byte[] withoutDeliveredTo = new String(raw, StandardCharsets.US_ASCII)
+			.replace("Delivered-To: support+client-b@desk.example.test\n", "")
+			.getBytes(StandardCharsets.US_ASCII);
+		try (InboundMessage message = read(withoutDeliveredTo)) {
+			assertThat(message.recipients()).containsExactly("support@desk.example.test", "other@example.com",
+					"support+client-c@desk.example.test");
+		}
+	}
+
+	@Test
+	void autoSubmittedNoIsAPersonsMailAndAnythingElseIsAutomatic() throws Exception {
+		for (String value : new String[] { "no", "No (a person wrote this)", "no; reason=none" }) {
+			try (InboundMessage message = read(("From: sam@example.com\nAuto-Submitted: " + value + "\n\nHi\n")
+				.getBytes(StandardCharsets.US_ASCII))) {
+				assertThat(message.automatic()).as(value).isFalse();
+			}
+		}
+		for (String value : new String[] { "auto-replied", "auto-generated", "notification", "nope" }) {
+			try (InboundMessage message = read(("From: sam@example.com\nAuto-Submitted: " + value + "\n\nHi\n")
+				.getBytes(StandardCharsets.US_ASCII))) {
+				assertThat(message.automatic()).as(value).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void flowedTextIsJoinedBackIntoItsParagraphs() throws Exception {
+		byte[] raw = ("From: sam@example.com\nContent-Type: text/plain; charset=UTF-8; format=flowed\n\n"
+				+ "The export fails every time I \nchoose more than one month.\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		try (InboundMessage message = read(raw)) {
+			assertThat(message.text()).isEqualTo("The export fails every time I choose more than one month.");
 		}
 	}
 
