@@ -170,8 +170,9 @@ final class InboundMessage implements AutoCloseable {
 	}
 
 	/**
-	 * The addresses the message was delivered to, most specific first:
-	 * {@code Delivered-To}, {@code X-Original-To}, {@code To}, {@code Cc}; in lower case.
+	 * The addresses the message was written to, in lower case: those the mail server
+	 * delivered it to ({@code Delivered-To}, {@code X-Original-To}), or, when it wrote
+	 * neither, {@code To} and {@code Cc}.
 	 */
 	List<String> recipients() {
 		List<String> delivered = addressesIn(List.of("Delivered-To", "X-Original-To"));
