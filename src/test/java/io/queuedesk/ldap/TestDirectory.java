@@ -138,6 +138,16 @@ final class TestDirectory {
 		}
 	}
 
+	/** As Active Directory shows groups on the person's entry. */
+	void setMemberOf(Person person, String... groupDns) {
+		try {
+			server.modify(person.dn(), new Modification(ModificationType.REPLACE, "memberOf", groupDns));
+		}
+		catch (LDAPException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	void setPassword(Person person, String password) {
 		try {
 			server.modify(person.dn(), new Modification(ModificationType.REPLACE, "userPassword", password));
