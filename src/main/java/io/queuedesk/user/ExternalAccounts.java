@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -27,6 +29,8 @@ import io.queuedesk.system.TypedText;
  */
 @Service
 public class ExternalAccounts {
+
+	private static final Log log = LogFactory.getLog(ExternalAccounts.class);
 
 	/** Column widths of {@code users}. */
 	private static final int MAX_EMAIL = 254;
@@ -208,6 +212,8 @@ public class ExternalAccounts {
 			if (users.countActiveAdmins() <= 1) {
 				after.add(Role.ADMIN);
 				keptAdmin = true;
+				log.warn(user.getEmail() + " keeps ADMIN although " + signIn.source()
+						+ " took the admin group away: it is the last active admin. Make someone else an admin.");
 			}
 		}
 		if (after.equals(before)) {

@@ -124,6 +124,32 @@ class LdapSearchSignInTest {
 	}
 
 	@Test
+	void theLastActiveAdminKeepsAdminWhenTheDirectoryTakesItAway() throws Exception {
+		Person person = directory.addPerson("lastadmin", "lastadmin-Directory-1");
+		directory.addToGroup(TestDirectory.ADMINS, person);
+		mvc.perform(formLogin().user(person.login()).password(person.password()))
+			.andExpect(authenticated().withRoles("ADMIN", "SUBMITTER"));
+		long id = id(person.mail());
+		// For this test only, every other admin is deactivated (and then back).
+		List<Long> others = jdbc.sql("""
+				select u.id from users u join user_roles r on r.user_id = u.id and r.role = 'ADMIN'
+				where u.active and u.id <> ?""").param(id).query(Long.class).list();
+		try {
+			others.forEach(other -> jdbc.sql("update users set active = false where id = ?").param(other).update());
+			directory.removeFromGroup(TestDirectory.ADMINS, person);
+			mvc.perform(formLogin().user(person.login()).password(person.password()))
+				.andExpect(authenticated().withRoles("ADMIN", "SUBMITTER"));
+			assertThat(roles(id)).contains("ADMIN");
+		}
+		finally {
+			others.forEach(other -> jdbc.sql("update users set active = true where id = ?").param(other).update());
+		}
+		// With other admins again, the directory's word holds.
+		mvc.perform(formLogin().user(person.login()).password(person.password()))
+			.andExpect(authenticated().withRoles("SUBMITTER"));
+	}
+
+	@Test
 	void wrongPasswordsCountTowardTheLockLikeLocalOnes() throws Exception {
 		Person person = directory.addPerson("wrong", "right-Directory-1");
 		mvc.perform(formLogin().user(person.login()).password(person.password())).andExpect(authenticated());
