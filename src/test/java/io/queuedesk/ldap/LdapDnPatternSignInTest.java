@@ -33,12 +33,13 @@ class LdapDnPatternSignInTest {
 
 	static final TestDirectory directory = TestDirectory.start();
 
+	/** By the environment variables' names, so that application.properties maps them. */
 	@DynamicPropertySource
 	static void ldap(DynamicPropertyRegistry registry) {
-		registry.add("queuedesk.ldap.url", directory::url);
-		registry.add("queuedesk.ldap.user-dn-pattern", () -> "uid={0},ou=people");
-		registry.add("queuedesk.ldap.admin-group", () -> "ADMINS");
-		registry.add("queuedesk.ldap.developer-group", () -> "cn=developers,ou=groups");
+		registry.add("QUEUEDESK_LDAP_URL", directory::url);
+		registry.add("QUEUEDESK_LDAP_USER_DN_PATTERN", () -> "uid={0},ou=people");
+		registry.add("QUEUEDESK_LDAP_ADMIN_GROUP", () -> "ADMINS");
+		registry.add("QUEUEDESK_LDAP_DEVELOPER_GROUP", () -> "cn=developers,ou=groups");
 	}
 
 	@AfterAll

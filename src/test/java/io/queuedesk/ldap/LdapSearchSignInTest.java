@@ -44,17 +44,19 @@ class LdapSearchSignInTest {
 
 	static final TestDirectory directory = TestDirectory.start();
 
+	/** By the environment variables' names, so that application.properties maps them. */
 	@DynamicPropertySource
 	static void ldap(DynamicPropertyRegistry registry) {
-		registry.add("queuedesk.ldap.url", directory::url);
-		registry.add("queuedesk.ldap.user-search-base", () -> "ou=people");
-		registry.add("queuedesk.ldap.user-search-filter", () -> "(|(uid={0})(mail={0}))");
-		registry.add("queuedesk.ldap.manager-dn", () -> TestDirectory.MANAGER_DN);
-		registry.add("queuedesk.ldap.manager-password", () -> TestDirectory.MANAGER_PASSWORD);
-		registry.add("queuedesk.ldap.group-search-base", () -> "ou=groups");
-		registry.add("queuedesk.ldap.admin-group", () -> TestDirectory.ADMINS);
-		registry.add("queuedesk.ldap.developer-group", () -> "Developers");
-		registry.add("queuedesk.ldap.timeout", () -> "PT2S");
+		registry.add("QUEUEDESK_LDAP_URL", directory::url);
+		registry.add("QUEUEDESK_LDAP_USER_SEARCH_BASE", () -> "ou=people");
+		registry.add("QUEUEDESK_LDAP_USER_SEARCH_FILTER", () -> "(|(uid={0})(mail={0}))");
+		registry.add("QUEUEDESK_LDAP_MANAGER_DN", () -> TestDirectory.MANAGER_DN);
+		registry.add("QUEUEDESK_LDAP_MANAGER_PASSWORD", () -> TestDirectory.MANAGER_PASSWORD);
+		registry.add("QUEUEDESK_LDAP_GROUP_SEARCH_BASE", () -> "ou=groups");
+		registry.add("QUEUEDESK_LDAP_GROUP_SEARCH_FILTER", () -> "(member={0})");
+		registry.add("QUEUEDESK_LDAP_ADMIN_GROUP", () -> TestDirectory.ADMINS);
+		registry.add("QUEUEDESK_LDAP_DEVELOPER_GROUP", () -> "Developers");
+		registry.add("QUEUEDESK_LDAP_TIMEOUT", () -> "PT2S");
 	}
 
 	@AfterAll
