@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -131,8 +132,20 @@ class LdapSignIn implements AuthenticationProvider {
 		mapGroup(person, settings.developerGroup(), Role.DEVELOPER, managed, granted);
 		SignedInUser user;
 		try {
-			user = database(() -> accounts.signIn(new ExternalSignIn(SignInSource.LDAP, login, person.email(),
-					person.displayName(), granted, managed, person.dn())));
+			ExternalSignIn signIn = new ExternalSignIn(SignInSource.LDAP, login, person.email(), person.displayName(),
+					granted, managed, person.dn());
+			user = database(() -> {
+				try {
+					return accounts.signIn(signIn);
+				}
+				catch (DataIntegrityViolationException raced) {
+					// The same person's first sign-in in another tab or instance created
+					// the
+					// account a moment ago (the email's unique key): now it is there to
+					// sign in.
+					return accounts.signIn(signIn);
+				}
+			});
 		}
 		catch (UnusableIdentityException ex) {
 			log.warn(ex.getMessage() + ": the person cannot sign in until the directory has their email (mail)");

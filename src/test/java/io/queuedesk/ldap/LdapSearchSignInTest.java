@@ -14,8 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import io.queuedesk.ldap.TestDirectory.Person;
 import io.queuedesk.user.Role;
@@ -90,6 +97,31 @@ class LdapSearchSignInTest {
 		assertThat(actions(id)).containsExactly("USER_CREATED", "SIGNED_IN");
 		assertThat(details(id, "USER_CREATED")).contains("provisioned from LDAP")
 			.contains("uid=ada,ou=people,dc=example,dc=org");
+	}
+
+	@Test
+	void firstSignInsAtTheSameMomentMakeOneAccountAndAllSignIn() throws Exception {
+		Person person = directory.addPerson("race", "race-Directory-1");
+		int tabs = 4;
+		CyclicBarrier start = new CyclicBarrier(tabs);
+		ExecutorService pool = Executors.newFixedThreadPool(tabs);
+		try {
+			List<Future<MvcResult>> results = new ArrayList<>();
+			for (int i = 0; i < tabs; i++) {
+				results.add(pool.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					return mvc.perform(formLogin().user(person.login()).password(person.password())).andReturn();
+				}));
+			}
+			for (Future<MvcResult> result : results) {
+				assertThat(result.get(30, TimeUnit.SECONDS).getResponse().getRedirectedUrl()).isEqualTo("/");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		long id = id(person.mail());
+		assertThat(actions(id)).containsOnlyOnce("USER_CREATED");
 	}
 
 	@Test
