@@ -1,5 +1,6 @@
 package io.queuedesk.ldap;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -9,6 +10,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * where a directory password is changed. Only the controllers of those pages get it.
  */
 @ControllerAdvice(basePackages = { "io.queuedesk.system", "io.queuedesk.account" })
+// On the class: @ControllerAdvice is a component, found by the scan whatever the
+// configuration class says.
+@Conditional(LdapConfigured.class)
 class LdapPageModel {
 
 	@ModelAttribute("directorySignIn")

@@ -37,9 +37,4 @@ class LdapSignInConfig {
 		return new LdapSignIn(local, directory, accounts, settings);
 	}
 
-	@Bean
-	LdapPageModel ldapPageModel() {
-		return new LdapPageModel();
-	}
-
 }
