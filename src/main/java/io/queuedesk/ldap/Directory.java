@@ -77,9 +77,8 @@ class Directory {
 		else {
 			contextSource.setAnonymousReadOnly(true);
 		}
-		// No pooled connections: a sign-in is rare, and a pooled connection that died
-		// with
-		// the server would fail the first sign-in after it came back.
+		// Not pooled: sign-ins are rare, and a pooled connection that died with the
+		// server would fail the first sign-in after it is back.
 		contextSource.setPooled(false);
 		String millis = Long.toString(settings.timeout().toMillis());
 		contextSource.setBaseEnvironmentProperties(Map.of(CONNECT_TIMEOUT, millis, READ_TIMEOUT, millis));
@@ -157,8 +156,7 @@ class Directory {
 		for (Map<String, List<String>> group : found) {
 			List<String> dn = group.get(SpringSecurityLdapTemplate.DN_KEY);
 			if (dn != null && !dn.isEmpty()) {
-				// The template gives DNs relative to the URL's base; roles compare full
-				// ones.
+				// Relative to the URL's base here; the roles compare full DNs.
 				groupDns.add(absolute(dn.get(0)));
 			}
 			List<String> cn = group.get("cn");

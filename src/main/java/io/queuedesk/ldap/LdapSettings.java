@@ -1,6 +1,7 @@
 package io.queuedesk.ldap;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -47,7 +48,7 @@ record LdapSettings(@Nullable String url, @Nullable String userDnPattern, @Nulla
 
 	LdapSettings {
 		if (StringUtils.hasText(url)) {
-			String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+			String lower = url.strip().toLowerCase(Locale.ROOT);
 			if (!lower.startsWith("ldap://") && !lower.startsWith("ldaps://")) {
 				throw new IllegalArgumentException(
 						"QUEUEDESK_LDAP_URL must start with ldap:// or ldaps:// (it is " + url + ")");

@@ -84,9 +84,7 @@ class LdapSignIn implements AuthenticationProvider {
 			if (account.isEmpty() || !account.get().active()) {
 				throw disabled; // deactivated: refused, whatever the directory says
 			}
-			// A self-registration whose email was never confirmed: the directory may
-			// vouch
-			// for it.
+			// Never confirmed (a self-registration): the directory may vouch for it.
 			return orThroughDirectory(authentication, account, disabled);
 		}
 	}
@@ -117,8 +115,7 @@ class LdapSignIn implements AuthenticationProvider {
 		String typed = authentication.getName() == null ? "" : authentication.getName().strip();
 		String password = authentication.getCredentials() instanceof String text ? text : "";
 		if (typed.isEmpty() || password.isEmpty()) {
-			// An empty password would be an anonymous bind, which many directories
-			// accept.
+			// An empty password is an anonymous bind, which many directories accept.
 			throw new BadCredentialsException("Empty name or password");
 		}
 		// A directory account may type its email; the directory knows it by its login.
@@ -139,10 +136,8 @@ class LdapSignIn implements AuthenticationProvider {
 					return accounts.signIn(signIn);
 				}
 				catch (DataIntegrityViolationException raced) {
-					// The same person's first sign-in in another tab or instance created
-					// the
-					// account a moment ago (the email's unique key): now it is there to
-					// sign in.
+					// A first sign-in of the same person (another tab or instance) has
+					// just created the account: sign in to it.
 					return accounts.signIn(signIn);
 				}
 			});

@@ -192,7 +192,7 @@ public class ExternalAccounts {
 	 */
 	private void link(User user, ExternalSignIn signIn) {
 		SignInSource before = user.getSignInSource();
-		user.setConfirmed(true); // the source itself changes with every sign-in below
+		user.setConfirmed(true); // signIn() then moves it to the directory's source
 		activity.record(self(user), ActivityAction.ACCOUNT_LINKED, subject(user),
 				before + " account linked to " + signIn.source() + " (" + signIn.reference() + ")"
 						+ (before.hasLocalPassword() ? "; its local password was removed" : ""));

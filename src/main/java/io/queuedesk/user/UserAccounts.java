@@ -86,8 +86,7 @@ public class UserAccounts {
 	 */
 	@Transactional
 	public Optional<User> setPasswordByLink(long userId, String newPassword, boolean firstPassword) {
-		// A directory account has no password here; a link issued before it was linked is
-		// dead.
+		// A directory account has no password here: an older link is dead.
 		Optional<User> account = users.findById(userId).filter(user -> user.getSignInSource().hasLocalPassword());
 		account.ifPresent(user -> {
 			user.setConfirmed(true);

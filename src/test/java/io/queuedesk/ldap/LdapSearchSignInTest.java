@@ -201,8 +201,7 @@ class LdapSearchSignInTest {
 		assertThat(actions(id)).contains("ACCOUNT_LOCKED");
 		assertThat(row(person.mail()).get("locked_until")).isNotNull();
 
-		// Locked: even the right password does not sign in (and the directory is not
-		// asked).
+		// Locked: even the right password fails (the directory is not asked).
 		mvc.perform(formLogin().user(person.login()).password(person.password()))
 			.andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/login?error"));
