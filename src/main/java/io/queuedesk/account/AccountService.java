@@ -84,12 +84,25 @@ class AccountService {
 	}
 
 	/**
-	 * Mails a reset link to an active account with this email; does nothing (visible)
-	 * otherwise.
+	 * Mails a reset link to an active account with this email and a local password; does
+	 * nothing (visible) otherwise: a directory account's password is changed in the
+	 * directory.
 	 */
 	@Transactional
 	public void requestPasswordReset(String email) {
-		users.findByEmail(email).filter(User::isActive).ifPresent(links::resetPassword);
+		users.findByEmail(email)
+			.filter(User::isActive)
+			.filter(user -> user.getSignInSource().hasLocalPassword())
+			.ifPresent(links::resetPassword);
+	}
+
+	/**
+	 * Whether the signed-in user signs in through the directory, whose password is
+	 * changed there, not here.
+	 */
+	@Transactional(readOnly = true)
+	public boolean passwordKeptElsewhere(SignedInUser signedIn) {
+		return !userAccounts.hasLocalPassword(signedIn.getId());
 	}
 
 	/** The live reset or set-password link of this token, if any. */

@@ -36,18 +36,28 @@ class ChangePasswordController {
 	}
 
 	@GetMapping
-	String showForm(Model model) {
+	String showForm(@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("form", ChangePasswordForm.empty());
+		return page(user, model);
+	}
+
+	/**
+	 * The form, or for a directory account the note that its password is changed in the
+	 * directory (the service refuses a change anyway).
+	 */
+	private String page(SignedInUser user, Model model) {
+		model.addAttribute("directoryAccount", accounts.passwordKeptElsewhere(user));
 		return "account/change-password";
 	}
 
 	@PostMapping
 	String change(@Valid @ModelAttribute("form") ChangePasswordForm form, BindingResult result,
-			@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
+			@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
 		PasswordPolicy.check(user.getEmail(), form.password(), form.confirmPassword())
 			.ifPresent(problem -> result.rejectValue(problem.field(), problem.code()));
 		if (result.hasErrors()) {
-			return "account/change-password";
+			return page(user, model);
 		}
 		try {
 			HttpSession session = request.getSession(false);
@@ -56,7 +66,7 @@ class ChangePasswordController {
 		}
 		catch (WrongPasswordException ex) {
 			result.rejectValue("currentPassword", "password.current.wrong");
-			return "account/change-password";
+			return page(user, model);
 		}
 		flash.success(redirect, "password.changed");
 		return "redirect:/";

@@ -68,6 +68,11 @@ final class SessionlessVisitors {
 				if (DatabaseFailure.of(exception) != DatabaseFailure.NONE) {
 					throw new ServletException("Sign-in failed on the database", exception);
 				}
+				if (exception instanceof SignInUnavailableException) {
+					// The directory is down: not the user's fault, and they should know.
+					getRedirectStrategy().sendRedirect(request, response, "/login?unavailable");
+					return;
+				}
 				super.onAuthenticationFailure(request, response, exception);
 			}
 		};

@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.queuedesk.system.TypedText;
 
 /**
- * Loads accounts for form login: inactive, unconfirmed and locked accounts cannot sign
- * in.
+ * Loads accounts for form login with a local password: inactive, unconfirmed and locked
+ * accounts cannot sign in, and accounts that sign in through the directory (or single
+ * sign-on) have no password here, so for this service they do not exist.
  */
 @Service
 class AccountDetailsService implements UserDetailsService {
@@ -36,6 +37,7 @@ class AccountDetailsService implements UserDetailsService {
 			throw new UsernameNotFoundException("No such account");
 		}
 		User user = users.findByEmail(User.normalizeEmail(username))
+			.filter(account -> account.getSignInSource().hasLocalPassword())
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 		return new SignedInUser(user, user.isLockedAt(Instant.now(clock)));
 	}

@@ -42,16 +42,17 @@ class LoginAttemptService {
 	}
 
 	/**
-	 * Counts a wrong password for the account with this email, if there is one (an
-	 * unknown email has no account to lock and writes nothing), and locks the account on
-	 * the fifth failure. The counters and the audit entries commit together.
+	 * Counts a wrong password for the account with this email (or, for a directory
+	 * account, the login name it signs in with), if there is one (an unknown name has no
+	 * account to lock and writes nothing), and locks the account on the fifth failure.
+	 * The counters and the audit entries commit together.
 	 */
 	@Transactional
 	public void recordFailure(String email, String remoteAddress) {
 		if (TypedText.hasControlCharacter(email, false)) {
 			return; // no account has such an email (see AccountDetailsService)
 		}
-		Optional<User> account = users.findByEmail(User.normalizeEmail(email));
+		Optional<User> account = users.findForSignIn(User.normalizeEmail(email));
 		if (account.isEmpty()) {
 			return;
 		}

@@ -42,8 +42,22 @@ public class User {
 	@Column(name = "display_name", nullable = false)
 	private String displayName;
 
-	@Column(name = "password_hash", nullable = false)
+	/**
+	 * Null for accounts that sign in elsewhere ({@link SignInSource#hasLocalPassword()}).
+	 */
+	@Column(name = "password_hash")
 	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "sign_in_source", nullable = false)
+	private SignInSource signInSource = SignInSource.LOCAL;
+
+	/**
+	 * The name the user signs in with at {@link #signInSource} when it is not the email
+	 * (the directory login name), lower-case; null for local accounts.
+	 */
+	@Column(name = "external_id")
+	private String externalId;
 
 	@Column(nullable = false)
 	private boolean active = true;
@@ -147,6 +161,14 @@ public class User {
 		return lockedUntil;
 	}
 
+	public SignInSource getSignInSource() {
+		return signInSource;
+	}
+
+	public String getExternalId() {
+		return externalId;
+	}
+
 	public Instant getCreatedAt() {
 		return createdAt;
 	}
@@ -165,6 +187,26 @@ public class User {
 
 	void setConfirmed(boolean confirmed) {
 		this.confirmed = confirmed;
+	}
+
+	/**
+	 * From now on the user signs in at {@code source} only: the local password is gone,
+	 * so neither it nor a reset link opens the account any more.
+	 */
+	void signInThrough(SignInSource source, String externalId) {
+		this.signInSource = source;
+		this.externalId = externalId;
+		if (!source.hasLocalPassword()) {
+			this.passwordHash = null;
+		}
+	}
+
+	void setDisplayName(String displayName) {
+		this.displayName = displayName.strip();
+	}
+
+	void setEmail(String email) {
+		this.email = normalizeEmail(email);
 	}
 
 	void setPasswordHash(String passwordHash) {

@@ -86,7 +86,8 @@ public class UserAccounts {
 	 */
 	@Transactional
 	public Optional<User> setPasswordByLink(long userId, String newPassword, boolean firstPassword) {
-		Optional<User> account = users.findById(userId);
+		// A directory account has no password here: an older link is dead.
+		Optional<User> account = users.findById(userId).filter(user -> user.getSignInSource().hasLocalPassword());
 		account.ifPresent(user -> {
 			user.setConfirmed(true);
 			user.clearLoginLock();
@@ -104,7 +105,7 @@ public class UserAccounts {
 	@Transactional
 	public boolean changePassword(long userId, @Nullable String currentPassword, String newPassword,
 			@Nullable String keepSessionId) {
-		Optional<User> account = users.findById(userId);
+		Optional<User> account = users.findById(userId).filter(user -> user.getSignInSource().hasLocalPassword());
 		if (account.isEmpty() || currentPassword == null
 				|| !passwordEncoder.matches(currentPassword, account.get().getPasswordHash())) {
 			return false;
@@ -113,6 +114,15 @@ public class UserAccounts {
 		setPassword(user, newPassword, "changed by the user");
 		sessions.endOthersAfterCommit(user.getEmail(), keepSessionId);
 		return true;
+	}
+
+	/**
+	 * Whether the user has a password kept here (docs/RULES.md#accounts): accounts that
+	 * sign in through the directory change it there.
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasLocalPassword(long userId) {
+		return users.findById(userId).map(user -> user.getSignInSource().hasLocalPassword()).orElse(false);
 	}
 
 	private void setPassword(User user, String newPassword, String details) {

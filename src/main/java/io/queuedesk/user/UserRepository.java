@@ -19,6 +19,39 @@ interface UserRepository extends JpaRepository<User, Long> {
 	boolean existsByEmail(String email);
 
 	/**
+	 * Accounts signing in at {@code source} under this login name (normally one; see
+	 * {@link #releaseExternalId}).
+	 */
+	@EntityGraph(attributePaths = "roles")
+	List<User> findBySignInSourceAndExternalId(SignInSource source, String externalId);
+
+	/**
+	 * The account a sign-in name belongs to: the email (the login of every account), else
+	 * the login name a directory account signed in with last time
+	 * (docs/RULES.md#accounts). {@code name} is normalised with
+	 * {@link User#normalizeEmail}.
+	 */
+	default Optional<User> findForSignIn(String name) {
+		Optional<User> byEmail = findByEmail(name);
+		if (byEmail.isPresent() || name == null || name.isEmpty()) {
+			return byEmail;
+		}
+		List<User> byLogin = findBySignInSourceAndExternalId(SignInSource.LDAP, name);
+		return byLogin.size() == 1 ? Optional.of(byLogin.get(0)) : Optional.empty();
+	}
+
+	/**
+	 * Takes a login name away from every other account that had it (the directory gave it
+	 * to someone else, or the person's entry got a new email): a name then leads to one
+	 * account only.
+	 */
+	@Modifying(flushAutomatically = true)
+	@Query("""
+			update User u set u.externalId = null
+			where u.signInSource = :source and u.externalId = :externalId and u.id <> :keepId""")
+	int releaseExternalId(SignInSource source, String externalId, Long keepId);
+
+	/**
 	 * Active users holding any of the roles, by name: the people tickets can be assigned
 	 * to. From the role index to the few matching users by key, not a scan of every user
 	 * with a DISTINCT.
