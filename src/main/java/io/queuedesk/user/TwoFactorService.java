@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,8 @@ import io.queuedesk.system.SignedIn;
  */
 @Service
 public class TwoFactorService {
+
+	private static final Logger log = LoggerFactory.getLogger(TwoFactorService.class);
 
 	/** The issuer authenticator apps show next to the account name. */
 	static final String ISSUER = "Queuedesk";
@@ -203,8 +207,16 @@ public class TwoFactorService {
 		}
 		String code = typed == null ? "" : strip(typed);
 		if (code.length() == Totp.DIGITS) {
-			byte[] secret = secrets.open(userId, row.get().secret());
-			OptionalLong step = Totp.matchingStep(secret, code, now, row.get().lastStep());
+			Optional<byte[]> secret = readable(userId, row.get());
+			if (secret.isEmpty()) {
+				// QUEUEDESK_2FA_KEY lost or changed: no code can be checked. Counted like
+				// a
+				// wrong code; recovery codes still work, and an admin's reset ends it.
+				log.error("The TOTP secret of user {} does not decrypt with QUEUEDESK_2FA_KEY; "
+						+ "an admin must reset the user's two-factor authentication", userId);
+			}
+			OptionalLong step = secret.isEmpty() ? OptionalLong.empty()
+					: Totp.matchingStep(secret.get(), code, now, row.get().lastStep());
 			if (step.isPresent() && store.useStep(userId, step.getAsLong())) {
 				return signedIn(user);
 			}
@@ -227,8 +239,8 @@ public class TwoFactorService {
 	}
 
 	/**
-	 * An unfinished set-up's secret, or empty when it no longer decrypts (the key
-	 * changed): then a new one replaces it.
+	 * The stored secret, or empty when it no longer decrypts (the key was lost or
+	 * changed); an unfinished set-up then gets a new one.
 	 */
 	private Optional<byte[]> readable(long userId, TwoFactorStore.Row row) {
 		try {

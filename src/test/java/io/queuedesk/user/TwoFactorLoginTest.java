@@ -231,6 +231,32 @@ class TwoFactorLoginTest {
 	}
 
 	@Test
+	void theCodeNeedsTheCsrfToken() throws Exception {
+		Account account = accountWith2fa("csrf", Role.SUBMITTER);
+		HttpSessionClient browser = new HttpSessionClient(port);
+		browser.signIn(account.email, PASSWORD);
+		String cookie = browser.sessionCookie().map(HttpCookie::toString).orElseThrow();
+
+		for (String form : List.of("code=" + TotpCodes.now(account.secret),
+				"_csrf=forged&code=" + TotpCodes.now(account.secret))) {
+			HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create("http://localhost:" + port + "/login/2fa"))
+					.header("Cookie", cookie)
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(refused.statusCode()).as(form).isEqualTo(403);
+		}
+		assertThat(signedInSessions(account.email)).isZero();
+		assertThat(jdbc.sql("select last_used_step from user_two_factor where user_id = ?")
+			.param(account.id)
+			.query(Long.class)
+			.optional()).as("no code was even checked").isEmpty();
+		assertThat(location(code(browser, TotpCodes.now(account.secret)))).isEqualTo("/");
+	}
+
+	@Test
 	void withoutAPasswordFirstTheCodePageSendsToTheLoginPage() throws Exception {
 		HttpSessionClient browser = new HttpSessionClient(port);
 		assertThat(location(browser.get("/login/2fa"))).isEqualTo("/login");
