@@ -256,6 +256,24 @@ class TwoFactorLoginTest {
 		assertThat(location(code(browser, TotpCodes.now(account.secret)))).isEqualTo("/");
 	}
 
+	/**
+	 * A secret encrypted under a key the app no longer has: no code can be checked (a
+	 * wrong code, counted), but the recovery codes still sign in.
+	 */
+	@Test
+	void aSecretThatNoLongerDecryptsLeavesTheRecoveryCodes() throws Exception {
+		Account account = accountWith2fa("lost-key", Role.SUBMITTER);
+		jdbc.sql("update user_two_factor set secret = ? where user_id = ?")
+			.params(new TotpSecrets("a key this app does not have").seal(account.id, Totp.newSecret()), account.id)
+			.update();
+		HttpSessionClient browser = new HttpSessionClient(port);
+		browser.signIn(account.email, PASSWORD);
+
+		assertThat(code(browser, TotpCodes.now(account.secret)).body()).contains("That code is not right");
+		assertThat(failedCount(account.id)).isEqualTo(1);
+		assertThat(location(code(browser, RECOVERY))).isEqualTo("/");
+	}
+
 	@Test
 	void withoutAPasswordFirstTheCodePageSendsToTheLoginPage() throws Exception {
 		HttpSessionClient browser = new HttpSessionClient(port);
