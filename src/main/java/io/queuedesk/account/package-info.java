@@ -1,7 +1,7 @@
 /**
  * Self-service account flows on top of {@code user}: registration, password reset and
- * change, the single-use links ({@code /register}, {@code /password/…},
- * {@code /account/password}).
+ * change, the single-use links, setting up two-factor authentication ({@code /register},
+ * {@code /password/…}, {@code /account/password}, {@code /account/2fa}).
  * <p>
  * {@code allowedDependencies} lists every module this one uses today
  * (docs/ARCHITECTURE.md, module map); {@code ModularityTest} fails on any other

@@ -25,13 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Per-address limit on sign-in attempts (docs/RULES.md#accounts): at most
- * {@code maxPerMinute} POST /login from one client address per minute; over it the POST
- * answers 429 without reaching authentication, so no account's failure counter moves. The
- * address is {@code request.getRemoteAddr()}, which is the real client only when the
- * server trusts the proxy's forwarded headers ({@code server.forward-headers-strategy}).
- * One token bucket per address, held in a cache that is bounded in size and forgets idle
- * addresses, so a flood of addresses cannot grow it without end. Not a bean:
- * SecurityConfig puts it into the security filter chain, and only there.
+ * {@code maxPerMinute} POST /login (and /login/2fa) from one client address per minute;
+ * over it the POST answers 429 without reaching authentication, so no account's failure
+ * counter moves. The address is {@code request.getRemoteAddr()}, which is the real client
+ * only when the server trusts the proxy's forwarded headers
+ * ({@code server.forward-headers-strategy}). One token bucket per address, held in a
+ * cache that is bounded in size and forgets idle addresses, so a flood of addresses
+ * cannot grow it without end. Not a bean: SecurityConfig puts it into the security filter
+ * chain, and only there.
  */
 class LoginRateLimitFilter extends OncePerRequestFilter {
 
@@ -45,8 +46,12 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 
 	private final int maxPerMinute;
 
+	/**
+	 * Sign-in: the password and the second factor ({@code /login/2fa}) share one budget,
+	 * so codes cannot be guessed faster than passwords.
+	 */
 	LoginRateLimitFilter(int maxPerMinute) {
-		this(maxPerMinute, "queuedesk.login.max-per-address-per-minute", "/login");
+		this(maxPerMinute, "queuedesk.login.max-per-address-per-minute", "/login", "/login/2fa");
 	}
 
 	/**

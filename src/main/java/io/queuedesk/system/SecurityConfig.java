@@ -1,5 +1,6 @@
 package io.queuedesk.system;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,8 +14,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -48,9 +51,10 @@ class SecurityConfig {
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings,
-			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
-		// Per-address limit on POST /login, before authentication (and any account
-		// counter) is reached.
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies,
+			ObjectProvider<AuthenticationSuccessHandler> signInSuccess) throws Exception {
+		// Per-address limit on POST /login (and its second step, /login/2fa), before
+		// authentication (and any account counter) is reached.
 		http.addFilterBefore(new LoginRateLimitFilter(settings.login().maxPerAddressPerMinute()),
 				UsernamePasswordAuthenticationFilter.class);
 		// And on the anonymous forms that send mail, so they cannot be used to flood a
@@ -62,7 +66,7 @@ class SecurityConfig {
 		http.authorizeHttpRequests(
 				requests -> requests.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
 					.permitAll()
-					.requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon*", "/error", "/login")
+					.requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon*", "/error", "/login", "/login/2fa")
 					.permitAll()
 					// The account flows of visitors who cannot sign in (yet); CSRF still
 					// guards their POSTs.
@@ -89,8 +93,11 @@ class SecurityConfig {
 			.csrf(csrf -> csrf.csrfTokenRepository(SessionlessVisitors.csrfTokenCookie(secureCookies))
 				.csrfTokenRequestHandler(SessionlessVisitors.csrfTokenOnEveryRequest()))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+			// After the password: home, or the second factor's step when the account has
+			// 2FA on (user/TwoFactorSignIn, which also adds its set-up filter as a
+			// Customizer<HttpSecurity> bean: user/TwoFactorWebSecurity).
 			.formLogin(form -> form.loginPage("/login")
-				.defaultSuccessUrl("/", true)
+				.successHandler(signInSuccess.getIfUnique(SecurityConfig::toHome))
 				.failureHandler(SessionlessVisitors.loginFailure("/login?error"))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
@@ -101,6 +108,13 @@ class SecurityConfig {
 				.permissionsPolicyHeader(
 						permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
+	}
+
+	/** Always home after the password (no saved request); see NullRequestCache. */
+	static AuthenticationSuccessHandler toHome() {
+		SimpleUrlAuthenticationSuccessHandler home = new SimpleUrlAuthenticationSuccessHandler("/");
+		home.setAlwaysUseDefaultTargetUrl(true);
+		return home;
 	}
 
 	/**

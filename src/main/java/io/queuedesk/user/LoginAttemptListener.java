@@ -16,8 +16,11 @@ class LoginAttemptListener {
 
 	private final LoginAttemptService attempts;
 
-	LoginAttemptListener(LoginAttemptService attempts) {
+	private final TwoFactorStore twoFactor;
+
+	LoginAttemptListener(LoginAttemptService attempts, TwoFactorStore twoFactor) {
 		this.attempts = attempts;
+		this.twoFactor = twoFactor;
 	}
 
 	@EventListener
@@ -31,7 +34,11 @@ class LoginAttemptListener {
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
+		// With 2FA on, the password is only half of it: the failures counted so far are
+		// forgotten once the second factor is right (TwoFactorService), else a right
+		// password between wrong codes would restart the count and the lock never come.
+		if (event.getAuthentication().getPrincipal() instanceof SignedInUser user
+				&& !twoFactor.isEnabled(user.getId())) {
 			attempts.recordSuccess(user.getId());
 		}
 	}

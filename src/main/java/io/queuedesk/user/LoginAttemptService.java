@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,24 +50,37 @@ class LoginAttemptService {
 	 */
 	@Transactional
 	public void recordFailure(String email, String remoteAddress) {
+		recordFailure(email, remoteAddress, null);
+	}
+
+	/**
+	 * The same for any failed step of a sign-in; {@code what} says which (a wrong
+	 * two-factor code), null for a wrong password. True when this failure locked the
+	 * account.
+	 */
+	@Transactional
+	boolean recordFailure(String email, String remoteAddress, @Nullable String what) {
 		if (TypedText.hasControlCharacter(email, false)) {
-			return; // no account has such an email (see AccountDetailsService)
+			return false; // no account has such an email (see AccountDetailsService)
 		}
 		Optional<User> account = users.findForSignIn(User.normalizeEmail(email));
 		if (account.isEmpty()) {
-			return;
+			return false;
 		}
 		User user = account.get();
 		Instant now = Instant.now(clock);
 		users.countFailedLogin(user.getId(), now, now.minus(WINDOW));
 		ActivitySubject subject = ActivitySubject.user(user.getId(), user.getEmail());
 		String from = remoteAddress == null ? null : "from " + remoteAddress;
-		activity.record(Actor.SYSTEM, ActivityAction.LOGIN_FAILED, subject, from);
+		String details = what == null ? from : from == null ? what : what + " " + from;
+		activity.record(Actor.SYSTEM, ActivityAction.LOGIN_FAILED, subject, details);
 		Instant lockedUntil = now.plus(LOCK_DURATION);
 		if (users.lockIfTooManyFailures(user.getId(), MAX_FAILURES, lockedUntil) == 1) {
 			activity.record(Actor.SYSTEM, ActivityAction.ACCOUNT_LOCKED, subject,
 					MAX_FAILURES + " failed sign-ins; locked until " + lockedUntil);
+			return true;
 		}
+		return false;
 	}
 
 	/** A successful sign-in forgets the failures counted so far. */

@@ -32,6 +32,12 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	private final boolean locked;
 
+	/**
+	 * Signs in through the directory or single sign-on, not with a password kept here.
+	 * Negative, so that a session saved before the field existed reads as local.
+	 */
+	private final boolean external;
+
 	private String passwordHash;
 
 	SignedInUser(User user, boolean locked) {
@@ -41,6 +47,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		this.roles = user.getRoles();
 		this.enabled = user.isActive() && user.isConfirmed();
 		this.locked = locked;
+		this.external = !user.getSignInSource().hasLocalPassword();
 		this.passwordHash = user.getPasswordHash();
 	}
 
@@ -58,6 +65,14 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	public Set<Role> getRoles() {
 		return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+	}
+
+	/**
+	 * Whether the user signs in with a password kept by Queuedesk (two-factor
+	 * authentication is for these accounts; the directory's accounts get it there).
+	 */
+	public boolean signsInLocally() {
+		return !external;
 	}
 
 	public boolean hasRole(Role role) {

@@ -103,6 +103,7 @@ class UserAdminController {
 		model.addAttribute("user", user);
 		model.addAttribute("self", me.getId().equals(user.getId()));
 		model.addAttribute("locked", users.isLocked(user));
+		model.addAttribute("twoFactor", users.hasTwoFactor(user));
 		model.addAttribute("allRoles", Role.values());
 		model.addAttribute("history", history.getContent());
 		model.addAttribute("pages", PageLinks.of(history));
@@ -142,6 +143,19 @@ class UserAdminController {
 		}
 		catch (OptimisticLockingFailureException ex) {
 			flash.error(redirect, "user.stale");
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/two-factor/reset")
+	String resetTwoFactor(@PathVariable long id, @AuthenticationPrincipal SignedInUser me,
+			RedirectAttributes redirect) {
+		User user = users.get(id);
+		if (users.resetTwoFactor(id, me)) {
+			flash.success(redirect, "user.twoFactor.wasReset", user.getEmail());
+		}
+		else {
+			flash.error(redirect, "user.twoFactor.wasOff", user.getEmail());
 		}
 		return "redirect:/admin/users/" + id;
 	}

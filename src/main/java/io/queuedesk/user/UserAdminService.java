@@ -56,9 +56,12 @@ class UserAdminService {
 
 	private final JdbcClient jdbc;
 
+	private final TwoFactorStore twoFactor;
+
 	UserAdminService(UserRepository users, UserService accounts, ActivityService activity, UserSessions sessions,
-			ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
+			ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, TwoFactorStore twoFactor) {
 		this.jdbc = jdbc;
+		this.twoFactor = twoFactor;
 		this.users = users;
 		this.accounts = accounts;
 		this.activity = activity;
@@ -163,6 +166,26 @@ class UserAdminService {
 	/** Whether sign-in is locked for the account right now (too many wrong passwords). */
 	public boolean isLocked(User user) {
 		return user.isLockedAt(Instant.now(clock));
+	}
+
+	public boolean hasTwoFactor(User user) {
+		return twoFactor.isEnabled(user.getId());
+	}
+
+	/**
+	 * Takes away a user's two-factor authentication (lost phone and recovery codes): the
+	 * secret and the codes are deleted, recorded; they sign in with the password alone
+	 * until they set it up again (at once, if their role requires it). False when there
+	 * was nothing to reset.
+	 */
+	@Transactional
+	public boolean resetTwoFactor(long id, SignedInUser admin) {
+		User user = get(id);
+		if (!twoFactor.delete(user.getId())) {
+			return false;
+		}
+		activity.record(UserService.actor(admin), ActivityAction.TWO_FACTOR_RESET, subject(user), "reset by an admin");
+		return true;
 	}
 
 	/**

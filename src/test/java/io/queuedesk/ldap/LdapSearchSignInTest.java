@@ -78,6 +78,9 @@ class LdapSearchSignInTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	io.queuedesk.user.UserService users;
+
+	@Autowired
 	PasswordEncoder encoder;
 
 	@Test
@@ -358,6 +361,26 @@ class LdapSearchSignInTest {
 			.isZero();
 		mvc.perform(get("/password/forgot"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Queuedesk keeps no password for it")));
+	}
+
+	@Test
+	void directoryUsersGetTheirSecondFactorFromTheDirectoryNotHere() throws Exception {
+		Person person = directory.addPerson("nototp", "nototp-Directory-1");
+		mvc.perform(formLogin().user(person.login()).password(person.password())).andExpect(authenticated());
+		long id = id(person.mail());
+		var principal = users.principalFor(person.mail()).orElseThrow();
+		assertThat(principal.signsInLocally()).isFalse();
+
+		mvc.perform(get("/account/2fa").with(user(principal)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"two-factor-external\"")))
+			.andExpect(
+					content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("totp-secret"))));
+		mvc.perform(post("/account/2fa/enable").with(user(principal)).with(csrf()).param("code", "123456"))
+			.andExpect(status().isOk());
+		assertThat(
+				jdbc.sql("select count(*) from user_two_factor where user_id = ?").param(id).query(Long.class).single())
+			.isZero();
 	}
 
 	@Test

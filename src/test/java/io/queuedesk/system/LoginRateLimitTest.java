@@ -76,6 +76,27 @@ class LoginRateLimitTest {
 		login(email, "Right-pass-1", "10.1.2.4").andExpect(authenticated().withUsername(email));
 	}
 
+	/**
+	 * The second step of a sign-in with 2FA shares the budget of /login: codes cannot be
+	 * guessed faster than passwords.
+	 */
+	@Test
+	void theTwoFactorCodePageSharesTheLimitOfTheLogin() throws Exception {
+		for (int i = 0; i < LIMIT - 1; i++) {
+			secondFactor("10.1.5.1").andExpect(redirectedUrl("/login?expired"));
+		}
+		login(TestUsers.uniqueEmail("nobody"), "Wrong-pass-1", "10.1.5.1").andExpect(redirectedUrl("/login?error"));
+		secondFactor("10.1.5.1").andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
+		secondFactor("10.1.5.2").andExpect(redirectedUrl("/login?expired"));
+	}
+
+	private ResultActions secondFactor(String address) throws Exception {
+		return mvc.perform(post("/login/2fa").with(csrf()).param("code", "123456").with(request -> {
+			request.setRemoteAddr(address);
+			return request;
+		}));
+	}
+
 	@Test
 	void theFormsThatSendMailAreLimitedToo() throws Exception {
 		for (int i = 0; i < LIMIT; i++) {
