@@ -21,11 +21,11 @@ import io.queuedesk.activity.Actor;
 import io.queuedesk.system.TypedText;
 
 /**
- * The accounts of people whom the company directory (module {@code ldap}; later single
- * sign-on) vouches for (SPEC §11, docs/RULES.md#accounts): the first sign-in provisions
- * the account, a local account with the same email becomes the same person, and every
- * sign-in brings the name and the group-given roles up to date. Without method security:
- * it runs during the sign-in, before anyone is signed in.
+ * The accounts of people whom the company directory (module {@code ldap}) or the single
+ * sign-on provider (module {@code oidc}) vouches for (SPEC §11, docs/RULES.md#accounts):
+ * the first sign-in provisions the account, a local account with the same email becomes
+ * the same person, and every sign-in brings the name and the group-given roles up to
+ * date. Without method security: it runs during the sign-in, before anyone is signed in.
  */
 @Service
 public class ExternalAccounts {
@@ -70,7 +70,9 @@ public class ExternalAccounts {
 	 * A person the directory has just authenticated.
 	 *
 	 * @param source where they signed in
-	 * @param login the name they signed in with (lower-cased here)
+	 * @param login the name they signed in with: a directory login name (lower-cased
+	 * here, as the directory matches it ignoring case), or a single sign-on subject (kept
+	 * as it is: providers compare subjects case-sensitively)
 	 * @param email the directory's email of the person, trusted as theirs
 	 * @param displayName the directory's name of the person (falls back to the login)
 	 * @param grantedRoles the roles the directory's groups give them
@@ -125,7 +127,8 @@ public class ExternalAccounts {
 		if (email == null || email.isEmpty() || email.length() > MAX_EMAIL || !email.matches(".+@.+")) {
 			throw new UnusableIdentityException("The directory entry " + signIn.reference() + " has no usable email");
 		}
-		String login = User.normalizeEmail(clean(signIn.login()));
+		String login = signIn.source() == SignInSource.OIDC ? strip(clean(signIn.login()))
+				: User.normalizeEmail(clean(signIn.login()));
 		String name = displayName(signIn.displayName(), login);
 		Instant now = Instant.now(clock);
 		Optional<User> existing = users.findByEmail(email).or(() -> movedEmail(signIn.source(), login));
@@ -233,6 +236,10 @@ public class ExternalAccounts {
 		}
 		name = name.strip();
 		return name.length() > MAX_DISPLAY_NAME ? name.substring(0, MAX_DISPLAY_NAME).strip() : name;
+	}
+
+	private static @Nullable String strip(@Nullable String value) {
+		return value == null ? null : value.strip();
 	}
 
 	/** Nothing a directory sends is trusted to be free of control characters. */
