@@ -1,8 +1,7 @@
 package io.queuedesk.oidc;
 
-import java.util.Map;
-
 import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -20,7 +19,8 @@ class OidcConfigured implements Condition {
 	@Override
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		return issuerConfigured(context) || Binder.get(context.getEnvironment())
-			.bind("spring.security.oauth2.client.registration", Bindable.mapOf(String.class, Map.class))
+			.bind("spring.security.oauth2.client.registration",
+					Bindable.mapOf(String.class, OAuth2ClientProperties.Registration.class))
 			.map(registrations -> !registrations.isEmpty())
 			.orElse(false);
 	}

@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -82,6 +84,7 @@ class OidcSignInConfig {
 		// it.
 		SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
 				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+		SignInRefusal refusal = new SignInRefusal();
 		return http -> {
 			try {
 				http.oauth2Login(login -> login.loginPage("/login")
@@ -91,7 +94,16 @@ class OidcSignInConfig {
 							userInfo -> userInfo.oidcUserService(signIn).userService(OidcSignInConfig::notOidc))
 					.securityContextRepository(contexts)
 					.successHandler(new SignInCompletion(contexts))
-					.failureHandler(new SignInRefusal()))
+					.failureHandler(refusal)
+					// And when the sign-in cannot even start (the provider's discovery
+					// failed): the login page says so instead of an error page.
+					.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+						@Override
+						public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
+							filter.setAuthenticationFailureHandler(refusal);
+							return filter;
+						}
+					}))
 					// Runs before SecurityConfig's logout(…logoutSuccessUrl…), which
 					// keeps
 					// a handler set here.

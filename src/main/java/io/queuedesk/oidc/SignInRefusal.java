@@ -30,7 +30,10 @@ class SignInRefusal implements AuthenticationFailureHandler {
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		String reason = "failed";
-		if (exception instanceof OAuth2AuthenticationException oauth) {
+		if (causedByUnreachableProvider(exception)) {
+			reason = "unavailable"; // IssuerRegistration has logged why
+		}
+		else if (exception instanceof OAuth2AuthenticationException oauth) {
 			reason = switch (oauth.getError().getErrorCode()) {
 				case OidcSignIn.UNVERIFIED_EMAIL -> "unverified";
 				case OidcSignIn.NO_EMAIL -> "noemail";
@@ -45,6 +48,15 @@ class SignInRefusal implements AuthenticationFailureHandler {
 			log.warn("Single sign-on failed: " + exception.getMessage());
 		}
 		redirect.sendRedirect(request, response, "/login?sso=" + reason);
+	}
+
+	private static boolean causedByUnreachableProvider(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IssuerRegistration.ProviderUnavailableException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -41,10 +41,11 @@ class Browserless {
 
 	private final HttpClient client;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final String base;
 
 	Browserless(int port) {
-		CookieManager cookies = new CookieManager();
 		cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
 		this.client = HttpClient.newBuilder()
 			.cookieHandler(cookies)
@@ -52,6 +53,17 @@ class Browserless {
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 		this.base = "http://localhost:" + port;
+	}
+
+	/** The value of the app's cookie of this name, if the jar has it. */
+	String cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	Page get(String pathOrUrl) throws IOException, InterruptedException {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -87,12 +89,21 @@ class OidcSignInTest {
 	void firstSignInProvisionsASubmitterFromTheVerifiedEmailAndTheGroups() throws Exception {
 		Person ada = new Person("Ada Lovelace", List.of("queuedesk-admins", "other"));
 		Browserless browser = new Browserless(port);
-		Page home = signIn(browser, ada.claims(true));
+		enqueue(ada.claims(true));
+		Page toProvider = browser.follow(get("/oauth2/authorization/oidc"), 0);
+		assertThat(toProvider.location()).startsWith(provider.authorizationEndpointUrl(ISSUER_ID).toString())
+			.contains("nonce=")
+			.contains("code_challenge=");
+		// The flow's state waits in a session, whose id changes at the sign-in.
+		String before = browser.cookie("SESSION");
+		assertThat(before).isNotNull();
+		Page home = browser.get(toProvider.location());
 
 		// Every hop of the flow, ending on the start page signed in as the new user.
 		assertThat(home.hops()).extracting(URI::getPath)
-			.containsSubsequence("/oauth2/authorization/oidc", "/" + ISSUER_ID + "/authorize",
-					"/login/oauth2/code/oidc", "/");
+			// (an admin's start page is the dashboard)
+			.containsExactly("/" + ISSUER_ID + "/authorize", "/login/oauth2/code/oidc", "/", "/admin");
+		assertThat(browser.cookie("SESSION")).isNotNull().isNotEqualTo(before);
 		assertThat(home.status()).isEqualTo(200);
 		assertThat(home.body()).contains("Ada Lovelace");
 
@@ -184,11 +195,10 @@ class OidcSignInTest {
 		Browserless browser = new Browserless(port);
 		Page home = signIn(browser, leaving.claims(true));
 
-		Page logout = browser
-			.follow(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(java.net.http.HttpRequest.BodyPublishers
-					.ofString("_csrf=" + java.net.URLEncoder.encode(home.csrfToken(), StandardCharsets.UTF_8))), 0);
+		Page logout = browser.follow(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("_csrf=" + URLEncoder.encode(home.csrfToken(), StandardCharsets.UTF_8))), 0);
 		assertThat(logout.status()).isEqualTo(302);
 		URI endSession = URI.create(logout.location());
 		assertThat(endSession.toString()).startsWith(provider.endSessionEndpointUrl(ISSUER_ID).toString());
@@ -212,6 +222,18 @@ class OidcSignInTest {
 		Page login = browser.get("/login");
 		assertThat(login.body()).contains("/oauth2/authorization/oidc");
 		return browser.get("/oauth2/authorization/oidc");
+	}
+
+	/** The claims of the next tokens the provider issues. */
+	static void enqueue(Map<String, Object> claims) {
+		Map<String, Object> idClaims = new HashMap<>(claims);
+		String subject = (String) idClaims.remove("sub");
+		provider.enqueueCallback(
+				new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), idClaims, 3600));
+	}
+
+	private HttpRequest.Builder get(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
 	}
 
 	/** Someone at the provider, with a unique subject and email. */
