@@ -120,6 +120,8 @@ class OidcSignInTest {
 		// The session's principal is the application's own: pages and services work.
 		assertThat(browser.get("/tickets/new").status()).isEqualTo(200);
 		assertThat(browser.get("/admin/users").status()).isEqualTo(200);
+		assertThat(browser.get("/admin/users/" + id).body()).contains("With single sign-on (OpenID Connect)")
+			.contains("oidc:" + ada.subject);
 	}
 
 	@Test
