@@ -70,12 +70,21 @@ class Browserless {
 		return follow(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
 	}
 
-	/** A form POST with the CSRF token, as the page's form sends it. */
-	Page post(String path, String csrfToken) throws IOException, InterruptedException {
-		String form = "_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
+	/**
+	 * A form POST with the CSRF token, as the page's form sends it; its redirect not
+	 * followed.
+	 */
+	Page post(String path, String csrfToken, String... namesAndValues) throws IOException, InterruptedException {
+		StringBuilder form = new StringBuilder("_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8));
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			form.append('&')
+				.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+		}
 		return follow(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)), 0);
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString())), 0);
 	}
 
 	private Page follow(HttpRequest.Builder first) throws IOException, InterruptedException {

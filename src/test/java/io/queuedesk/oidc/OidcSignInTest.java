@@ -192,6 +192,26 @@ class OidcSignInTest {
 	}
 
 	@Test
+	void theSessionIsFoundByTheEmailAndEndsWhenAnAdminDeactivatesTheUser() throws Exception {
+		Person member = new Person("Session Person", List.of());
+		Browserless memberBrowser = new Browserless(port);
+		signIn(memberBrowser, member.claims(true));
+		assertThat(sessionsOf(member.email)).isEqualTo(1);
+
+		Person admin = new Person("Session Admin", List.of("queuedesk-admins"));
+		Browserless adminBrowser = new Browserless(port);
+		signIn(adminBrowser, admin.claims(true));
+		long id = id(member.email);
+		Page detail = adminBrowser.get("/admin/users/" + id);
+		Page deactivated = adminBrowser.post("/admin/users/" + id + "/active", detail.csrfToken(), "active", "false");
+		assertThat(deactivated.location()).endsWith("/admin/users/" + id);
+
+		assertThat(sessionsOf(member.email)).isZero();
+		assertThat(memberBrowser.get("/my/tickets").uri().getPath()).isEqualTo("/login");
+		assertThat(signIn(new Browserless(port), member.claims(true)).uri().toString()).endsWith("/login?sso=refused");
+	}
+
+	@Test
 	void logoutEndsTheSessionAndSignsOutAtTheProvider() throws Exception {
 		Person leaving = new Person("Leaving Person", List.of());
 		Browserless browser = new Browserless(port);
@@ -279,6 +299,13 @@ class OidcSignInTest {
 
 	private Map<String, Object> row(String email) {
 		return jdbc.sql("select * from users where email = ?").param(email).query().singleRow();
+	}
+
+	private long sessionsOf(String email) {
+		return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+			.param(email)
+			.query(Long.class)
+			.single();
 	}
 
 	private long id(String email) {
