@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * Gives the login page its "Sign in with …" buttons while single sign-on is configured.
  */
-@ControllerAdvice(basePackages = "io.queuedesk.system")
+@ControllerAdvice(basePackages = { "io.queuedesk.system", "io.queuedesk.account" })
 // On the class: @ControllerAdvice is a component, found by the scan whatever the
 // configuration class says.
 @Conditional(OidcConfigured.class)

@@ -114,8 +114,9 @@ public class ExternalAccounts {
 	 * audit entries: provisions the account on the first sign-in (a SUBMITTER plus what
 	 * the groups give), links a local account with the same email (it loses its local
 	 * password: from now on the directory decides), and brings the name and the managed
-	 * roles up to date. A deactivated or locked account is refused and left as it was.
-	 * The last active admin keeps ADMIN even when the directory takes it away
+	 * roles up to date. A deactivated account is refused and left as it was, and so is a
+	 * locked one, except through single sign-on (which checks no password here). The last
+	 * active admin keeps ADMIN even when the directory takes it away
 	 * (docs/RULES.md#accounts).
 	 * @throws DisabledException for a deactivated account
 	 * @throws LockedException for an account locked by wrong passwords
@@ -141,7 +142,12 @@ public class ExternalAccounts {
 			if (!user.isActive()) {
 				throw new DisabledException("Account deactivated");
 			}
-			if (user.isLockedAt(now)) {
+			// The lock stops password guessing. Single sign-on checks no password here,
+			// and
+			// anyone who knows the email can lock the account by typing wrong passwords,
+			// so
+			// the lock would only keep the real person out.
+			if (signIn.source() != SignInSource.OIDC && user.isLockedAt(now)) {
 				throw new LockedException("Account locked");
 			}
 			if (!user.getEmail().equals(email)) {

@@ -153,6 +153,12 @@ class OidcSignInTest {
 		assertThat(((Number) row.get("id")).longValue()).isEqualTo(localId);
 		assertThat(row).containsEntry("sign_in_source", "OIDC").containsEntry("password_hash", null);
 		assertThat(details(localId, "ACCOUNT_LINKED")).contains("LOCAL account linked to OIDC");
+		// Its password is the provider's business now.
+		Browserless browser = new Browserless(port);
+		signIn(browser, local.claims(true));
+		assertThat(browser.get("/account/password").body()).contains("Queuedesk keeps no password for it")
+			.doesNotContain("name=\"currentPassword\"");
+		assertThat(new Browserless(port).get("/password/forgot").body()).contains("single sign-on");
 	}
 
 	@Test
@@ -209,6 +215,20 @@ class OidcSignInTest {
 		assertThat(sessionsOf(member.email)).isZero();
 		assertThat(memberBrowser.get("/my/tickets").uri().getPath()).isEqualTo("/login");
 		assertThat(signIn(new Browserless(port), member.claims(true)).uri().toString()).endsWith("/login?sso=refused");
+	}
+
+	@Test
+	void wrongPasswordsTypedForTheEmailDoNotKeepThePersonFromSingleSignOn() throws Exception {
+		Person locked = new Person("Locked Person", List.of());
+		signIn(new Browserless(port), locked.claims(true));
+		long id = id(locked.email);
+		jdbc.sql("update users set locked_until = ? where id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(900)), id)
+			.update();
+
+		Page home = signIn(new Browserless(port), locked.claims(true));
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).contains("Locked Person");
 	}
 
 	@Test
