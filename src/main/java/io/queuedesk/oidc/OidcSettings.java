@@ -38,7 +38,8 @@ record OidcSettings(@Nullable String issuerUri, @Nullable String clientId, @Null
 			String lower = issuerUri.strip().toLowerCase(java.util.Locale.ROOT);
 			if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
 				throw new IllegalArgumentException(
-						"QUEUEDESK_OIDC_ISSUER_URI must be an https:// URL (it is " + issuerUri + ")");
+						"QUEUEDESK_OIDC_ISSUER_URI must be an https:// (or, for tests, http://) URL (it is " + issuerUri
+								+ ")");
 			}
 		}
 	}

@@ -80,8 +80,8 @@ class OidcSignInConfig {
 
 	@Bean
 	Customizer<HttpSecurity> oidcLogin(ClientRegistrationRepository registrations, OidcSignIn signIn) {
-		// The default one, made explicit: the completion stores its own authentication in
-		// it.
+		// Spring Security's default, made explicit: the completion saves its own
+		// authentication in the same repository.
 		SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
 				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 		SignInRefusal refusal = new SignInRefusal();
@@ -104,9 +104,8 @@ class OidcSignInConfig {
 							return filter;
 						}
 					}))
-					// Runs before SecurityConfig's logout(…logoutSuccessUrl…), which
-					// keeps
-					// a handler set here.
+					// Applied before SecurityConfig's logout(…), whose logoutSuccessUrl
+					// keeps a success handler set here (OidcSignInTest signs out).
 					.logout(logout -> logout.logoutSuccessHandler(new ProviderLogout(registrations)));
 			}
 			catch (Exception ex) {
