@@ -100,6 +100,8 @@ class SecurityConfig {
 				.successHandler(signInSuccess.getIfUnique(SecurityConfig::toHome))
 				.failureHandler(SessionlessVisitors.loginFailure("/login?error"))
 				.permitAll())
+			// Module oidc adds its login and logout handler
+			// by a Customizer<HttpSecurity>, applied earlier.
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -21,11 +21,11 @@ import io.queuedesk.activity.Actor;
 import io.queuedesk.system.TypedText;
 
 /**
- * The accounts of people whom the company directory (module {@code ldap}; later single
- * sign-on) vouches for (SPEC §11, docs/RULES.md#accounts): the first sign-in provisions
- * the account, a local account with the same email becomes the same person, and every
- * sign-in brings the name and the group-given roles up to date. Without method security:
- * it runs during the sign-in, before anyone is signed in.
+ * The accounts of people whom the company directory (module {@code ldap}) or the single
+ * sign-on provider (module {@code oidc}) vouches for (SPEC §11, docs/RULES.md#accounts):
+ * the first sign-in provisions the account, a local account with the same email becomes
+ * the same person, and every sign-in brings the name and the group-given roles up to
+ * date. Without method security: it runs during the sign-in, before anyone is signed in.
  */
 @Service
 public class ExternalAccounts {
@@ -70,7 +70,9 @@ public class ExternalAccounts {
 	 * A person the directory has just authenticated.
 	 *
 	 * @param source where they signed in
-	 * @param login the name they signed in with (lower-cased here)
+	 * @param login the name they signed in with: a directory login name (lower-cased
+	 * here, as the directory matches it ignoring case), or a single sign-on subject (kept
+	 * as it is: providers compare subjects case-sensitively)
 	 * @param email the directory's email of the person, trusted as theirs
 	 * @param displayName the directory's name of the person (falls back to the login)
 	 * @param grantedRoles the roles the directory's groups give them
@@ -112,8 +114,9 @@ public class ExternalAccounts {
 	 * audit entries: provisions the account on the first sign-in (a SUBMITTER plus what
 	 * the groups give), links a local account with the same email (it loses its local
 	 * password: from now on the directory decides), and brings the name and the managed
-	 * roles up to date. A deactivated or locked account is refused and left as it was.
-	 * The last active admin keeps ADMIN even when the directory takes it away
+	 * roles up to date. A deactivated account is refused and left as it was, and so is a
+	 * locked one, except through single sign-on (which checks no password here). The last
+	 * active admin keeps ADMIN even when the directory takes it away
 	 * (docs/RULES.md#accounts).
 	 * @throws DisabledException for a deactivated account
 	 * @throws LockedException for an account locked by wrong passwords
@@ -125,7 +128,8 @@ public class ExternalAccounts {
 		if (email == null || email.isEmpty() || email.length() > MAX_EMAIL || !email.matches(".+@.+")) {
 			throw new UnusableIdentityException("The directory entry " + signIn.reference() + " has no usable email");
 		}
-		String login = User.normalizeEmail(clean(signIn.login()));
+		String login = signIn.source() == SignInSource.OIDC ? strip(clean(signIn.login()))
+				: User.normalizeEmail(clean(signIn.login()));
 		String name = displayName(signIn.displayName(), login);
 		Instant now = Instant.now(clock);
 		Optional<User> existing = users.findByEmail(email).or(() -> movedEmail(signIn.source(), login));
@@ -138,7 +142,12 @@ public class ExternalAccounts {
 			if (!user.isActive()) {
 				throw new DisabledException("Account deactivated");
 			}
-			if (user.isLockedAt(now)) {
+			// The lock stops password guessing. Single sign-on checks no password here,
+			// and
+			// anyone who knows the email can lock the account by typing wrong passwords,
+			// so
+			// the lock would only keep the real person out.
+			if (signIn.source() != SignInSource.OIDC && user.isLockedAt(now)) {
 				throw new LockedException("Account locked");
 			}
 			if (!user.getEmail().equals(email)) {
@@ -233,6 +242,10 @@ public class ExternalAccounts {
 		}
 		name = name.strip();
 		return name.length() > MAX_DISPLAY_NAME ? name.substring(0, MAX_DISPLAY_NAME).strip() : name;
+	}
+
+	private static @Nullable String strip(@Nullable String value) {
+		return value == null ? null : value.strip();
 	}
 
 	/** Nothing a directory sends is trusted to be free of control characters. */
