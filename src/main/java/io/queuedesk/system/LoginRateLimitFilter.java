@@ -3,6 +3,7 @@ package io.queuedesk.system;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,14 +26,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Per-address limit on sign-in attempts (docs/RULES.md#accounts): at most
- * {@code maxPerMinute} POST /login (and /login/2fa) from one client address per minute;
- * over it the POST answers 429 without reaching authentication, so no account's failure
- * counter moves. The address is {@code request.getRemoteAddr()}, which is the real client
- * only when the server trusts the proxy's forwarded headers
- * ({@code server.forward-headers-strategy}). One token bucket per address, held in a
- * cache that is bounded in size and forgets idle addresses, so a flood of addresses
- * cannot grow it without end. Not a bean: SecurityConfig puts it into the security filter
- * chain, and only there.
+ * {@code maxPerMinute} POST /login (and /login/2fa, and starts of a single sign-on) from
+ * one client address per minute; over it the POST answers 429 without reaching
+ * authentication, so no account's failure counter moves. The address is
+ * {@code request.getRemoteAddr()}, which is the real client only when the server trusts
+ * the proxy's forwarded headers ({@code server.forward-headers-strategy}). One token
+ * bucket per address, held in a cache that is bounded in size and forgets idle addresses,
+ * so a flood of addresses cannot grow it without end. Not a bean: SecurityConfig puts it
+ * into the security filter chain, and only there.
  */
 class LoginRateLimitFilter extends OncePerRequestFilter {
 
@@ -51,7 +52,11 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 	 * so codes cannot be guessed faster than passwords.
 	 */
 	LoginRateLimitFilter(int maxPerMinute) {
-		this(maxPerMinute, "queuedesk.login.max-per-address-per-minute", "/login", "/login/2fa");
+		this(maxPerMinute, "queuedesk.login.max-per-address-per-minute", List.of(post("/login"), post("/login/2fa"),
+				// The start of a single sign-on creates a session to hold the flow's
+				// state: without a limit, anyone could fill the session store.
+				PathPatternRequestMatcher.withDefaults()
+					.matcher(HttpMethod.GET, "/oauth2/authorization/{registrationId}")));
 	}
 
 	/**
@@ -60,6 +65,10 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 	 * mailbox).
 	 */
 	LoginRateLimitFilter(int maxPerMinute, String setting, String... postPaths) {
+		this(maxPerMinute, setting, Arrays.stream(postPaths).map(LoginRateLimitFilter::post).toList());
+	}
+
+	private LoginRateLimitFilter(int maxPerMinute, String setting, List<RequestMatcher> requests) {
 		if (maxPerMinute < 1) {
 			throw new IllegalArgumentException(setting + " must be at least 1");
 		}
@@ -67,15 +76,17 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 		// Its own name, so that two instances in one chain keep separate "already
 		// filtered" marks.
 		setBeanName(setting);
-		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		this.limited = new OrRequestMatcher(
-				Arrays.stream(postPaths).map(path -> (RequestMatcher) paths.matcher(HttpMethod.POST, path)).toList());
+		this.limited = new OrRequestMatcher(requests);
 		// An address idle for longer than the refill period has a full bucket again:
 		// forgetting it is safe.
 		this.buckets = Caffeine.newBuilder()
 			.maximumSize(MAX_ADDRESSES)
 			.expireAfterAccess(PERIOD.multipliedBy(2))
 			.build();
+	}
+
+	private static RequestMatcher post(String path) {
+		return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path);
 	}
 
 	@Override

@@ -97,6 +97,28 @@ class LoginRateLimitTest {
 		}));
 	}
 
+	/**
+	 * Starting a single sign-on creates a session (the flow's state): it shares the
+	 * budget of /login, so nobody can fill the session store with it. Here single sign-on
+	 * is off (the start redirects to /login), which the limit does not depend on.
+	 */
+	@Test
+	void startsOfASingleSignOnShareTheLimitOfTheLogin() throws Exception {
+		for (int i = 0; i < LIMIT; i++) {
+			signOnStart("10.1.6.1").andExpect(status().is3xxRedirection());
+		}
+		signOnStart("10.1.6.1").andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
+		login(TestUsers.uniqueEmail("nobody"), "Wrong-pass-1", "10.1.6.1").andExpect(status().isTooManyRequests());
+		signOnStart("10.1.6.2").andExpect(status().is3xxRedirection());
+	}
+
+	private ResultActions signOnStart(String address) throws Exception {
+		return mvc.perform(get("/oauth2/authorization/oidc").with(request -> {
+			request.setRemoteAddr(address);
+			return request;
+		}));
+	}
+
 	@Test
 	void theFormsThatSendMailAreLimitedToo() throws Exception {
 		for (int i = 0; i < LIMIT; i++) {
