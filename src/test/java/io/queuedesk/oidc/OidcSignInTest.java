@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.queuedesk.oidc.Browserless.Page;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
+import io.queuedesk.user.UserRows;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
@@ -329,29 +330,19 @@ class OidcSignInTest {
 	}
 
 	private long id(String email) {
-		return jdbc.sql("select id from users where email = ?").param(email).query(Long.class).single();
+		return UserRows.id(jdbc, email);
 	}
 
 	private List<String> roles(long id) {
-		return jdbc.sql("select role from user_roles where user_id = ? order by role")
-			.param(id)
-			.query(String.class)
-			.list();
+		return UserRows.roles(jdbc, id);
 	}
 
 	private List<String> actions(long id) {
-		return jdbc.sql("select action from activity_log where target_user_id = ? order by id")
-			.param(id)
-			.query(String.class)
-			.list();
+		return UserRows.actions(jdbc, id);
 	}
 
 	private String details(long id, String action) {
-		return String.join("\n",
-				jdbc.sql("select details from activity_log where target_user_id = ? and action = ? order by id")
-					.params(id, action)
-					.query(String.class)
-					.list());
+		return UserRows.details(jdbc, id, action);
 	}
 
 }

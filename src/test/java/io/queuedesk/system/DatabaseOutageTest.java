@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -56,13 +54,7 @@ class DatabaseOutageTest {
 		if (!PostgresRunCondition.isPostgresRun()) {
 			return;
 		}
-		String url = System.getProperty("spring.datasource.url");
-		Matcher hostPort = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/").matcher(url);
-		assertThat(hostPort.find()).as("a PostgreSQL URL: " + url).isTrue();
-		proxy = new TcpProxy(hostPort.group(1), hostPort.group(2) == null ? 5432 : Integer.parseInt(hostPort.group(2)));
-		String proxied = url.substring(0, hostPort.start(1)) + "127.0.0.1:" + proxy.port() + "/"
-				+ url.substring(hostPort.end());
-		registry.add("spring.datasource.url", () -> proxied);
+		proxy = TcpProxy.inFrontOfPostgres(registry);
 	}
 
 	@AfterEach

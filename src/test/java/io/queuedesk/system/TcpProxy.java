@@ -9,6 +9,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A TCP proxy on a local port in front of a database server, for outage tests:
@@ -36,6 +40,25 @@ final class TcpProxy implements AutoCloseable {
 	private volatile Mode mode = Mode.FORWARD;
 
 	private volatile ServerSocket server;
+
+	/**
+	 * A proxy in front of the PostgreSQL server of the test run's
+	 * {@code spring.datasource.url}, which is registered pointing at the proxy, so that
+	 * the test can cut the application's database connections.
+	 */
+	static TcpProxy inFrontOfPostgres(DynamicPropertyRegistry registry) throws IOException {
+		String url = System.getProperty("spring.datasource.url");
+		Matcher hostPort = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/").matcher(url);
+		if (!hostPort.find()) {
+			throw new IllegalStateException("Not a PostgreSQL URL: " + url);
+		}
+		TcpProxy proxy = new TcpProxy(hostPort.group(1),
+				hostPort.group(2) == null ? 5432 : Integer.parseInt(hostPort.group(2)));
+		String proxied = url.substring(0, hostPort.start(1)) + "127.0.0.1:" + proxy.port() + "/"
+				+ url.substring(hostPort.end());
+		registry.add("spring.datasource.url", () -> proxied);
+		return proxy;
+	}
 
 	TcpProxy(String targetHost, int targetPort) throws IOException {
 		this.targetHost = targetHost;
