@@ -19,11 +19,17 @@ import org.springframework.util.StringUtils;
  * @param adminGroup the group whose members are admins; empty: ADMIN stays as admins set
  * it in Queuedesk
  * @param developerGroup the same for DEVELOPER
+ * @param emailClaim the claim that holds the person's email ({@code email}; Entra ID
+ * users without a mailbox have only {@code upn} or {@code preferred_username})
+ * @param trustEmail the provider vouches for every email it sends, as a single-tenant
+ * company directory does where only admins set emails (Entra ID sends no
+ * {@code email_verified}): a missing {@code email_verified} counts as verified, an
+ * explicit {@code false} still refuses
  */
 @ConfigurationProperties("queuedesk.oidc")
 record OidcSettings(@Nullable String issuerUri, @Nullable String clientId, @Nullable String clientSecret,
 		@Nullable String name, @Nullable String groupsClaim, @Nullable String adminGroup,
-		@Nullable String developerGroup) {
+		@Nullable String developerGroup, @Nullable String emailClaim, boolean trustEmail) {
 
 	/**
 	 * The registration id of the {@code QUEUEDESK_OIDC_*} provider: the URLs' last part.
@@ -50,6 +56,10 @@ record OidcSettings(@Nullable String issuerUri, @Nullable String clientId, @Null
 
 	String buttonName() {
 		return StringUtils.hasText(name) ? name.strip() : "single sign-on";
+	}
+
+	String emailClaimName() {
+		return StringUtils.hasText(emailClaim) ? emailClaim.strip() : "email";
 	}
 
 	String groupsClaimName() {

@@ -29,7 +29,8 @@ import io.queuedesk.user.SignedInUser;
 /**
  * Turns the person the provider has just authenticated (its ID token checked by Spring
  * Security, its user info fetched) into a Queuedesk sign-in (docs/RULES.md#accounts,
- * "Single sign-on"): only a <em>verified</em> email ({@code email_verified} true) is
+ * "Single sign-on"): only a <em>verified</em> email ({@code email_verified} true, or not
+ * false where {@code QUEUEDESK_OIDC_TRUST_EMAIL} says the provider vouches for all) is
  * trusted, because it provisions the account or links a local one with that email; the
  * groups claim sets the roles that have a group setting. Every refusal is an
  * {@link OAuth2AuthenticationException} whose error code {@link SignInRefusal} turns into
@@ -71,15 +72,17 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		String issuer = person.getIssuer() == null ? request.getClientRegistration().getRegistrationId()
 				: person.getIssuer().toString();
 		String reference = issuer + " subject " + person.getSubject();
-		if (!StringUtils.hasText(person.getEmail())) {
-			log.warn("Single sign-on refused for " + reference + ": the provider sends no email "
-					+ "(is the scope 'email' allowed for the client?)");
+		String email = person.getClaimAsString(settings.emailClaimName());
+		if (!StringUtils.hasText(email) || !email.contains("@")) {
+			log.warn("Single sign-on refused for " + reference + ": the provider sends no email in the claim '"
+					+ settings.emailClaimName() + "' (is the scope 'email' allowed for the client?)");
 			throw refusal(NO_EMAIL, "The provider sends no email");
 		}
-		if (!Boolean.TRUE.equals(person.getEmailVerified())) {
+		Boolean verified = person.getEmailVerified();
+		if (settings.trustEmail() ? Boolean.FALSE.equals(verified) : !Boolean.TRUE.equals(verified)) {
 			// An email anyone could type at the provider would take over the local
 			// account that has it.
-			log.info("Single sign-on refused for " + reference + ": the email " + person.getEmail()
+			log.info("Single sign-on refused for " + reference + ": the email " + email
 					+ " is not verified by the provider");
 			throw refusal(UNVERIFIED_EMAIL, "The provider has not verified the email");
 		}
@@ -91,8 +94,8 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		// The subject is the provider's stable, case-sensitive id of the person; with the
 		// registration in front, two providers' subjects never meet.
 		String login = request.getClientRegistration().getRegistrationId() + ":" + person.getSubject();
-		ExternalSignIn signIn = new ExternalSignIn(SignInSource.OIDC, login, person.getEmail(), displayName(person),
-				granted, managed, reference);
+		ExternalSignIn signIn = new ExternalSignIn(SignInSource.OIDC, login, email, displayName(person), granted,
+				managed, reference);
 		SignedInUser user;
 		try {
 			try {
