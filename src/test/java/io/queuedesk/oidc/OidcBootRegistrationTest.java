@@ -29,13 +29,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OidcBootRegistrationTest {
 
-	static final MockOAuth2Server provider = start();
-
-	private static MockOAuth2Server start() {
-		MockOAuth2Server server = new MockOAuth2Server();
-		server.start();
-		return server;
-	}
+	static final MockOAuth2Server provider = TestProvider.started();
 
 	@DynamicPropertySource
 	static void oidc(DynamicPropertyRegistry registry) {

@@ -28,7 +28,6 @@ import io.queuedesk.user.Role;
 import io.queuedesk.user.TestUsers;
 import io.queuedesk.user.UserRows;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * Single sign-on against a real OpenID Connect provider started in the test (NAV's
@@ -43,21 +42,11 @@ class OidcSignInTest {
 
 	static final String CLIENT_ID = "queuedesk";
 
-	static final MockOAuth2Server provider = start();
+	static final MockOAuth2Server provider = TestProvider.started();
 
-	private static MockOAuth2Server start() {
-		MockOAuth2Server server = new MockOAuth2Server();
-		server.start();
-		return server;
-	}
-
-	/** By the environment variables' names, so that application.properties maps them. */
 	@DynamicPropertySource
 	static void oidc(DynamicPropertyRegistry registry) {
-		registry.add("QUEUEDESK_OIDC_ISSUER_URI", () -> provider.issuerUrl(ISSUER_ID).toString());
-		registry.add("QUEUEDESK_OIDC_CLIENT_ID", () -> CLIENT_ID);
-		registry.add("QUEUEDESK_OIDC_CLIENT_SECRET", () -> "client-secret");
-		registry.add("QUEUEDESK_OIDC_NAME", () -> "Example SSO");
+		TestProvider.register(registry, provider, ISSUER_ID, CLIENT_ID, "Example SSO");
 		registry.add("QUEUEDESK_OIDC_ADMIN_GROUP", () -> "queuedesk-admins");
 		registry.add("QUEUEDESK_OIDC_DEVELOPER_GROUP", () -> "Queuedesk-Developers");
 	}
@@ -258,10 +247,7 @@ class OidcSignInTest {
 	 * Queues the provider's answer for this person, then runs the flow from the button.
 	 */
 	private Page signIn(Browserless browser, Map<String, Object> claims) throws Exception {
-		Map<String, Object> idClaims = new HashMap<>(claims);
-		String subject = (String) idClaims.remove("sub");
-		provider.enqueueCallback(
-				new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), idClaims, 3600));
+		enqueue(claims);
 		Page login = browser.get("/login");
 		assertThat(login.body()).contains("/oauth2/authorization/oidc");
 		return browser.get("/oauth2/authorization/oidc");
@@ -271,8 +257,7 @@ class OidcSignInTest {
 	static void enqueue(Map<String, Object> claims) {
 		Map<String, Object> idClaims = new HashMap<>(claims);
 		String subject = (String) idClaims.remove("sub");
-		provider.enqueueCallback(
-				new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), idClaims, 3600));
+		TestProvider.enqueue(provider, ISSUER_ID, CLIENT_ID, subject, idClaims);
 	}
 
 	private HttpRequest.Builder get(String path) {

@@ -3,7 +3,6 @@ package io.queuedesk.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,7 +20,6 @@ import io.queuedesk.oidc.Browserless.Page;
 import io.queuedesk.user.TestUsers;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * A provider that sends no {@code email_verified} and the email in another claim, as
@@ -36,20 +34,11 @@ class OidcTrustedEmailTest {
 
 	static final String CLIENT_ID = "queuedesk-entra";
 
-	static final MockOAuth2Server provider = start();
-
-	private static MockOAuth2Server start() {
-		MockOAuth2Server server = new MockOAuth2Server();
-		server.start();
-		return server;
-	}
+	static final MockOAuth2Server provider = TestProvider.started();
 
 	@DynamicPropertySource
 	static void oidc(DynamicPropertyRegistry registry) {
-		registry.add("QUEUEDESK_OIDC_ISSUER_URI", () -> provider.issuerUrl(ISSUER_ID).toString());
-		registry.add("QUEUEDESK_OIDC_CLIENT_ID", () -> CLIENT_ID);
-		registry.add("QUEUEDESK_OIDC_CLIENT_SECRET", () -> "client-secret");
-		registry.add("QUEUEDESK_OIDC_NAME", () -> "Microsoft");
+		TestProvider.register(registry, provider, ISSUER_ID, CLIENT_ID, "Microsoft");
 		registry.add("QUEUEDESK_OIDC_EMAIL_CLAIM", () -> "upn");
 		registry.add("QUEUEDESK_OIDC_TRUST_EMAIL", () -> "true");
 	}
@@ -101,8 +90,7 @@ class OidcTrustedEmailTest {
 	}
 
 	private Page signIn(Map<String, Object> claims) throws Exception {
-		provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "sub-" + UUID.randomUUID(), "JWT",
-				List.of(CLIENT_ID), claims, 3600));
+		TestProvider.enqueue(provider, ISSUER_ID, CLIENT_ID, "sub-" + UUID.randomUUID(), claims);
 		return new Browserless(port).get("/oauth2/authorization/oidc");
 	}
 
