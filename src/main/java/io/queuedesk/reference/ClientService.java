@@ -46,7 +46,7 @@ public class ClientService {
 	}
 
 	/** A client's name in lower case, runs of white space as one hyphen (SPEC §10). */
-	public static String slug(String name) {
+	private static String slug(String name) {
 		return name.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "-");
 	}
 

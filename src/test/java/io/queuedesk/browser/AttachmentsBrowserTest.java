@@ -26,7 +26,6 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.deque.html.axecore.results.Rule;
 
@@ -38,20 +37,13 @@ import com.deque.html.axecore.results.Rule;
  * the screenshot target/screenshots/ticket-attachments.png (copied to docs/screenshots).
  */
 @BrowserTest
-class AttachmentsBrowserTest {
+class AttachmentsBrowserTest extends ChromeTestCase {
 
 	/** "screenshot-20261130-014955.png", the name attachments.js gives a pasted image. */
 	private static final String PASTED_NAME = "screenshot-\\d{8}-\\d{6}(-\\d+)?\\.png";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	AttachmentLimits limits;
-
-	Chrome chrome;
-
-	Pages pages;
 
 	SampleFiles files;
 
@@ -69,14 +61,10 @@ class AttachmentsBrowserTest {
 		screenshotPng = files.screenshot("login-error.png", "Queuedesk – Sign in", new Color(0x0d6efd), 1024, 640);
 		notesTxt = files.text("steps.txt", List.of("1. Open the login page", "2. Sign in with a long password",
 				"3. The page says the password is wrong"));
-		chrome = Chrome.withJavaScript();
-		chrome.width(1280);
-		pages = new Pages(chrome.driver, port);
 	}
 
 	@AfterAll
 	void stop() {
-		chrome.close();
 		files.close();
 		if (!minorFindings.isEmpty()) {
 			System.out.println(

@@ -4,42 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The submitter flow with the keyboard alone: the skip link is the first stop, focus is
  * always visible, and signing in and raising a ticket need only typing, Tab and Enter.
  */
 @BrowserTest
-class KeyboardTest {
+class KeyboardTest extends ChromeTestCase {
 
 	private static final int MAX_TABS = 25;
-
-	@LocalServerPort
-	int port;
-
-	Chrome chrome;
-
-	Pages pages;
-
-	@BeforeAll
-	void start() {
-		chrome = Chrome.withJavaScript();
-		chrome.width(1280);
-		pages = new Pages(chrome.driver, port);
-	}
-
-	@AfterAll
-	void stop() {
-		chrome.close();
-	}
 
 	@Test
 	void submitterSignsInAndRaisesATicketWithTheKeyboardOnly() {

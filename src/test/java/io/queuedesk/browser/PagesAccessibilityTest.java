@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.OutputType;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.deque.html.axecore.results.Rule;
@@ -29,19 +28,12 @@ import com.deque.html.axecore.results.Rule;
  * TESTING.md, and a screenshot under target/screenshots/&lt;page&gt;-&lt;width&gt;.png.
  */
 @BrowserTest
-class PagesAccessibilityTest {
+class PagesAccessibilityTest extends ChromeTestCase {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	Chrome chrome;
-
-	Pages pages;
 
 	Map<String, String> placeholders;
 
@@ -51,13 +43,10 @@ class PagesAccessibilityTest {
 	void start() throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		placeholders = new PageFixture(jdbc).create();
-		chrome = Chrome.withJavaScript();
-		pages = new Pages(chrome.driver, port);
 	}
 
 	@AfterAll
 	void stop() {
-		chrome.close();
 		if (!minorFindings.isEmpty()) {
 			System.out.println("[queuedesk] axe-core findings below serious:\n" + String.join("\n", minorFindings));
 		}

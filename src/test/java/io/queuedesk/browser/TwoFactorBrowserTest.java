@@ -6,14 +6,11 @@ import java.util.List;
 
 import com.deque.html.axecore.results.Rule;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -29,34 +26,15 @@ import io.queuedesk.user.TotpCodes;
  * code page, at 360 and 1280 px.
  */
 @BrowserTest
-class TwoFactorBrowserTest {
+class TwoFactorBrowserTest extends ChromeTestCase {
 
 	private static final String PASSWORD = "Browser-pass-1";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	PasswordEncoder encoder;
-
-	Chrome chrome;
-
-	Pages pages;
-
-	@BeforeAll
-	void start() {
-		chrome = Chrome.withJavaScript();
-		chrome.width(1280);
-		pages = new Pages(chrome.driver, port);
-	}
-
-	@AfterAll
-	void stop() {
-		chrome.close();
-	}
 
 	@Test
 	void enrolThenSignInWithTheAppsCodeAndWithARecoveryCode() {

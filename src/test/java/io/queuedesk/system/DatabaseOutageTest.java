@@ -12,18 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import io.queuedesk.PostgresRunCondition;
 
 /**
  * A PostgreSQL outage, made by a TCP proxy between the application (its whole context on
@@ -39,35 +33,13 @@ import io.queuedesk.PostgresRunCondition;
 		disabledReason = "PostgreSQL run only")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=2" })
-class DatabaseOutageTest {
+class DatabaseOutageTest extends PostgresOutageTestCase {
 
 	/** The limit of the issue (about 3 s) with room for a loaded CI machine. */
 	private static final Duration WITHIN = Duration.ofSeconds(6);
 
-	private static TcpProxy proxy;
-
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void throughTheProxy(DynamicPropertyRegistry registry) throws Exception {
-		if (!PostgresRunCondition.isPostgresRun()) {
-			return;
-		}
-		proxy = TcpProxy.inFrontOfPostgres(registry);
-	}
-
-	@AfterEach
-	void databaseBack() throws Exception {
-		proxy.restore();
-	}
-
-	@AfterAll
-	static void closeProxy() throws Exception {
-		if (proxy != null) {
-			proxy.close();
-		}
-	}
 
 	@Test
 	void theServerStopsAndComesBack() throws Exception {

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,10 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import io.queuedesk.PostgresRunCondition;
 
 /**
  * Mail in while PostgreSQL is down (a TCP proxy refuses connections, as in
@@ -38,11 +32,9 @@ import io.queuedesk.PostgresRunCondition;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=2",
 				"queuedesk.mail-in.token=" + MailInOutageTest.TOKEN, "queuedesk.mail-in.default-client=Client C" })
-class MailInOutageTest {
+class MailInOutageTest extends PostgresOutageTestCase {
 
 	static final String TOKEN = "outage-test-token";
-
-	private static TcpProxy proxy;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -51,26 +43,6 @@ class MailInOutageTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void throughTheProxy(DynamicPropertyRegistry registry) throws Exception {
-		if (!PostgresRunCondition.isPostgresRun()) {
-			return;
-		}
-		proxy = TcpProxy.inFrontOfPostgres(registry);
-	}
-
-	@AfterEach
-	void databaseBack() throws Exception {
-		proxy.restore();
-	}
-
-	@AfterAll
-	static void closeProxy() throws Exception {
-		if (proxy != null) {
-			proxy.close();
-		}
-	}
 
 	@Test
 	void aMessagePostedWhileTheDatabaseIsDownIs503AndTakenWhenPostedAgain() throws Exception {

@@ -1,0 +1,40 @@
+package io.queuedesk.system;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.queuedesk.PostgresRunCondition;
+
+/**
+ * A test class whose application reaches PostgreSQL through a {@link TcpProxy}, so that
+ * its tests can cut the database off ({@code proxy.cut()}, {@code proxy.blackHole()});
+ * after each test the database is back. PostgreSQL run only (the subclass says so): the
+ * embedded H2 has no network to lose.
+ */
+abstract class PostgresOutageTestCase {
+
+	static TcpProxy proxy;
+
+	@DynamicPropertySource
+	static void throughTheProxy(DynamicPropertyRegistry registry) throws Exception {
+		if (PostgresRunCondition.isPostgresRun()) {
+			proxy = TcpProxy.inFrontOfPostgres(registry);
+		}
+	}
+
+	@AfterEach
+	void databaseBack() throws Exception {
+		proxy.restore();
+	}
+
+	@AfterAll
+	static void closeProxy() throws Exception {
+		if (proxy != null) {
+			proxy.close();
+			proxy = null;
+		}
+	}
+
+}
