@@ -1,29 +1,26 @@
 package io.queuedesk.mail;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.queuedesk.system.DatabaseDialect;
+
 /**
  * The mail outbox (docs/RULES.md#email). {@link #enqueue} joins the transaction of the
  * change that causes the mail, so a rolled-back change sends nothing. The worker claims
  * due rows in short transactions of their own: two instances never claim one row
- * (PostgreSQL picks candidates with {@code FOR UPDATE SKIP LOCKED}; on every database the
- * claim itself is a conditional update that only one claimer can win).
+ * (PostgreSQL and MariaDB pick candidates with {@code FOR UPDATE SKIP LOCKED}; on every
+ * database the claim itself is a conditional update that only one claimer can win).
  */
 @Service
 class MailOutbox {
@@ -47,24 +44,15 @@ class MailOutbox {
 
 	private final Clock clock;
 
-	private final boolean postgres;
+	private final DatabaseDialect dialect;
 
 	private final MailThreading threading;
 
-	MailOutbox(JdbcClient jdbc, DataSource dataSource, Clock clock, MailThreading threading) {
+	MailOutbox(JdbcClient jdbc, DatabaseDialect dialect, Clock clock, MailThreading threading) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.threading = threading;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot read the database product name", ex);
-		}
+		this.dialect = dialect;
 	}
 
 	/**
@@ -101,7 +89,7 @@ class MailOutbox {
 	public List<OutboxMail> claim(int limit) {
 		Instant now = Instant.now(clock);
 		String select = "select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ? "
-				+ "order by next_attempt_at, id limit ?" + (postgres ? " for update skip locked" : "");
+				+ "order by next_attempt_at, id limit ?" + (dialect.isH2() ? "" : " for update skip locked");
 		List<Long> candidates = jdbc.sql(select).params(Timestamp.from(now), limit).query(Long.class).list();
 		String token = UUID.randomUUID().toString();
 		List<Long> claimed = new ArrayList<>();

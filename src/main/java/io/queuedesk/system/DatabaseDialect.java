@@ -9,9 +9,10 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Which database the app runs on, for the few queries that use what only PostgreSQL has
- * (LATERAL joins, full-text search) or that each writes its own way (an upsert). Read
- * once, on first use, from the connection's metadata.
+ * Which database the app runs on (H2, PostgreSQL, or MariaDB/MySQL), for the few queries
+ * that use what only one of them has (LATERAL joins, full-text search, lock strengths) or
+ * that each writes its own way (an upsert). Read once, on first use, from the
+ * connection's metadata.
  */
 @Component
 public class DatabaseDialect {
@@ -31,6 +32,11 @@ public class DatabaseDialect {
 	/** The embedded default. */
 	public boolean isH2() {
 		return product().equals("h2");
+	}
+
+	/** MariaDB, or MySQL (served by the same driver and migrations). */
+	public boolean isMariaDb() {
+		return product().equals("mariadb") || product().equals("mysql");
 	}
 
 	private String product() {

@@ -15,8 +15,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Turns the {@code DATABASE_URL=postgres://user:pass@host:port/db} that cloud hosts set
- * into Spring's datasource properties. An explicit {@code SPRING_DATASOURCE_URL} wins:
- * the derived properties rank just below the system environment.
+ * (or {@code mariadb://…}, {@code mysql://…}) into Spring's datasource properties. An
+ * explicit {@code SPRING_DATASOURCE_URL} wins: the derived properties rank just below the
+ * system environment. When the datasource is MariaDB or MySQL, from either setting, the
+ * settings that database needs are added at the same rank ({@link MariaDbSettings}).
  */
 public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -25,11 +27,20 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String databaseUrl = environment.getProperty("DATABASE_URL");
-		if (!StringUtils.hasText(databaseUrl) || environment.containsProperty("SPRING_DATASOURCE_URL")) {
-			return;
-		}
-		MapPropertySource source = new MapPropertySource(SOURCE_NAME, toDatasourceProperties(databaseUrl));
 		String anchor = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+		if (StringUtils.hasText(databaseUrl) && !environment.containsProperty("SPRING_DATASOURCE_URL")) {
+			addBelow(environment, anchor, new MapPropertySource(SOURCE_NAME, toDatasourceProperties(databaseUrl)));
+			anchor = SOURCE_NAME;
+		}
+		if (MariaDbSettings.appliesTo(environment.getProperty("spring.datasource.url"))) {
+			// Above application.properties (whose PostgreSQL driver options it replaces),
+			// below the environment, so an operator's explicit setting still wins.
+			addBelow(environment, anchor,
+					new MapPropertySource(MariaDbSettings.SOURCE_NAME, MariaDbSettings.properties()));
+		}
+	}
+
+	private static void addBelow(ConfigurableEnvironment environment, String anchor, MapPropertySource source) {
 		if (environment.getPropertySources().contains(anchor)) {
 			environment.getPropertySources().addAfter(anchor, source);
 		}
@@ -39,7 +50,8 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 	}
 
 	/**
-	 * {@code postgres[ql]://user:pass@host[:port]/db[?query]} → url, username, password.
+	 * {@code postgres[ql]://user:pass@host[:port]/db[?query]} (or {@code mariadb://},
+	 * {@code mysql://}) → url, username, password.
 	 * @throws IllegalArgumentException for any other form, so a typo fails start-up
 	 * loudly
 	 */
@@ -51,15 +63,18 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("DATABASE_URL is not a valid URL", ex);
 		}
-		String scheme = uri.getScheme();
-		if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
-			throw new IllegalArgumentException("DATABASE_URL must start with postgres:// or postgresql://");
-		}
+		String jdbcPrefix = switch (String.valueOf(uri.getScheme())) {
+			case "postgres", "postgresql" -> "jdbc:postgresql://";
+			// MariaDB's driver serves MySQL servers too.
+			case "mariadb", "mysql" -> "jdbc:mariadb://";
+			default -> throw new IllegalArgumentException(
+					"DATABASE_URL must start with postgres://, postgresql://, mariadb:// or mysql://");
+		};
 		Authority authority = Authority.of(uri);
 		if (authority.host() == null || uri.getPath() == null || uri.getPath().length() < 2) {
 			throw new IllegalArgumentException("DATABASE_URL needs a host and a database name");
 		}
-		StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(authority.host());
+		StringBuilder jdbc = new StringBuilder(jdbcPrefix).append(authority.host());
 		if (authority.port() != null) {
 			jdbc.append(':').append(authority.port());
 		}

@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * PostgreSQL is durable as configured by its server; the start-up check warns when
  * {@code synchronous_commit} or {@code fsync} is off, since then a crash of the server
- * can lose acknowledged commits.
+ * can lose acknowledged commits. So does MariaDB (or MySQL) when
+ * {@code innodb_flush_log_at_trx_commit} is not 1, which writes the log to disk with
+ * every commit.
  */
 @Configuration(proxyBeanMethods = false)
 class DurableCommits {
@@ -78,6 +80,15 @@ class DurableCommits {
 				if ("off".equals(synchronous) || "off".equals(fsync)) {
 					log.warn("PostgreSQL runs with synchronous_commit={} and fsync={}: a crash of the database server "
 							+ "can lose writes the app has acknowledged. Turn both on.", synchronous, fsync);
+				}
+			}
+			else if (dialect.isMariaDb()) {
+				int flush = jdbc.sql("select @@innodb_flush_log_at_trx_commit").query(Integer.class).single();
+				if (flush != 1) {
+					log.warn(
+							"MariaDB/MySQL runs with innodb_flush_log_at_trx_commit={}: a crash of the database server "
+									+ "can lose up to a second of writes the app has acknowledged. Set it to 1 (the default).",
+							flush);
 				}
 			}
 			else {

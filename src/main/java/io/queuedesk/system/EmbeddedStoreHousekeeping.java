@@ -43,7 +43,8 @@ class EmbeddedStoreHousekeeping {
 	private final DatabaseDialect dialect;
 
 	/**
-	 * PostgreSQL or an in-memory H2: found out once, then no connection is taken again.
+	 * A database server or an in-memory H2: found out once, then no connection is taken
+	 * again.
 	 */
 	private volatile boolean nothingToDo;
 
@@ -56,7 +57,7 @@ class EmbeddedStoreHousekeeping {
 	// before that).
 	@Scheduled(fixedDelay = 10, initialDelay = 60, timeUnit = TimeUnit.SECONDS)
 	void compact() {
-		if (nothingToDo || dialect.isPostgres()) {
+		if (nothingToDo || !dialect.isH2()) {
 			nothingToDo = true;
 			return;
 		}

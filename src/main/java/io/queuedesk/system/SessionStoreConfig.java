@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -47,14 +48,17 @@ class SessionStoreConfig {
 	 * (eight uploads sent in parallel from one browser, each leaving a flash message)
 	 * both INSERTed its row: all but the first failed on the primary key and answered
 	 * 500, on H2 and PostgreSQL. The attribute is written as an upsert instead: Spring
-	 * Session's own statement on PostgreSQL, H2's {@code MERGE … KEY} on the embedded
-	 * database (the last writer wins, as with an UPDATE).
+	 * Session's own statements on PostgreSQL and MariaDB/MySQL, H2's {@code MERGE … KEY}
+	 * on the embedded database (the last writer wins, as with an UPDATE).
 	 */
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributeUpserts(DatabaseDialect dialect) {
 		return sessions -> {
 			if (dialect.isPostgres()) {
 				new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
+			}
+			else if (dialect.isMariaDb()) {
+				new MySqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
 			}
 			else if (dialect.isH2()) {
 				sessions.setCreateSessionAttributeQuery("""

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.DatabaseRun;
 import io.queuedesk.QueuedeskApplication;
 import io.queuedesk.system.AppProcess;
 import io.queuedesk.system.HttpSessionClient;
@@ -154,7 +154,7 @@ class StreamingTest {
 	 * that point the application at it.
 	 */
 	private List<String> prepare(String suffix) throws Exception {
-		ScratchDatabase database = PostgresRunCondition.isPostgresRun() ? ScratchDatabase.postgres(suffix)
+		ScratchDatabase database = DatabaseRun.isServerRun() ? ScratchDatabase.server(suffix)
 				: ScratchDatabase.embeddedDefault(directory);
 		List<String> settings = new ArrayList<>(database.settings());
 		List<String> createAdmin = new ArrayList<>(List.of("create-user", "--email=" + ADMIN, "--password=" + PASSWORD,

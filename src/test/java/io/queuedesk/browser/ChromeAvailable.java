@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs the browser tests only where Debian's Chromium and chromedriver are installed, so
  * {@code ./mvnw verify} still passes on a machine without them. CI sets
  * {@code -Dqueuedesk.browser.required=true}: a missing browser is then an error, not a
- * reason to skip (like {@code PostgresRunCondition}).
+ * reason to skip (like {@code DatabaseRun}).
  */
 class ChromeAvailable implements ExecutionCondition {
 

@@ -17,7 +17,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.DatabaseRun;
 import io.queuedesk.system.CommandRunner;
 
 /**
@@ -59,8 +59,7 @@ class DatabaseCommandsTest {
 
 	@Test
 	void resetIsRefusedOnPostgresqlWithoutForce() {
-		Assumptions.assumeTrue(PostgresRunCondition.isPostgresRun(),
-				"only the PostgreSQL run has a production database");
+		Assumptions.assumeTrue(DatabaseRun.isPostgresRun(), "only the PostgreSQL run has a production database");
 		long users = count("users");
 		long tickets = count("tickets");
 

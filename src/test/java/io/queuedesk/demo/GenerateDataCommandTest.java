@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.DatabaseRun;
 import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.CommandRunner;
@@ -181,7 +181,7 @@ class GenerateDataCommandTest {
 
 	@Test
 	void theSearchIndexesDroppedForTheLoadAreBackOnPostgresql() {
-		Assumptions.assumeTrue(PostgresRunCondition.isPostgresRun(), "H2 has no full-text indexes");
+		Assumptions.assumeTrue(DatabaseRun.isPostgresRun(), "H2 has no full-text indexes");
 		// current_schema(): QueueMigrationTest keeps a tickets table of its own in
 		// another schema.
 		assertThat(jdbc

@@ -308,7 +308,7 @@ class OidcSignInTest {
 	}
 
 	private long sessionsOf(String email) {
-		return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+		return jdbc.sql("select count(*) from SPRING_SESSION where principal_name = ?")
 			.param(email)
 			.query(Long.class)
 			.single();

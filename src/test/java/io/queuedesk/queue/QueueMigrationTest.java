@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.DatabaseRun;
 
 /**
  * Migration V7 on a database that already holds queues with stored positions (V6): the
@@ -137,7 +137,7 @@ class QueueMigrationTest {
 	}
 
 	private static boolean postgres() {
-		return PostgresRunCondition.isPostgresRun();
+		return DatabaseRun.isPostgresRun();
 	}
 
 	private static DataSource dataSource() {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.DatabaseRun;
 import io.queuedesk.StatementCounter;
 
 /**
@@ -103,8 +103,7 @@ class QueueStatementCountTest {
 		// pass/fail.
 		if (queueLength >= 5_000) {
 			System.out.printf("[queuedesk] %s on %s, queue of %d: %d statements, %.1f ms%n", operation,
-					PostgresRunCondition.isPostgresRun() ? "PostgreSQL" : "H2", queueLength, statements,
-					micros / 1000.0);
+					DatabaseRun.name(), queueLength, statements, micros / 1000.0);
 		}
 		counts.put(operation, statements);
 	}

@@ -56,7 +56,7 @@ import io.queuedesk.system.FuzzTargets.Who;
  * {@code -Djqwik.tries.default=20}. A new value every run, from a new seed; a failing
  * seed is kept (target/.jqwik-database) and tried first the next time.
  */
-@AddLifecycleHook(FuzzDatabase.SkipWithoutPostgres.class)
+@AddLifecycleHook(FuzzDatabase.SkipWithoutServer.class)
 class BadInputPropertiesTest {
 
 	/** What a browser accepts (the JSON API answers it too). */

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.DatabaseRun;
 import io.queuedesk.QueuedeskApplication;
 import io.queuedesk.queue.QueueFixture;
 import io.queuedesk.system.CrashWorkload.Kind;
@@ -60,7 +60,7 @@ class CrashDurabilityTest {
 	@Test
 	@Timeout(value = 240, unit = TimeUnit.SECONDS)
 	void everyAcknowledgedWriteSurvivesKill9() throws Exception {
-		ScratchDatabase database = PostgresRunCondition.isPostgresRun() ? ScratchDatabase.postgres("_crash")
+		ScratchDatabase database = DatabaseRun.isServerRun() ? ScratchDatabase.server("_crash")
 				: ScratchDatabase.embeddedDefault(directory);
 		List<String> settings = database.settings();
 		List<String> createAdmin = new ArrayList<>(List.of("create-user", "--email=" + ADMIN, "--password=" + PASSWORD,

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.DatabaseRun;
 
 /**
  * Migrations run without the statement timeout of the pool's connections (a long upgrade
@@ -43,7 +43,7 @@ class MigrationConnectionTest {
 		try (Connection connection = migration.getDataSource().getConnection()) {
 			assertThat(timeoutMillis(connection)).as("migration connection").isZero();
 		}
-		if (PostgresRunCondition.isPostgresRun()) {
+		if (DatabaseRun.isPostgresRun()) {
 			// The test H2 URL sets no QUERY_TIMEOUT; the PostgreSQL pool carries the
 			// default option.
 			try (Connection connection = pool.getConnection()) {
@@ -61,7 +61,7 @@ class MigrationConnectionTest {
 	}
 
 	private static long timeoutMillis(Connection connection) throws SQLException {
-		String sql = PostgresRunCondition.isPostgresRun()
+		String sql = DatabaseRun.isPostgresRun()
 				? "select setting::bigint from pg_settings where name = 'statement_timeout'"
 				: "select cast(setting_value as bigint) from information_schema.settings where setting_name = 'QUERY_TIMEOUT'";
 		try (ResultSet rows = connection.createStatement().executeQuery(sql)) {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.queuedesk.PostgresRunCondition;
+import io.queuedesk.DatabaseRun;
 
 /**
  * A test class whose application reaches PostgreSQL through a {@link TcpProxy}, so that
@@ -19,7 +19,7 @@ abstract class PostgresOutageTestCase {
 
 	@DynamicPropertySource
 	static void throughTheProxy(DynamicPropertyRegistry registry) throws Exception {
-		if (PostgresRunCondition.isPostgresRun()) {
+		if (DatabaseRun.isPostgresRun()) {
 			proxy = TcpProxy.inFrontOfPostgres(registry);
 		}
 	}

@@ -3,20 +3,19 @@ package io.queuedesk.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import io.queuedesk.DatabaseRun;
+
 /**
  * An empty database for a test that runs the application as a process (or several
  * contexts) of its own: the embedded default's H2 file in a directory of the test, or, in
- * the PostgreSQL run, a database of its own on the run's server (the run's database name
- * plus a suffix), so the shared test database is not touched.
+ * the PostgreSQL and MariaDB runs, a database of its own on the run's server (the run's
+ * database name plus a suffix), so the shared test database is not touched.
  */
 public record ScratchDatabase(String name, String url, String user, String password, boolean embedded) {
 
@@ -38,10 +37,10 @@ public record ScratchDatabase(String name, String url, String user, String passw
 	}
 
 	/**
-	 * A database next to the PostgreSQL run's own, created if missing, with an empty
-	 * schema.
+	 * A database next to the PostgreSQL or MariaDB run's own, created if missing, with
+	 * nothing in it.
 	 */
-	public static ScratchDatabase postgres(String suffix) throws SQLException {
+	public static ScratchDatabase server(String suffix) throws SQLException {
 		String runUrl = System.getProperty("spring.datasource.url");
 		int slash = runUrl.lastIndexOf('/');
 		int query = runUrl.indexOf('?', slash);
@@ -49,18 +48,8 @@ public record ScratchDatabase(String name, String url, String user, String passw
 		String url = runUrl.substring(0, slash + 1) + database + (query < 0 ? "" : runUrl.substring(query));
 		String user = System.getProperty("spring.datasource.username", "postgres");
 		String password = System.getProperty("spring.datasource.password", "");
-		try (Connection maintenance = DriverManager.getConnection(runUrl.substring(0, slash + 1) + "postgres", user,
-				password); Statement statement = maintenance.createStatement()) {
-			if (!statement.executeQuery("select 1 from pg_database where datname = '" + database + "'").next()) {
-				statement.execute("CREATE DATABASE \"" + database + "\"");
-			}
-		}
-		try (Connection connection = DriverManager.getConnection(url, user, password);
-				Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
-			statement.execute("CREATE SCHEMA public");
-		}
-		return new ScratchDatabase("PostgreSQL", url, user, password, false);
+		DatabaseRun.createEmpty(url, user, password);
+		return new ScratchDatabase(DatabaseRun.name(), url, user, password, false);
 	}
 
 	/**

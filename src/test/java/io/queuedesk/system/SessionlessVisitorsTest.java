@@ -120,7 +120,7 @@ class SessionlessVisitorsTest {
 	}
 
 	private long sessions() {
-		return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+		return jdbc.sql("select count(*) from SPRING_SESSION").query(Long.class).single();
 	}
 
 	private static String encode(String value) {

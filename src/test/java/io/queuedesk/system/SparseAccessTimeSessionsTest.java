@@ -71,7 +71,7 @@ class SparseAccessTimeSessionsTest {
 		String sessionId = new String(Base64.getDecoder().decode(browser.sessionCookie().orElseThrow().getValue()));
 
 		// As another instance would, e.g. on sign-out or deactivation there.
-		jdbc.sql("delete from spring_session where session_id = ?").param(sessionId).update();
+		jdbc.sql("delete from SPRING_SESSION where session_id = ?").param(sessionId).update();
 
 		HttpResponse<String> after = browser.get("/account/password");
 		assertThat(after.statusCode()).isEqualTo(302);
@@ -148,7 +148,7 @@ class SparseAccessTimeSessionsTest {
 	}
 
 	private long lastAccess(String sessionId) {
-		return jdbc.sql("select last_access_time from spring_session where session_id = ?")
+		return jdbc.sql("select last_access_time from SPRING_SESSION where session_id = ?")
 			.param(sessionId)
 			.query(Long.class)
 			.single();

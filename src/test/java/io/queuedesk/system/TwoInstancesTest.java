@@ -84,7 +84,7 @@ class TwoInstancesTest {
 
 	@BeforeAll
 	void startTwoInstances() throws Exception {
-		ScratchDatabase database = ScratchDatabase.postgres("_two");
+		ScratchDatabase database = ScratchDatabase.server("_two");
 		int smtpPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			smtpPort = socket.getLocalPort();

@@ -447,8 +447,9 @@ final class InboundMessage implements AutoCloseable {
 		String[] values = mime.getHeader("Message-ID");
 		if (values != null && values.length == 1) {
 			String id = values[0].strip();
-			if (!id.isEmpty() && id.length() <= InboundMailLog.MESSAGE_ID_LENGTH && id.chars()
-				.noneMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.CONTROL)) {
+			// Printable ASCII, as RFC 5322 has it (and as MariaDB's index on it needs).
+			if (!id.isEmpty() && id.length() <= InboundMailLog.MESSAGE_ID_LENGTH
+					&& id.chars().allMatch(c -> c > ' ' && c < 127)) {
 				return id;
 			}
 		}
