@@ -70,7 +70,7 @@ class AttachmentStore {
 			.params(target.ticketId(), target.commentId(), target.internal(), uploaderId, name, contentType,
 					Timestamp.from(now))
 			.update(key, "id");
-		long id = key.getKeyAs(Long.class);
+		long id = key.getKey().longValue();
 		MessageDigest sha256 = sha256();
 		long size = 0;
 		byte[] buffer = new byte[CHUNK_BYTES];

@@ -17,8 +17,7 @@ import org.springframework.util.StringUtils;
  * Turns the {@code DATABASE_URL=postgres://user:pass@host:port/db} that cloud hosts set
  * (or {@code mariadb://…}, {@code mysql://…}) into Spring's datasource properties. An
  * explicit {@code SPRING_DATASOURCE_URL} wins: the derived properties rank just below the
- * system environment. When the datasource is MariaDB or MySQL, from either setting, the
- * settings that database needs are added at the same rank ({@link MariaDbSettings}).
+ * system environment.
  */
 public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -27,20 +26,11 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String databaseUrl = environment.getProperty("DATABASE_URL");
+		if (!StringUtils.hasText(databaseUrl) || environment.containsProperty("SPRING_DATASOURCE_URL")) {
+			return;
+		}
+		MapPropertySource source = new MapPropertySource(SOURCE_NAME, toDatasourceProperties(databaseUrl));
 		String anchor = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
-		if (StringUtils.hasText(databaseUrl) && !environment.containsProperty("SPRING_DATASOURCE_URL")) {
-			addBelow(environment, anchor, new MapPropertySource(SOURCE_NAME, toDatasourceProperties(databaseUrl)));
-			anchor = SOURCE_NAME;
-		}
-		if (MariaDbSettings.appliesTo(environment.getProperty("spring.datasource.url"))) {
-			// Above application.properties (whose PostgreSQL driver options it replaces),
-			// below the environment, so an operator's explicit setting still wins.
-			addBelow(environment, anchor,
-					new MapPropertySource(MariaDbSettings.SOURCE_NAME, MariaDbSettings.properties()));
-		}
-	}
-
-	private static void addBelow(ConfigurableEnvironment environment, String anchor, MapPropertySource source) {
 		if (environment.getPropertySources().contains(anchor)) {
 			environment.getPropertySources().addAfter(anchor, source);
 		}

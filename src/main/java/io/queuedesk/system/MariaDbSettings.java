@@ -1,17 +1,22 @@
 package io.queuedesk.system;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * What the app sets on every connection to MariaDB (or MySQL), so that the SQL written
- * for PostgreSQL means the same there (docs/OPERATIONS.md#mariadb-and-mysql). Added to
- * the environment by {@link DatabaseUrlEnvironmentPostProcessor} when the datasource URL
- * is {@code jdbc:mariadb:} or {@code jdbc:mysql:}.
+ * for PostgreSQL means the same there (docs/OPERATIONS.md#mariadb-and-mysql). Decided
+ * from the datasource URL the pool and Flyway actually get ({@code jdbc:mariadb:} or
+ * {@code jdbc:mysql:}), so a URL set late (a test's) is seen too.
  */
-final class MariaDbSettings {
-
-	static final String SOURCE_NAME = "queuedeskMariaDb";
+@Configuration(proxyBeanMethods = false)
+class MariaDbSettings {
 
 	/**
 	 * Strict: a value that does not fit is an error, never silently cut or zeroed.
@@ -26,38 +31,67 @@ final class MariaDbSettings {
 	 * Timestamps are DATETIME columns holding UTC: the session's zone is UTC, whatever
 	 * the server's default, and the driver converts instants with the same zone.
 	 */
-	private static final String SESSION = "SET SESSION sql_mode = '" + SQL_MODE + "', time_zone = '+00:00'";
+	static final String SESSION = "SET SESSION sql_mode = '" + SQL_MODE + "', time_zone = '+00:00'";
 
-	private MariaDbSettings() {
-	}
+	static final String MIGRATIONS = "classpath:db/vendor/mariadb";
 
 	static boolean appliesTo(String jdbcUrl) {
 		return jdbcUrl != null && (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:"));
 	}
 
-	static Map<String, Object> properties() {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		// The statement timeout (seconds on MariaDB; MySQL has no such variable, so it is
-		// in a comment only MariaDB executes) and a row lock waited for at most 10 s, as
-		// on the embedded H2.
-		properties.put("spring.datasource.hikari.connection-init-sql", SESSION
-				+ ", innodb_lock_wait_timeout = 10 /*M!, max_statement_time = ${queuedesk.db.statement-timeout-ms} / 1000 */");
-		// Migrations run on a connection of their own (system/MigrationConnection), with
-		// no
-		// statement timeout.
-		properties.put("spring.flyway.init-sql", SESSION);
-		// PostgreSQL's default; InnoDB's REPEATABLE READ would take gap locks the queue's
-		// locking was not designed for.
-		properties.put("spring.datasource.hikari.transaction-isolation", "TRANSACTION_READ_COMMITTED");
-		properties.put("spring.flyway.locations", "classpath:db/migration,classpath:db/vendor/mariadb");
-		// The driver's timeouts are in milliseconds (PostgreSQL's, in
-		// application.properties,
-		// in seconds).
-		String driver = "spring.datasource.hikari.data-source-properties.";
-		properties.put(driver + "connectTimeout", "${DB_CONNECT_TIMEOUT_S:5}000");
-		properties.put(driver + "socketTimeout", "${DB_SOCKET_TIMEOUT_S:45}000");
-		properties.put(driver + "connectionTimeZone", "UTC");
-		return properties;
+	/**
+	 * The session settings, the statement timeout (seconds on MariaDB; MySQL has no such
+	 * variable, so it is in a comment only MariaDB executes) and a row lock waited for at
+	 * most 10 s, as on the embedded H2.
+	 */
+	static String connectionInitSql(long statementTimeoutMillis) {
+		return SESSION + ", innodb_lock_wait_timeout = 10 /*M!, max_statement_time = "
+				+ (statementTimeoutMillis / 1000.0) + " */";
+	}
+
+	/**
+	 * The pool, once Boot bound its settings: the session settings on every new
+	 * connection; READ COMMITTED, PostgreSQL's default (InnoDB's REPEATABLE READ takes
+	 * gap locks the queue's locking was not designed for); the driver's timeouts in
+	 * milliseconds, where application.properties gives PostgreSQL's seconds.
+	 */
+	@Bean
+	static BeanPostProcessor mariaDbPool(Environment environment) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof HikariDataSource pool && appliesTo(pool.getJdbcUrl())) {
+					long timeout = environment.getProperty("queuedesk.db.statement-timeout-ms", Long.class, 30_000L);
+					pool.setConnectionInitSql(connectionInitSql(timeout));
+					pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+					inMillis(pool, "connectTimeout");
+					inMillis(pool, "socketTimeout");
+					pool.addDataSourceProperty("connectionTimeZone", "UTC");
+				}
+				return bean;
+			}
+		};
+	}
+
+	private static void inMillis(HikariDataSource pool, String property) {
+		Object seconds = pool.getDataSourceProperties().get(property);
+		if (seconds != null) {
+			pool.addDataSourceProperty(property, String.valueOf(Long.parseLong(seconds.toString().strip()) * 1000));
+		}
+	}
+
+	/**
+	 * Migrations: db/migration and MariaDB's own (not db/standard, whose identity columns
+	 * and time zones MariaDB lacks), with the session settings but no statement timeout
+	 * (Flyway's connection is its own: {@link MigrationConnection}).
+	 */
+	@Bean
+	FlywayConfigurationCustomizer mariaDbMigrations(DataSourceProperties dataSource) {
+		return flyway -> {
+			if (appliesTo(dataSource.determineUrl())) {
+				flyway.locations("classpath:db/migration", MIGRATIONS).initSql(SESSION);
+			}
+		};
 	}
 
 }
