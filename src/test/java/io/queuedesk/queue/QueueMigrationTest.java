@@ -3,6 +3,7 @@ package io.queuedesk.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.queuedesk.DatabaseRun;
+import io.queuedesk.system.ScratchDatabase;
 
 /**
  * Migration V7 on a database that already holds queues with stored positions (V6): the
@@ -88,11 +90,17 @@ class QueueMigrationTest {
 			.isEqualTo(1);
 	}
 
-	/** The app's migrations; on PostgreSQL in a schema of this test's own. */
+	/**
+	 * The app's migrations; on PostgreSQL in a schema of this test's own, on MariaDB in a
+	 * database of its own.
+	 */
 	private static FluentConfiguration flyway(DataSource dataSource) {
-		var config = Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration", "classpath:db/vendor/" + (postgres() ? "postgresql" : "h2"));
+		var config = Flyway.configure().dataSource(dataSource);
+		if (DatabaseRun.isMariaDbRun()) {
+			return config.locations("classpath:db/migration", "classpath:db/vendor/mariadb");
+		}
+		config.locations("classpath:db/migration", "classpath:db/standard",
+				"classpath:db/vendor/" + (postgres() ? "postgresql" : "h2"));
 		return postgres() ? config.schemas(SCHEMA) : config;
 	}
 
@@ -140,7 +148,11 @@ class QueueMigrationTest {
 		return DatabaseRun.isPostgresRun();
 	}
 
-	private static DataSource dataSource() {
+	private static DataSource dataSource() throws SQLException {
+		if (DatabaseRun.isMariaDbRun()) {
+			ScratchDatabase database = ScratchDatabase.server("_queue_migration");
+			return new DriverManagerDataSource(database.url(), database.user(), database.password());
+		}
 		if (postgres()) {
 			String url = System.getProperty("spring.datasource.url");
 			return new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,

@@ -38,6 +38,15 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 				"jdbc:postgresql://host:6543/db");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "mariadb", "mysql" })
+	void mariaDbAndMySqlGoThroughMariaDbsDriver(String scheme) {
+		assertThat(toDatasourceProperties(scheme + "://app:s3cret@db.example.net:3306/queuedesk?useSsl=true"))
+			.containsExactlyInAnyOrderEntriesOf(
+					Map.of("spring.datasource.url", "jdbc:mariadb://db.example.net:3306/queuedesk?useSsl=true",
+							"spring.datasource.username", "app", "spring.datasource.password", "s3cret"));
+	}
+
 	@Test
 	void portIsOptional() {
 		assertThat(toDatasourceProperties("postgres://app:pw@host/db")).containsEntry("spring.datasource.url",
@@ -86,7 +95,7 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "postgres://app:pw@db_1:port/db", "postgres://app:pw@:5432/db",
-			"mysql://app:pw@host:3306/db", "jdbc:postgresql://host/db", "postgres://app:pw@host:5432",
+			"oracle://app:pw@host:1521/db", "jdbc:postgresql://host/db", "postgres://app:pw@host:5432",
 			"postgres://app:pw@host:5432/", "not a url", "" })
 	void rejectsAnythingElse(String url) {
 		assertThatIllegalArgumentException().isThrownBy(() -> toDatasourceProperties(url))

@@ -20,8 +20,8 @@ import io.queuedesk.DatabaseRun;
 
 /**
  * Migrations run without the statement timeout of the pool's connections (a long upgrade
- * is not cancelled), while the app's own connections keep it. On H2 and, in the second
- * run, PostgreSQL.
+ * is not cancelled), while the app's own connections keep it. On H2, PostgreSQL and
+ * MariaDB.
  */
 @SpringBootTest
 class MigrationConnectionTest {
@@ -43,9 +43,9 @@ class MigrationConnectionTest {
 		try (Connection connection = migration.getDataSource().getConnection()) {
 			assertThat(timeoutMillis(connection)).as("migration connection").isZero();
 		}
-		if (DatabaseRun.isPostgresRun()) {
+		if (DatabaseRun.isServerRun()) {
 			// The test H2 URL sets no QUERY_TIMEOUT; the PostgreSQL pool carries the
-			// default option.
+			// default option, MariaDB's its connection-init SQL.
 			try (Connection connection = pool.getConnection()) {
 				assertThat(timeoutMillis(connection)).as("pooled connection").isEqualTo(30_000);
 			}
@@ -63,7 +63,8 @@ class MigrationConnectionTest {
 	private static long timeoutMillis(Connection connection) throws SQLException {
 		String sql = DatabaseRun.isPostgresRun()
 				? "select setting::bigint from pg_settings where name = 'statement_timeout'"
-				: "select cast(setting_value as bigint) from information_schema.settings where setting_name = 'QUERY_TIMEOUT'";
+				: DatabaseRun.isMariaDbRun() ? "select cast(@@max_statement_time * 1000 as signed)"
+						: "select cast(setting_value as bigint) from information_schema.settings where setting_name = 'QUERY_TIMEOUT'";
 		try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
 			rows.next();
 			return rows.getLong(1);

@@ -115,7 +115,7 @@ final class PlanData {
 	private static boolean schemaIsCurrent() {
 		Flyway flyway = Flyway.configure()
 			.dataSource(URL, USER, PASSWORD)
-			.locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+			.locations("classpath:db/migration", "classpath:db/standard", "classpath:db/vendor/postgresql")
 			.placeholders(Map.of("statementTimeout", "0"))
 			.load();
 		return flyway.info().pending().length == 0 && flyway.validateWithResult().validationSuccessful;

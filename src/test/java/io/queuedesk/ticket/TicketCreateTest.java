@@ -73,6 +73,28 @@ class TicketCreateTest {
 		assertThat(data.ranks(client)).containsExactly(1, 2, 3);
 	}
 
+	/**
+	 * Every database keeps all of Unicode: emoji (4 bytes in UTF-8, which MariaDB's
+	 * three-byte "utf8" would refuse), accents and non-Latin scripts, in title and
+	 * description alike.
+	 */
+	@Test
+	void titlesAndDescriptionsKeepEmojiAndEveryScript() {
+		SignedInUser me = data.signIn(TicketTestData.SUBMITTER);
+		String title = "Drucker brennt 🔥 — Überlauf 日本語 " + data.tag;
+		String description = "Steps: 👉 print twice\nExpected: ✅\nActual: 💥 ¯\\_(ツ)_/¯ Ωμέγα";
+
+		Ticket ticket = service.create(new TicketForm(title, description, client, billing, null, null, false), me);
+
+		assertThat(
+				jdbc.sql("select title from tickets where id = ?").param(ticket.getId()).query(String.class).single())
+			.isEqualTo(title);
+		assertThat(jdbc.sql("select description from tickets where id = ?")
+			.param(ticket.getId())
+			.query(String.class)
+			.single()).isEqualTo(description);
+	}
+
 	@Test
 	void adminMayPutANewTicketOnTop() {
 		SignedInUser admin = data.signIn(TicketTestData.ADMIN);
