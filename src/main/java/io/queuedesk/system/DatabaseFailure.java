@@ -11,8 +11,8 @@ import org.springframework.dao.QueryTimeoutException;
 /**
  * What a failed request tells about the database, whatever wrapped the JDBC exception on
  * its way up (Hibernate, Spring's transaction manager, Spring Session, Thymeleaf): told
- * by the SQLState of the exceptions in its cause chain, which PostgreSQL's driver and H2
- * both set.
+ * by the SQLState of the exceptions in its cause chain, which PostgreSQL's and MariaDB's
+ * drivers and H2 all set.
  */
 enum DatabaseFailure {
 
@@ -52,6 +52,15 @@ enum DatabaseFailure {
 	private static final String STATEMENT_CANCELED = "57014";
 
 	/**
+	 * MariaDB's SQLState of an interrupted statement: its max_statement_time (error 1969)
+	 * or a KILL QUERY (1317) — busy — but also of a killed connection (1927), which is
+	 * gone.
+	 */
+	private static final String MARIADB_INTERRUPTED = "70100";
+
+	private static final int MARIADB_CONNECTION_KILLED = 1927;
+
+	/**
 	 * PostgreSQL's class 53, insufficient resources: disk_full (53100), out_of_memory,
 	 * too_many_connections, configuration_limit_exceeded. The server still answers (its
 	 * health check passes) but cannot take this change now: a 503 like a busy pool, not a
@@ -68,7 +77,7 @@ enum DatabaseFailure {
 					return UNREACHABLE;
 				}
 				busy |= sql instanceof SQLTransientConnectionException || sql instanceof SQLTimeoutException
-						|| STATEMENT_CANCELED.equals(sql.getSQLState())
+						|| STATEMENT_CANCELED.equals(sql.getSQLState()) || MARIADB_INTERRUPTED.equals(sql.getSQLState())
 						|| (sql.getSQLState() != null && sql.getSQLState().startsWith(INSUFFICIENT_RESOURCES_CLASS));
 			}
 			// Translated without the SQLException as cause: Spring's and JPA's query
@@ -93,6 +102,7 @@ enum DatabaseFailure {
 			return POOL_DROPPED_CONNECTION.equals(sql.getMessage()) || failedOnStorage(sql);
 		}
 		return state.startsWith("08") || SERVER_GONE_STATES.contains(state) || H2_CLOSED_STATES.contains(state)
+				|| (MARIADB_INTERRUPTED.equals(state) && sql.getErrorCode() == MARIADB_CONNECTION_KILLED)
 				|| failedOnStorage(sql);
 	}
 

@@ -10,7 +10,7 @@ CREATE TABLE queue_segments (
     client_id    BIGINT  NOT NULL,
     start_rank   BIGINT  NOT NULL,
     ticket_count INTEGER NOT NULL,
-    CONSTRAINT pk_queue_segments PRIMARY KEY (client_id, start_rank),
+    PRIMARY KEY (client_id, start_rank),
     CONSTRAINT ck_queue_segments_count CHECK (ticket_count >= 0),
     CONSTRAINT fk_queue_segments_client FOREIGN KEY (client_id) REFERENCES clients (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -54,6 +54,21 @@ class DatabaseFailureTest {
 	}
 
 	@Test
+	void mariaDbsInterruptionsAreBusyButAKilledConnectionIsGone() {
+		assertThat(DatabaseFailure.of(new RuntimeException(
+				new SQLException("Query execution was interrupted (max_statement_time exceeded)", "70100", 1969))))
+			.isEqualTo(DatabaseFailure.BUSY);
+		assertThat(DatabaseFailure.of(new SQLException("Query execution was interrupted", "70100", 1317)))
+			.isEqualTo(DatabaseFailure.BUSY);
+		assertThat(DatabaseFailure.of(new SQLException("Connection was killed", "70100", 1927)))
+			.isEqualTo(DatabaseFailure.UNREACHABLE);
+		assertThat(DatabaseFailure.of(new SQLException("Server shutdown in progress", "08S01", 1053)))
+			.isEqualTo(DatabaseFailure.UNREACHABLE);
+		assertThat(DatabaseFailure.of(new SQLException("Duplicate entry 'a' for key 'uq_users_email'", "23000", 1062)))
+			.isEqualTo(DatabaseFailure.NONE);
+	}
+
+	@Test
 	void aPostgresServerShortOfDiskOrMemoryIsBusyNotAnError() {
 		assertThat(DatabaseFailure.of(new RuntimeException(
 				new SQLException("could not extend file \"base/16384/16385\": No space left on device", "53100"))))

@@ -29,11 +29,11 @@ import org.springframework.test.annotation.DirtiesContext;
  * network to lose (its outage, a full disk, is FullDiskTest).
  */
 @DirtiesContext
-@EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres",
-		disabledReason = "PostgreSQL run only")
+@EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres|mariadb",
+		disabledReason = "database server runs only")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=2" })
-class DatabaseOutageTest extends PostgresOutageTestCase {
+class DatabaseOutageTest extends ServerOutageTestCase {
 
 	/** The limit of the issue (about 3 s) with room for a loaded CI machine. */
 	private static final Duration WITHIN = Duration.ofSeconds(6);

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * there, without a restart. H2 run only: PostgreSQL's own disk is the server's business
  * (and answers with its own errors over the same 503 path, see DatabaseOutageTest).
  */
-@DisabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres",
+@DisabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres|mariadb",
 		disabledReason = "the embedded H2's disk")
 @DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)

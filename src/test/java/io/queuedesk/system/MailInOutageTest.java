@@ -27,12 +27,12 @@ import org.springframework.test.annotation.DirtiesContext;
  * run only.
  */
 @DirtiesContext
-@EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres",
-		disabledReason = "PostgreSQL run only")
+@EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres|mariadb",
+		disabledReason = "database server runs only")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=2",
 				"queuedesk.mail-in.token=" + MailInOutageTest.TOKEN, "queuedesk.mail-in.default-client=Client C" })
-class MailInOutageTest extends PostgresOutageTestCase {
+class MailInOutageTest extends ServerOutageTestCase {
 
 	static final String TOKEN = "outage-test-token";
 

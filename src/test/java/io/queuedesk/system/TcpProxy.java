@@ -42,18 +42,19 @@ final class TcpProxy implements AutoCloseable {
 	private volatile ServerSocket server;
 
 	/**
-	 * A proxy in front of the PostgreSQL server of the test run's
+	 * A proxy in front of the PostgreSQL or MariaDB server of the test run's
 	 * {@code spring.datasource.url}, which is registered pointing at the proxy, so that
 	 * the test can cut the application's database connections.
 	 */
-	static TcpProxy inFrontOfPostgres(DynamicPropertyRegistry registry) throws IOException {
+	static TcpProxy inFrontOfServer(DynamicPropertyRegistry registry) throws IOException {
 		String url = System.getProperty("spring.datasource.url");
-		Matcher hostPort = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/").matcher(url);
+		Matcher hostPort = Pattern.compile("jdbc:(?:postgresql|mariadb)://([^:/]+)(?::(\\d+))?/").matcher(url);
 		if (!hostPort.find()) {
-			throw new IllegalStateException("Not a PostgreSQL URL: " + url);
+			throw new IllegalStateException("Not a PostgreSQL or MariaDB URL: " + url);
 		}
+		int defaultPort = url.startsWith("jdbc:mariadb:") ? 3306 : 5432;
 		TcpProxy proxy = new TcpProxy(hostPort.group(1),
-				hostPort.group(2) == null ? 5432 : Integer.parseInt(hostPort.group(2)));
+				hostPort.group(2) == null ? defaultPort : Integer.parseInt(hostPort.group(2)));
 		String proxied = url.substring(0, hostPort.start(1)) + "127.0.0.1:" + proxy.port() + "/"
 				+ url.substring(hostPort.end());
 		registry.add("spring.datasource.url", () -> proxied);

@@ -68,8 +68,8 @@ import io.queuedesk.user.SignedInUser;
  * H2 run skips this.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres",
-		disabledReason = "two instances share a database only on PostgreSQL (the embedded H2 file belongs to one process)")
+@EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres|mariadb",
+		disabledReason = "two instances share a database only on a server (the embedded H2 file belongs to one process)")
 class TwoInstancesTest {
 
 	private static final String ADMIN = "admin@example.com";

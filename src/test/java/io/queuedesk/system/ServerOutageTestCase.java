@@ -8,19 +8,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.queuedesk.DatabaseRun;
 
 /**
- * A test class whose application reaches PostgreSQL through a {@link TcpProxy}, so that
- * its tests can cut the database off ({@code proxy.cut()}, {@code proxy.blackHole()});
- * after each test the database is back. PostgreSQL run only (the subclass says so): the
- * embedded H2 has no network to lose.
+ * A test class whose application reaches PostgreSQL or MariaDB through a
+ * {@link TcpProxy}, so that its tests can cut the database off ({@code proxy.cut()},
+ * {@code proxy.blackHole()}); after each test the database is back. Server runs only (the
+ * subclass says so): the embedded H2 has no network to lose.
  */
-abstract class PostgresOutageTestCase {
+abstract class ServerOutageTestCase {
 
 	static TcpProxy proxy;
 
 	@DynamicPropertySource
 	static void throughTheProxy(DynamicPropertyRegistry registry) throws Exception {
-		if (DatabaseRun.isPostgresRun()) {
-			proxy = TcpProxy.inFrontOfPostgres(registry);
+		if (DatabaseRun.isServerRun()) {
+			proxy = TcpProxy.inFrontOfServer(registry);
 		}
 	}
 
