@@ -61,6 +61,12 @@ enum DatabaseFailure {
 	private static final int MARIADB_CONNECTION_KILLED = 1927;
 
 	/**
+	 * MariaDB's and MySQL's full disk: "The table is full" (1114) and "Disk full" (1021),
+	 * both with the general SQLState HY000 — busy, like PostgreSQL's class 53.
+	 */
+	private static final Set<Integer> MARIADB_DISK_FULL = Set.of(1114, 1021);
+
+	/**
 	 * PostgreSQL's class 53, insufficient resources: disk_full (53100), out_of_memory,
 	 * too_many_connections, configuration_limit_exceeded. The server still answers (its
 	 * health check passes) but cannot take this change now: a 503 like a busy pool, not a
@@ -78,6 +84,7 @@ enum DatabaseFailure {
 				}
 				busy |= sql instanceof SQLTransientConnectionException || sql instanceof SQLTimeoutException
 						|| STATEMENT_CANCELED.equals(sql.getSQLState()) || MARIADB_INTERRUPTED.equals(sql.getSQLState())
+						|| ("HY000".equals(sql.getSQLState()) && MARIADB_DISK_FULL.contains(sql.getErrorCode()))
 						|| (sql.getSQLState() != null && sql.getSQLState().startsWith(INSUFFICIENT_RESOURCES_CLASS));
 			}
 			// Translated without the SQLException as cause: Spring's and JPA's query

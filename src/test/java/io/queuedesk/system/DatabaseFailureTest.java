@@ -66,6 +66,11 @@ class DatabaseFailureTest {
 			.isEqualTo(DatabaseFailure.UNREACHABLE);
 		assertThat(DatabaseFailure.of(new SQLException("Duplicate entry 'a' for key 'uq_users_email'", "23000", 1062)))
 			.isEqualTo(DatabaseFailure.NONE);
+		assertThat(DatabaseFailure
+			.of(new RuntimeException(new SQLException("The table 'tickets' is full", "HY000", 1114)))).as("a full disk")
+			.isEqualTo(DatabaseFailure.BUSY);
+		assertThat(DatabaseFailure.of(new SQLException("Some other general error", "HY000", 1105)))
+			.isEqualTo(DatabaseFailure.NONE);
 	}
 
 	@Test
