@@ -80,8 +80,9 @@ class InboundMessageTest {
 	@Test
 	void aMessageWithoutAUsableMessageIdGetsOneMadeUpFromItsHash() throws Exception {
 		for (String header : List.of("", "Message-ID: \n", "Message-ID: <a b@example.com>\n",
-				"Message-ID: <one@example.com>\nMessage-ID: <two@example.com>\n")) {
-			byte[] raw = (header + "From: sam@example.com\nSubject: Hi\n\nHello\n").getBytes(StandardCharsets.US_ASCII);
+				"Message-ID: <one@example.com>\nMessage-ID: <two@example.com>\n",
+				"Message-ID: <grüße@example.com>\n")) {
+			byte[] raw = (header + "From: sam@example.com\nSubject: Hi\n\nHello\n").getBytes(StandardCharsets.UTF_8);
 			Path file = write(raw);
 			try (InboundMessage message = InboundMessage.read(file, true)) {
 				assertThat(message.messageId()).as(header)
