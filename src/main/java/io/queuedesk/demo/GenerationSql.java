@@ -289,7 +289,7 @@ final class GenerationSql {
 				  target_user_id, target_user_email, details, internal)
 				""";
 		String range = " where t.id between " + (ticketBase + first) + " and " + (ticketBase + last);
-		return columns + switch (entry) {
+		String select = switch (entry) {
 			case 1 -> """
 					select t.created_at, s.id, s.email, 'TICKET_CREATED', t.id, t.title, null, null,
 					  'client: ' || c.name, false
@@ -321,6 +321,13 @@ final class GenerationSql {
 					""".formatted(commentBase, ticketBase) + range;
 			default -> throw new IllegalArgumentException("entry " + entry);
 		};
+		// MariaDB, planning on the statistics of before the run, would read the chunk
+		// through every user's (or client's) tickets: each chunk more, the last ones
+		// most.
+		// STRAIGHT_JOIN keeps the FROM order: the chunk's id range first, then a key
+		// lookup
+		// per row.
+		return columns + (mariaDb ? select.replaceFirst("^select ", "select straight_join ") : select);
 	}
 
 	/** A UTC literal; MariaDB's DATETIME columns hold UTC (the session's time zone). */
