@@ -7,7 +7,10 @@ import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
 
-/** Tells the embedded H2 default apart from a production PostgreSQL. */
+/**
+ * Tells the embedded H2 default apart from a production database server (PostgreSQL,
+ * MariaDB).
+ */
 @Component
 class DatabaseInfo {
 

@@ -49,6 +49,11 @@ class GenerateDataCommand implements CliCommand {
 			err.println("usage: " + usage());
 			return CommandRunner.EXIT_USAGE;
 		}
+		String unsupported = generator.unsupported();
+		if (unsupported != null) {
+			err.println("error: " + unsupported);
+			return CommandRunner.EXIT_FAILURE;
+		}
 		boolean force = args.containsOption("force");
 		long existing = generator.ticketCount();
 		if (existing > 0 && !force) {

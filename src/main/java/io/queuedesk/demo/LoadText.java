@@ -164,11 +164,16 @@ final class LoadText {
 	 * none).
 	 */
 	static String array(List<String> values) {
-		StringBuilder sql = new StringBuilder("array[");
+		return "array[" + values(values) + "]";
+	}
+
+	/** The constant strings as a list of SQL literals (quotes doubled). */
+	static String values(List<String> values) {
+		StringBuilder sql = new StringBuilder();
 		for (int i = 0; i < values.size(); i++) {
 			sql.append(i == 0 ? "'" : ", '").append(values.get(i).replace("'", "''")).append('\'');
 		}
-		return sql.append(']').toString();
+		return sql.toString();
 	}
 
 }

@@ -11,7 +11,8 @@ import io.queuedesk.system.CommandRunner;
 
 /**
  * {@code reset-database [--force]}: drops every table and migrates again, leaving an
- * empty database. PostgreSQL is treated as production and needs {@code --force}.
+ * empty database. A database server (PostgreSQL, MariaDB, MySQL) is treated as production
+ * and needs {@code --force}; only the embedded H2 is reset without.
  */
 @Component
 class ResetDatabaseCommand implements CliCommand {
@@ -32,7 +33,7 @@ class ResetDatabaseCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "reset-database [--force]   (PostgreSQL needs --force)";
+		return "reset-database [--force]   (PostgreSQL and MariaDB/MySQL need --force)";
 	}
 
 	@Override

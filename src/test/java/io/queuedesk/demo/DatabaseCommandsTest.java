@@ -58,15 +58,16 @@ class DatabaseCommandsTest {
 	}
 
 	@Test
-	void resetIsRefusedOnPostgresqlWithoutForce() {
-		Assumptions.assumeTrue(DatabaseRun.isPostgresRun(), "only the PostgreSQL run has a production database");
+	void resetIsRefusedOnADatabaseServerWithoutForce() {
+		Assumptions.assumeTrue(DatabaseRun.isServerRun(),
+				"only the PostgreSQL and MariaDB runs have a production database");
 		long users = count("users");
 		long tickets = count("tickets");
 
 		int exit = reset.run(new DefaultApplicationArguments(), print(out), print(err));
 
 		assertThat(exit).isEqualTo(CommandRunner.EXIT_FAILURE);
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("PostgreSQL").contains("--force");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains(DatabaseRun.name()).contains("--force");
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
 		assertThat(count("users")).isEqualTo(users).isPositive();
 		assertThat(count("tickets")).isEqualTo(tickets);
