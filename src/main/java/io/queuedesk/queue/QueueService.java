@@ -28,9 +28,9 @@ import io.queuedesk.system.DatabaseDialect;
  * the count of queued tickets ranked above, plus one. The unique key (client_id,
  * queue_rank) keeps two tickets from sharing a place.
  * <p>
- * Each change first locks the client's row ({@code SELECT … FOR UPDATE}), which
- * serialises queue changes per client across threads and app instances. Callers run
- * inside their own transaction (the change and its activity entry commit together).
+ * Each change first takes the client's queue lock ({@link #lockClient}), which serialises
+ * queue changes per client across threads and app instances. Callers run inside their own
+ * transaction (the change and its activity entry commit together).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -253,13 +253,35 @@ public class QueueService {
 	}
 
 	/**
-	 * On PostgreSQL {@code FOR NO KEY UPDATE}: it excludes every other queue change of
-	 * the client as {@code FOR UPDATE} would, but not the key-share lock that inserting a
-	 * ticket of the client takes for its foreign key. With {@code FOR UPDATE}, two
-	 * transactions that had each inserted a ticket would wait for each other's key-share
-	 * lock: a deadlock.
+	 * The client's queue lock: held until the transaction ends, it excludes every other
+	 * queue change of the client, but not what a ticket insert of the client takes for
+	 * its foreign key, which comes first in a create. On PostgreSQL the client's row
+	 * {@code FOR NO KEY UPDATE}, which does not conflict with the key-share lock of that
+	 * foreign key check ({@code FOR UPDATE} would: two transactions that had each
+	 * inserted a ticket would wait for each other, a deadlock). On H2 {@code FOR UPDATE}.
+	 * <p>
+	 * MariaDB (InnoDB) has no such mode: its foreign key check takes a shared lock on the
+	 * client's row, and a later {@code FOR UPDATE} of the row is an upgrade that two
+	 * creates deadlock on. So the lock there is on a row no foreign key references: the
+	 * client's first queue segment ({@link Segments#FIRST}), created when missing by the
+	 * same statement, whose duplicate-key update takes the row's exclusive lock. Before
+	 * it, the client's row is share-locked, as the ticket's foreign key check does (and
+	 * that statement's own, which InnoDB runs before its duplicate check): the client's
+	 * row comes before its queue row in every path (a transfer's update of the ticket
+	 * checks the new client's key after the queue locks; deleting a client holds its row,
+	 * then removes its segments), so nothing waits in the opposite order, and a client
+	 * deleted meanwhile is answered as no client, not as a foreign key failure.
 	 */
 	private void lockClient(long clientId) {
+		if (dialect.isMariaDb()) {
+			jdbc.sql("select id from clients where id = ? lock in share mode")
+				.param(clientId)
+				.query(Long.class)
+				.optional()
+				.orElseThrow(() -> new IllegalArgumentException("No client " + clientId));
+			segments.lockFirst(clientId);
+			return;
+		}
 		jdbc.sql("select id from clients where id = ? for " + (dialect.isPostgres() ? "no key update" : "update"))
 			.param(clientId)
 			.query(Long.class)

@@ -125,6 +125,18 @@ class Segments {
 			});
 	}
 
+	/**
+	 * MariaDB's queue lock (QueueService): creates the client's first segment when
+	 * missing, else takes its exclusive row lock ({@code ON DUPLICATE KEY UPDATE} locks
+	 * the duplicate row for update, and the no-op update writes nothing).
+	 */
+	void lockFirst(long clientId) {
+		jdbc.sql("""
+				insert into queue_segments (client_id, start_rank, ticket_count) values (?, ?, 0)
+				on duplicate key update ticket_count = ticket_count
+				""").params(clientId, FIRST).update();
+	}
+
 	/** Start of the segment after the one starting at {@code start}, or {@link #END}. */
 	long nextStart(long clientId, long start) {
 		return jdbc.sql("select min(start_rank) from queue_segments where client_id = ? and start_rank > ?")

@@ -12,7 +12,7 @@ import org.springframework.dao.QueryTimeoutException;
  * What a failed request tells about the database, whatever wrapped the JDBC exception on
  * its way up (Hibernate, Spring's transaction manager, Spring Session, Thymeleaf): told
  * by the SQLState of the exceptions in its cause chain, which PostgreSQL's and MariaDB's
- * drivers and H2 all set.
+ * drivers and H2 all set (and MariaDB's error code, where its SQLState is a general one).
  */
 enum DatabaseFailure {
 
@@ -28,8 +28,10 @@ enum DatabaseFailure {
 
 	/**
 	 * The database answers but not in time or not now: no pooled connection came free
-	 * (HikariCP's timeout), a statement ran into the statement timeout, or PostgreSQL is
-	 * short of a resource (its disk full). Readiness stays UP.
+	 * (HikariCP's timeout), a statement ran into the statement timeout, PostgreSQL is
+	 * short of a resource (its disk full), or a MariaDB lock wait ran out where nothing
+	 * translated it into a lost race (the session store's writes: a 503, as H2's lock
+	 * timeout there). Readiness stays UP.
 	 */
 	BUSY;
 
@@ -85,7 +87,8 @@ enum DatabaseFailure {
 				busy |= sql instanceof SQLTransientConnectionException || sql instanceof SQLTimeoutException
 						|| STATEMENT_CANCELED.equals(sql.getSQLState()) || MARIADB_INTERRUPTED.equals(sql.getSQLState())
 						|| ("HY000".equals(sql.getSQLState()) && MARIADB_DISK_FULL.contains(sql.getErrorCode()))
-						|| (sql.getSQLState() != null && sql.getSQLState().startsWith(INSUFFICIENT_RESOURCES_CLASS));
+						|| (sql.getSQLState() != null && sql.getSQLState().startsWith(INSUFFICIENT_RESOURCES_CLASS))
+						|| LockErrorTranslator.isLockWaitTimeout(sql);
 			}
 			// Translated without the SQLException as cause: Spring's and JPA's query
 			// timeouts.

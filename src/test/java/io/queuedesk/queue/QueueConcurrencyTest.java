@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.ticket.TicketActionException;
@@ -61,6 +64,12 @@ class QueueConcurrencyTest {
 
 	@Autowired
 	JdbcTemplate template;
+
+	@Autowired
+	QueueService queues;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void invariantQHoldsUnderConcurrentQueueChanges() throws Exception {
@@ -107,6 +116,66 @@ class QueueConcurrencyTest {
 		assertThat(succeeded).as("most operations succeed: %s", outcomes)
 			.isGreaterThan(THREADS * OPERATIONS_PER_THREAD / 2);
 		System.out.println("[queuedesk] concurrent queue operations: " + outcomes);
+	}
+
+	/**
+	 * The lock order: a client's row before its queue lock. An admin deleting an unused
+	 * client holds the client's row, then the delete removes the client's queue segments;
+	 * a transfer into that client meanwhile waits for the client's row before it takes
+	 * the queue lock. So the delete goes through and the transfer is refused as for no
+	 * client, on every database — on MariaDB too, where the queue lock is the client's
+	 * first segment row, which the delete removes (without the client's row first, the
+	 * transfer failed there on the foreign key of that row's insert, a 500).
+	 */
+	@Test
+	void aTransferIntoAClientBeingDeletedWaitsAndIsRefused() throws Exception {
+		QueueFixture fixture = new QueueFixture(jdbc, template);
+		long from = fixture.newClient();
+		long ticket = fixture.fill(from, 1).get(0);
+		long deleted = fixture.newClient();
+		// An emptied queue keeps its first segment (the queue lock on MariaDB).
+		jdbc.sql("insert into queue_segments (client_id, start_rank, ticket_count) values (?, ?, 0)")
+			.params(deleted, Segments.FIRST)
+			.update();
+		CountDownLatch locked = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			// As ReferenceAdminService.delete: the client's row, then the delete.
+			Future<?> admin = threads.submit(() -> transactions.executeWithoutResult(status -> {
+				jdbc.sql("select id from clients where id = ? for update").param(deleted).query(Long.class).single();
+				locked.countDown();
+				pause(1000); // the transfer meanwhile comes to wait
+				jdbc.sql("delete from clients where id = ?").param(deleted).update();
+			}));
+			assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<Throwable> transfer = threads.submit(() -> {
+				try {
+					transactions.executeWithoutResult(status -> queues.transfer(from, deleted, ticket));
+					return null;
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			});
+			admin.get(60, TimeUnit.SECONDS);
+			assertThat(transfer.get(60, TimeUnit.SECONDS)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("No client " + deleted);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(jdbc.sql("select client_id from tickets where id = ?").param(ticket).query(Long.class).single())
+			.isEqualTo(from);
+		fixture.assertInvariantQ(from);
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -51,6 +54,33 @@ class DatabaseFailureTest {
 			.isEqualTo(DatabaseFailure.BUSY);
 		assertThat(DatabaseFailure.of(new RuntimeException(new SQLException("Statement was canceled", "57014"))))
 			.isEqualTo(DatabaseFailure.BUSY);
+	}
+
+	/**
+	 * MariaDB's lock errors: a lock wait that ran out (1205, SQLState HY000) is a race
+	 * lost for JdbcTemplate and JdbcClient (409, as Hibernate translates it) and the
+	 * database busy where nothing translated it (503); a deadlock (1213, 40001) is a race
+	 * lost and no database failure. Other general errors stay what they were.
+	 */
+	@Test
+	void mariaDbLockErrorsAreARaceLostNeverAnUncategorizedError() {
+		SQLException timeout = new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000",
+				1205);
+		LockErrorTranslator translator = new LockErrorTranslator();
+		assertThat(translator.translate("update", "update tickets", timeout))
+			.isInstanceOf(CannotAcquireLockException.class)
+			.hasCause(timeout);
+		assertThat(DatabaseFailure.of(new RuntimeException(timeout))).isEqualTo(DatabaseFailure.BUSY);
+		SQLException deadlock = new SQLTransactionRollbackException(
+				"Deadlock found when trying to get lock; try restarting transaction", "40001", 1213);
+		assertThat(translator.translate("update", "update tickets", deadlock))
+			.isInstanceOf(ConcurrencyFailureException.class);
+		assertThat(DatabaseFailure.of(deadlock)).isEqualTo(DatabaseFailure.NONE);
+		SQLException other = new SQLException("General error", "HY000", 50000);
+		assertThat(translator.translate("select", "select 1", other) instanceof ConcurrencyFailureException)
+			.as("another general error")
+			.isFalse();
+		assertThat(DatabaseFailure.of(other)).isEqualTo(DatabaseFailure.NONE);
 	}
 
 	@Test
