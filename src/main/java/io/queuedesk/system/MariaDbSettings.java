@@ -7,6 +7,8 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -53,24 +55,41 @@ class MariaDbSettings {
 	 * The pool, once Boot bound its settings: the session settings on every new
 	 * connection; READ COMMITTED, PostgreSQL's default (InnoDB's REPEATABLE READ takes
 	 * gap locks the queue's locking was not designed for); the driver's timeouts in
-	 * milliseconds, where application.properties gives PostgreSQL's seconds.
+	 * milliseconds, where application.properties gives PostgreSQL's seconds. First of the
+	 * post-processors, so that it sees the pool itself before anything wraps it (a test's
+	 * statement-counting proxy did, and its context ran with none of these settings).
 	 */
 	@Bean
-	static BeanPostProcessor mariaDbPool(Environment environment) {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof HikariDataSource pool && appliesTo(pool.getJdbcUrl())) {
-					long timeout = environment.getProperty("queuedesk.db.statement-timeout-ms", Long.class, 30_000L);
-					pool.setConnectionInitSql(connectionInitSql(timeout));
-					pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-					inMillis(pool, "connectTimeout");
-					inMillis(pool, "socketTimeout");
-					pool.addDataSourceProperty("connectionTimeZone", "UTC");
-				}
-				return bean;
+	static PoolSettings mariaDbPool(Environment environment) {
+		return new PoolSettings(environment);
+	}
+
+	static final class PoolSettings implements BeanPostProcessor, PriorityOrdered {
+
+		private final Environment environment;
+
+		PoolSettings(Environment environment) {
+			this.environment = environment;
+		}
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (bean instanceof HikariDataSource pool && appliesTo(pool.getJdbcUrl())) {
+				long timeout = environment.getProperty("queuedesk.db.statement-timeout-ms", Long.class, 30_000L);
+				pool.setConnectionInitSql(connectionInitSql(timeout));
+				pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+				inMillis(pool, "connectTimeout");
+				inMillis(pool, "socketTimeout");
+				pool.addDataSourceProperty("connectionTimeZone", "UTC");
 			}
-		};
+			return bean;
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	private static void inMillis(HikariDataSource pool, String property) {
