@@ -104,7 +104,9 @@ class ReferenceAdminService<T extends ReferenceItem> {
 	 * Deletes an entry no ticket uses. Its row is locked first (as every queue change
 	 * locks its client's row), so that a ticket raised meanwhile cannot slip in between
 	 * the count and the delete: it waits, or the foreign key refuses the delete (answered
-	 * by the controller).
+	 * by the controller). On MariaDB a ticket's insert share-locks the row for its
+	 * foreign key, and so does a queue change: this exclusive lock waits for both, and
+	 * they for it; nothing here upgrades a lock it holds.
 	 */
 	@Transactional
 	public String delete(long id) {

@@ -41,7 +41,11 @@ class TicketLocks {
 	 * Locks the ticket for a change of its row, then loads it; 404 unless the user may
 	 * see it. On PostgreSQL {@code FOR NO KEY UPDATE}: it excludes other changes and the
 	 * delete, but lets comments of the ticket be inserted meanwhile (their foreign key
-	 * check takes a key-share lock).
+	 * check takes a key-share lock). MariaDB has no such mode: {@code FOR UPDATE}, so a
+	 * comment waits for the change. InnoDB's foreign key check of a comment or attachment
+	 * share-locks the ticket's row, and this lock after it would be an upgrade that two
+	 * transactions deadlock on: every write path takes it before it inserts anything that
+	 * references the ticket.
 	 */
 	Ticket forChange(long id, SignedInUser me) {
 		lock(id, dialect.isPostgres() ? "no key update" : "update");
@@ -60,7 +64,10 @@ class TicketLocks {
 	/**
 	 * For adding or deleting a comment: the ticket cannot be deleted until this
 	 * transaction ends. On PostgreSQL {@code FOR KEY SHARE}, which comments and changes
-	 * of the ticket do not wait for; H2 has only {@code FOR UPDATE}.
+	 * of the ticket do not wait for; H2 has only {@code FOR UPDATE}. On MariaDB
+	 * {@code FOR UPDATE} too, not a shared lock: comments of one ticket then take turns,
+	 * but an exclusive lock of the ticket later in the same transaction can never be an
+	 * upgrade of a shared one (a deadlock against a second such transaction).
 	 */
 	void againstDelete(long id) {
 		lock(id, dialect.isPostgres() ? "key share" : "update");

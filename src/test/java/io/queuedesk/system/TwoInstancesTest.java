@@ -61,11 +61,11 @@ import io.queuedesk.user.SignedInUser;
 
 /**
  * Two instances of the application (two contexts with web servers of their own) on one
- * PostgreSQL database, as behind a load balancer: queue changes split across them keep
- * invariant Q, a session started on one works on the other and ends on both at sign-out,
- * every outbox mail is sent once with both mail workers running, and the daily digest is
- * queued once when both instances fire it. The embedded H2 is one process's file, so the
- * H2 run skips this.
+ * PostgreSQL or MariaDB database, as behind a load balancer: queue changes split across
+ * them keep invariant Q, a session started on one works on the other and ends on both at
+ * sign-out, every outbox mail is sent once with both mail workers running, and the daily
+ * digest is queued once when both instances fire it. The embedded H2 is one process's
+ * file, so the H2 run skips this.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres|mariadb",
