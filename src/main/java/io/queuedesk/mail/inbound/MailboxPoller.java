@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
@@ -309,6 +310,16 @@ public class MailboxPoller implements SmartLifecycle {
 			InboundResult result;
 			try {
 				result = processor.process(raw, InboundSource.IMAP, truncated);
+			}
+			catch (ConcurrencyFailureException ex) {
+				// A race lost, nothing saved, the database fine: mostly another instance
+				// processing this very message, whose claim of the Message-ID this one
+				// waited for past MariaDB's lock wait (10 s; PostgreSQL waits to the
+				// statement timeout, a failed poll), or a deadlock. The message stays
+				// unseen for that instance or the next poll; the rest of the mailbox goes
+				// on.
+				log.info("Mailbox message {} left unseen for now: {}", message.getMessageNumber(), ex.toString());
+				return false;
 			}
 			catch (DataAccessException | TransactionException ex) {
 				// The database: this poll ends and backs off; the message is taken later.

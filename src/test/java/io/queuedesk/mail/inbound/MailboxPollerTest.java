@@ -1,6 +1,7 @@
 package io.queuedesk.mail.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -18,12 +19,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,12 +50,15 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
+import io.queuedesk.DatabaseRun;
 
 /**
  * IMAP polling against a real IMAP server (GreenMail on a free port): a mail from an
@@ -96,6 +103,9 @@ class MailboxPollerTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Autowired
 	MockMvc mvc;
@@ -320,6 +330,65 @@ class MailboxPollerTest {
 		assertThat(poller(DataSize.ofMegabytes(1)).pollOnce()).isEqualTo(2);
 		assertThat(ticketsTitled(subject)).isEqualTo(1);
 		assertThat(seen(mailbox)).containsExactly(true, true);
+	}
+
+	/**
+	 * Another instance holds the claim of a message (its transaction has not ended) for
+	 * longer than this one's lock wait: this poll leaves that message unseen and goes on
+	 * with the rest, without counting as a failed poll; the next one takes the message
+	 * once the other instance let go. MariaDB's lock wait (10 s); PostgreSQL waits for
+	 * its statement timeout instead (a failed poll, as any database failure), and the
+	 * embedded H2 has no other instance.
+	 */
+	@Test
+	void aMessageAnotherInstanceHoldsIsLeftToItAndTheRestGoesOn() throws Exception {
+		assumeTrue(DatabaseRun.isMariaDbRun(), "a lock wait that runs out as a lost race: MariaDB");
+		String subject = "Held " + tag;
+		mailbox.deliver(mail(SENDER, subject, "Claimed by another instance for now."));
+		mailbox.deliver(mail(SENDER, subject + " second", "Goes through meanwhile."));
+		// As delivered (delivery gives the message a Message-ID of its own).
+		String held = greenMail.getManagers()
+			.getImapHostManager()
+			.getInbox(mailbox)
+			.getMessages()
+			.get(0)
+			.getMimeMessage()
+			.getMessageID();
+		CountDownLatch claimed = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> instance = other.submit(() -> transactions.executeWithoutResult(status -> {
+				jdbc.sql("""
+						insert into inbound_mail (message_id, source, received_at, status)
+						values (?, 'IMAP', ?, 'PROCESSING')""").params(held, Timestamp.from(Instant.now())).update();
+				claimed.countDown();
+				try {
+					release.await(60, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				status.setRollbackOnly(); // it failed: the message is free again
+			}));
+			assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+			MailboxPoller poller = poller(DataSize.ofMegabytes(1));
+
+			assertThat(poller.pollOnce()).isEqualTo(1);
+			assertThat(seen(mailbox)).containsExactly(false, true);
+			assertThat(poller.status().failing()).isFalse();
+			assertThat(ticketsTitled(subject + " second")).isEqualTo(1);
+
+			release.countDown();
+			instance.get(30, TimeUnit.SECONDS);
+			assertThat(poller.pollOnce()).isEqualTo(1);
+			assertThat(ticketsTitled(subject)).isEqualTo(1);
+			assertThat(seen(mailbox)).containsExactly(true, true);
+		}
+		finally {
+			release.countDown();
+			other.shutdownNow();
+		}
 	}
 
 	@Test
