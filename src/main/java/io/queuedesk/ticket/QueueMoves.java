@@ -67,7 +67,15 @@ public class QueueMoves {
 		if (!ticket.getStatus().isQueued()) {
 			throw new TicketActionException("ticket.transfer.notQueued");
 		}
-		QueueService.Move move = queue.transfer(source.getId(), target.getId(), id);
+		QueueService.Move move;
+		try {
+			move = queue.transfer(source.getId(), target.getId(), id);
+		}
+		catch (IllegalArgumentException deletedMeanwhile) {
+			// The client was deleted between the check above and its queue's lock
+			// (QueueConcurrencyTest): refused like an unknown one, not a 500.
+			throw new TicketActionException("ticket.transfer.unknownClient");
+		}
 		journal.record(me, ActivityAction.TICKET_TRANSFERRED, ticket,
 				"from " + source.getName() + " #" + move.from() + " to " + target.getName() + " #" + move.to());
 		return new QueueMove(id, target.getId(), move);
