@@ -30,8 +30,13 @@ class MariaDbSettings {
 	/**
 	 * Timestamps are DATETIME columns holding UTC: the session's zone is UTC, whatever
 	 * the server's default, and the driver converts instants with the same zone.
+	 * {@code innodb_ft_enable_stopword = OFF}: a FULLTEXT index takes the stopword
+	 * setting of the session that builds it, also when a later ALTER TABLE rebuilds it;
+	 * the ticket search index has none (db/vendor/mariadb/V8), so "the" or "who" can be
+	 * searched as on PostgreSQL.
 	 */
-	static final String SESSION = "SET SESSION sql_mode = '" + SQL_MODE + "', time_zone = '+00:00'";
+	static final String SESSION = "SET SESSION sql_mode = '" + SQL_MODE + "', time_zone = '+00:00'"
+			+ ", innodb_ft_enable_stopword = OFF";
 
 	static final String MIGRATIONS = "classpath:db/vendor/mariadb";
 

@@ -64,7 +64,7 @@ class TicketListing {
 	/** One page of the tickets the viewer may see that match the filter. */
 	TicketSlice page(TicketFilter filter, SignedInUser viewer, LocalDate today) {
 		boolean postgres = dialect.isPostgres();
-		TicketConditions where = TicketConditions.of(filter, viewer, today, postgres);
+		TicketConditions where = TicketConditions.of(filter, viewer, today, textSearch());
 		ListOrder order = ListOrder.of(filter.getSort(), where.queued(), where.oneClient());
 		int size = filter.safeSize();
 		PageStart start = PageStart.of(filter, order, size);
@@ -81,8 +81,8 @@ class TicketListing {
 		// in order and testing each ticket's text would read all queued tickets for a
 		// rare word.
 		String sql = order == ListOrder.QUEUES && postgres && !where.searches()
-				? acrossQueues(where, start, params, limit)
-				: ordered(where, order, start, params, limit, postgres && where.searches());
+				? acrossQueues(where, start, params, limit) : ordered(where, order, start, params, limit,
+						postgres && where.searches(), TicketConditions.targetKey(textSearch()));
 		List<Fetched> fetched = new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, order)).list());
 		boolean more = fetched.size() > size;
 		if (more) {
@@ -100,6 +100,11 @@ class TicketListing {
 		boolean hasNext = start.forward() ? more : true;
 		return new TicketSlice(rows, start.pageNumber(), size, total, total > COUNT_CAP, hasPrevious ? first : null,
 				hasNext ? last : null);
+	}
+
+	private TicketConditions.TextSearch textSearch() {
+		return dialect.isPostgres() ? TicketConditions.TextSearch.POSTGRES
+				: dialect.isMariaDb() ? TicketConditions.TextSearch.MARIADB : TicketConditions.TextSearch.CONTAINS;
 	}
 
 	/**
@@ -148,7 +153,7 @@ class TicketListing {
 	 * page number.
 	 */
 	private static String ordered(TicketConditions where, ListOrder order, PageStart start, Map<String, Object> params,
-			int limit, boolean matchesFirst) {
+			int limit, boolean matchesFirst, String targetKey) {
 		boolean byClientName = order == ListOrder.QUEUES;
 		// A full-text search on PostgreSQL collects its matches first (a bitmap scan of
 		// the GIN
@@ -188,8 +193,11 @@ class TicketListing {
 		if (start.offset() > 0) {
 			sql.append(" offset ").append(start.offset());
 		}
+		// The page is read in the index's key; the outer order (of its few rows) is the
+		// expression, over the page's columns.
+		String page = sql.toString().replace(ListOrder.TARGET_KEY, targetKey);
 		return "select t.*, c.name as client_name, pa.name as area_name, a.display_name as assignee_name,"
-				+ " s.display_name as submitter_name from (" + sql + ") t " + NAMES + " order by "
+				+ " s.display_name as submitter_name from (" + page + ") t " + NAMES + " order by "
 				+ order.orderBy(start.forward()).replace("c.name", "t.client_sort");
 	}
 
