@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.DatabaseDialect;
+import io.queuedesk.system.Keyset;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -81,8 +82,9 @@ class TicketListing {
 		// in order and testing each ticket's text would read all queued tickets for a
 		// rare word.
 		String sql = order == ListOrder.QUEUES && postgres && !where.searches()
-				? acrossQueues(where, start, params, limit) : ordered(where, order, start, params, limit,
-						postgres && where.searches(), TicketConditions.targetKey(textSearch()));
+				? acrossQueues(where, start, params, limit)
+				: ordered(where, order, start, params, limit, postgres && where.searches(),
+						TicketConditions.targetKey(textSearch()), Keyset.rowValues(dialect));
 		List<Fetched> fetched = new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, order)).list());
 		boolean more = fetched.size() > size;
 		if (more) {
@@ -153,7 +155,7 @@ class TicketListing {
 	 * page number.
 	 */
 	private static String ordered(TicketConditions where, ListOrder order, PageStart start, Map<String, Object> params,
-			int limit, boolean matchesFirst, String targetKey) {
+			int limit, boolean matchesFirst, String targetKey, boolean rowValues) {
 		boolean byClientName = order == ListOrder.QUEUES;
 		// A full-text search on PostgreSQL collects its matches first (a bitmap scan of
 		// the GIN
@@ -182,12 +184,8 @@ class TicketListing {
 				names.add(":key" + i);
 			}
 			sql.append(" and ")
-				.append(order.keyColumns())
-				.append(' ')
-				.append(order.keysetOperator(start.forward()))
-				.append(" (")
-				.append(String.join(", ", names))
-				.append(')');
+				.append(Keyset.of(rowValues, order.columns(), order.keysetOperator(start.forward()), names, List.of())
+					.sql());
 		}
 		sql.append(" order by ").append(order.orderBy(start.forward())).append(" limit ").append(limit);
 		if (start.offset() > 0) {
