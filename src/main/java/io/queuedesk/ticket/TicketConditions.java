@@ -107,6 +107,11 @@ final class TicketConditions {
 		return database == TextSearch.MARIADB ? "t.queued_target" : ListOrder.TARGET_KEY;
 	}
 
+	/** Every queued ticket, no filter and no visibility condition (an admin's list). */
+	boolean allQueued() {
+		return queued && conditions.size() == 1;
+	}
+
 	boolean queued() {
 		return queued;
 	}

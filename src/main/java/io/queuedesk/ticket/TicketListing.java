@@ -81,11 +81,18 @@ class TicketListing {
 		// every queue
 		// in order and testing each ticket's text would read all queued tickets for a
 		// rare word.
-		String sql = order == ListOrder.QUEUES && postgres && !where.searches()
-				? acrossQueues(where, start, params, limit)
-				: ordered(where, order, start, params, limit, postgres && where.searches(),
-						TicketConditions.targetKey(textSearch()), Keyset.rowValues(dialect));
-		List<Fetched> fetched = new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, order)).list());
+		boolean inTurn = order == ListOrder.QUEUES && dialect.isMariaDb() && !where.searches();
+		List<Fetched> fetched;
+		if (inTurn) {
+			fetched = queuesInTurn(where, start, params, limit);
+		}
+		else {
+			String sql = order == ListOrder.QUEUES && postgres && !where.searches()
+					? acrossQueues(where, start, params, limit)
+					: ordered(where, order, start, params, limit, postgres && where.searches(),
+							TicketConditions.targetKey(textSearch()), Keyset.rowValues(dialect));
+			fetched = new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, order)).list());
+		}
 		boolean more = fetched.size() > size;
 		if (more) {
 			fetched.remove(size);
@@ -140,7 +147,9 @@ class TicketListing {
 		// A search counts what its full-text index finds; an order there would invite a
 		// walk of
 		// every queued ticket, testing each one's text.
-		String order = where.searches() ? ""
+		// MariaDB stops a range at the limit; an order there made it sort every match
+		// first.
+		String order = where.searches() || dialect.isMariaDb() ? ""
 				: where.queued() ? " order by t.client_id, t.queue_rank" : " order by t.completed_at, t.id";
 		return jdbc
 			.sql("select count(*) from (select 1 from tickets t where " + where.sql() + order + " limit "
@@ -173,6 +182,11 @@ class TicketListing {
 					: " from " + from)
 			.append(" where ")
 			.append(matchesFirst ? "1 = 1" : where.sql());
+		if (order == ListOrder.TARGET_DATE && !targetKey.equals(ListOrder.TARGET_KEY)) {
+			// MariaDB's queued_target is NULL for completed tickets, which an ascending
+			// index holds first: the range starts after them.
+			sql.append(" and ").append(targetKey).append(" is not null");
+		}
 		if (start.cursor() != null) {
 			Object[] keys = order.parameters(start.cursor());
 			List<String> names = new ArrayList<>();
@@ -197,6 +211,35 @@ class TicketListing {
 		return "select t.*, c.name as client_name, pa.name as area_name, a.display_name as assignee_name,"
 				+ " s.display_name as submitter_name from (" + page + ") t " + NAMES + " order by "
 				+ order.orderBy(start.forward()).replace("c.name", "t.client_sort");
+	}
+
+	/**
+	 * All queues in queue order on MariaDB ({@link QueuesInTurn}): the clients in name
+	 * order, a few at a time (8, then twice as many each time), until their queues
+	 * supplied the page; each group's rows follow the previous group's. Without a filter
+	 * the first group holds the page, so the statements of a page do not change with its
+	 * depth; a filter that few tickets match may take a few more.
+	 */
+	private List<Fetched> queuesInTurn(TicketConditions where, PageStart start, Map<String, Object> params, int limit) {
+		boolean forward = start.forward();
+		String direction = forward ? "" : " desc";
+		long rows = start.offset() + limit;
+		List<Long> clients = QueuesInTurn.clients(jdbc, where, start.cursor(), forward, rows);
+		List<Fetched> fetched = new ArrayList<>();
+		int group = where.allQueued() ? clients.size() : 8;
+		for (int from = 0; from < clients.size() && fetched.size() < rows; from += group, group *= 2) {
+			List<Long> some = clients.subList(from, Math.min(clients.size(), from + group));
+			Map<String, Object> groupParams = new LinkedHashMap<>(params);
+			String sql = "select t.*, c.name as client_name, pa.name as area_name,"
+					+ " a.display_name as assignee_name, s.display_name as submitter_name from ("
+					+ QueuesInTurn.sql(COLUMNS, where, some, start.cursor(), forward, rows - fetched.size(),
+							groupParams)
+					+ " order by client_sort" + direction + ", client_id" + direction + ", queue_rank" + direction
+					+ " limit " + (rows - fetched.size()) + ") t " + NAMES + " order by t.client_sort" + direction
+					+ ", t.client_id" + direction + ", t.queue_rank" + direction;
+			fetched.addAll(jdbc.sql(sql).params(groupParams).query((rs, n) -> fetch(rs, ListOrder.QUEUES)).list());
+		}
+		return new ArrayList<>(fetched.subList((int) Math.min(start.offset(), fetched.size()), fetched.size()));
 	}
 
 	/**

@@ -6,8 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
 import tools.jackson.databind.JsonNode;
@@ -28,15 +33,15 @@ final class MariaDbPlans {
 	private MariaDbPlans() {
 	}
 
-	/** One table access of a plan. */
-	record Access(String table, String type, String key, double loops, double rows) {
+	/**
+	 * One table access of a plan; {@code table} is the name or alias the statement gives
+	 * it (MariaDB reports aliases), {@code guarded} whether it is one of
+	 * {@link SqlPlans#GUARDED}.
+	 */
+	record Access(String table, String type, String key, double loops, double rows, boolean guarded) {
 
 		long rowsRead() {
 			return Math.round(loops * rows);
-		}
-
-		boolean guarded() {
-			return SqlPlans.GUARDED.contains(table);
 		}
 
 		@Override
@@ -81,7 +86,7 @@ final class MariaDbPlans {
 				String json = rs.getString(1);
 				JsonNode root = JSON.readTree(json);
 				List<Access> accesses = new ArrayList<>();
-				collect(root, accesses);
+				collect(root, guardedNames(statement.sql()), accesses);
 				return new Plan(accesses, json, root.path("query_block").path("r_total_time_ms").asDouble());
 			}
 		}
@@ -92,22 +97,42 @@ final class MariaDbPlans {
 	}
 
 	/** Every "table" object anywhere in the plan (joins, subqueries, derived tables). */
-	private static void collect(JsonNode node, List<Access> into) {
+	private static void collect(JsonNode node, Set<String> guarded, List<Access> into) {
 		if (node.isObject()) {
 			if (node.has("table_name") && node.has("access_type")) {
-				into.add(new Access(node.get("table_name").asString(), node.get("access_type").asString(),
+				String table = node.get("table_name").asString();
+				into.add(new Access(table, node.get("access_type").asString(),
 						node.has("key") ? node.get("key").asString() : null, node.path("r_loops").asDouble(),
-						node.path("r_rows").asDouble()));
+						node.path("r_rows").asDouble(), guarded.contains(table.toLowerCase(Locale.ROOT))));
 			}
 			for (Map.Entry<String, JsonNode> field : node.properties()) {
-				collect(field.getValue(), into);
+				collect(field.getValue(), guarded, into);
 			}
 		}
 		else if (node.isArray()) {
 			for (JsonNode child : node) {
-				collect(child, into);
+				collect(child, guarded, into);
 			}
 		}
+	}
+
+	private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|join)\\s+(\\w+)(?:\\s+(?:as\\s+)?(\\w+))?");
+
+	private static final Set<String> KEYWORDS = Set.of("where", "join", "left", "inner", "cross", "on", "order",
+			"group", "limit", "union", "having", "straight_join", "natural", "using", "for", "lock", "force", "use");
+
+	/** The guarded tables' names and the aliases the statement gives them. */
+	static Set<String> guardedNames(String sql) {
+		Set<String> names = new HashSet<>(SqlPlans.GUARDED);
+		Matcher table = TABLE.matcher(sql);
+		while (table.find()) {
+			String alias = table.group(2);
+			if (SqlPlans.GUARDED.contains(table.group(1).toLowerCase(Locale.ROOT)) && alias != null
+					&& !KEYWORDS.contains(alias.toLowerCase(Locale.ROOT))) {
+				names.add(alias.toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
 	}
 
 }

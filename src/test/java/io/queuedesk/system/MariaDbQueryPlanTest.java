@@ -62,6 +62,9 @@ class MariaDbQueryPlanTest {
 		reused = MariaDbPlanData.prepare();
 		registry.add("spring.datasource.url", () -> MariaDbPlanData.URL);
 		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
+		// Generating: the queue segments of 200,000 tickets are counted in one statement.
+		registry.add("DB_SOCKET_TIMEOUT_S", () -> "600");
+		registry.add("queuedesk.db.statement-timeout-ms", () -> "600000");
 	}
 
 	@Autowired
