@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </ol>
  * Without a filter every queued ticket matches, so the clients are cut where those after
  * the cursor's client hold enough rows for the page: the first page reads about one page
- * of tickets. With a filter each client's branch reads at most one page of its matches.
+ * of tickets. With a filter each client's branch reads at most one page of its matches (a
+ * range of the filter's index), a few hundred short ranges for a few hundred clients; the
+ * statements of a page stay the same at any depth.
  */
 final class QueuesInTurn {
 

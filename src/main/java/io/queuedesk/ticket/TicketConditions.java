@@ -38,6 +38,8 @@ final class TicketConditions {
 
 	private boolean searches;
 
+	private boolean overdue;
+
 	private TicketConditions(TicketFilter filter) {
 		TicketStatus status = filter.getStatus();
 		this.queued = status == null || status.isQueued();
@@ -79,6 +81,7 @@ final class TicketConditions {
 		if (filter.getProductArea() != null) {
 			where.add("t.product_area_id = :area", "area", filter.getProductArea());
 		}
+		where.overdue = filter.isOverdue() && where.queued;
 		if (filter.isOverdue()) {
 			// Completed tickets are never overdue; queued ones use the target-date index.
 			where.add(where.queued ? targetKey(textSearch) + " < :today" : "1 = 0", "today", today);
@@ -105,6 +108,11 @@ final class TicketConditions {
 	 */
 	static String targetKey(TextSearch database) {
 		return database == TextSearch.MARIADB ? "t.queued_target" : ListOrder.TARGET_KEY;
+	}
+
+	/** Only queued tickets past their target date. */
+	boolean overdue() {
+		return overdue;
 	}
 
 	/** Every queued ticket, no filter and no visibility condition (an admin's list). */

@@ -81,7 +81,12 @@ class TicketListing {
 		// every queue
 		// in order and testing each ticket's text would read all queued tickets for a
 		// rare word.
-		boolean inTurn = order == ListOrder.QUEUES && dialect.isMariaDb() && !where.searches();
+		// MariaDB, all queues: in turn (QueuesInTurn), unless few tickets match anyway: a
+		// search's matches come from its index, the overdue ones from the target date
+		// index
+		// (a quarter of the queued at most), and sorting those reads less than a few
+		// hundred queues each walked until enough of their tickets are overdue.
+		boolean inTurn = order == ListOrder.QUEUES && dialect.isMariaDb() && !where.searches() && !where.overdue();
 		List<Fetched> fetched;
 		if (inTurn) {
 			fetched = queuesInTurn(where, start, params, limit);
@@ -215,31 +220,23 @@ class TicketListing {
 
 	/**
 	 * All queues in queue order on MariaDB ({@link QueuesInTurn}): the clients in name
-	 * order, a few at a time (8, then twice as many each time), until their queues
-	 * supplied the page; each group's rows follow the previous group's. Without a filter
-	 * the first group holds the page, so the statements of a page do not change with its
-	 * depth; a filter that few tickets match may take a few more.
+	 * order from the cursor's on, then one statement for the page over their queues.
 	 */
 	private List<Fetched> queuesInTurn(TicketConditions where, PageStart start, Map<String, Object> params, int limit) {
 		boolean forward = start.forward();
 		String direction = forward ? "" : " desc";
 		long rows = start.offset() + limit;
 		List<Long> clients = QueuesInTurn.clients(jdbc, where, start.cursor(), forward, rows);
-		List<Fetched> fetched = new ArrayList<>();
-		int group = where.allQueued() ? clients.size() : 8;
-		for (int from = 0; from < clients.size() && fetched.size() < rows; from += group, group *= 2) {
-			List<Long> some = clients.subList(from, Math.min(clients.size(), from + group));
-			Map<String, Object> groupParams = new LinkedHashMap<>(params);
-			String sql = "select t.*, c.name as client_name, pa.name as area_name,"
-					+ " a.display_name as assignee_name, s.display_name as submitter_name from ("
-					+ QueuesInTurn.sql(COLUMNS, where, some, start.cursor(), forward, rows - fetched.size(),
-							groupParams)
-					+ " order by client_sort" + direction + ", client_id" + direction + ", queue_rank" + direction
-					+ " limit " + (rows - fetched.size()) + ") t " + NAMES + " order by t.client_sort" + direction
-					+ ", t.client_id" + direction + ", t.queue_rank" + direction;
-			fetched.addAll(jdbc.sql(sql).params(groupParams).query((rs, n) -> fetch(rs, ListOrder.QUEUES)).list());
+		if (clients.isEmpty()) {
+			return new ArrayList<>();
 		}
-		return new ArrayList<>(fetched.subList((int) Math.min(start.offset(), fetched.size()), fetched.size()));
+		String sql = "select t.*, c.name as client_name, pa.name as area_name, a.display_name as assignee_name,"
+				+ " s.display_name as submitter_name from ("
+				+ QueuesInTurn.sql(COLUMNS, where, clients, start.cursor(), forward, rows, params)
+				+ " order by client_sort" + direction + ", client_id" + direction + ", queue_rank" + direction
+				+ " limit " + limit + " offset " + start.offset() + ") t " + NAMES + " order by t.client_sort"
+				+ direction + ", t.client_id" + direction + ", t.queue_rank" + direction;
+		return new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, ListOrder.QUEUES)).list());
 	}
 
 	/**

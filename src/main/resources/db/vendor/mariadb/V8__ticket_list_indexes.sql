@@ -29,8 +29,10 @@ CREATE INDEX ix_tickets_status_queue ON tickets (status, client_id, queue_rank);
 CREATE INDEX ix_tickets_assignee_queue ON tickets (assignee_id, client_id, queue_rank);
 CREATE INDEX ix_tickets_submitter_queue ON tickets (submitter_id, client_id, queue_rank);
 CREATE INDEX ix_tickets_area_queue ON tickets (product_area_id, client_id, queue_rank);
--- By target date, none last; also the overdue filter.
-CREATE INDEX ix_tickets_queued_target ON tickets (queued_target, id);
+-- By target date, none last; also the overdue filter. queue_rank is in it so that the queued
+-- condition every list states is read from the index (an overdue count of 10,000 entries took
+-- 700 ms with a row lookup each).
+CREATE INDEX ix_tickets_queued_target ON tickets (queued_target, id, queue_rank);
 -- Completed (the archive): most recently completed first, alone or per client or assignee.
 CREATE INDEX ix_tickets_completed ON tickets (completed_at, id);
 CREATE INDEX ix_tickets_client_completed ON tickets (client_id, completed_at, id);
