@@ -230,12 +230,13 @@ class TicketListing {
 		if (clients.isEmpty()) {
 			return new ArrayList<>();
 		}
+		String keys = QueuesInTurn.keys(where, clients, start.cursor(), forward, rows, params) + " order by client_sort"
+				+ direction + ", client_id" + direction + ", queue_rank" + direction + " limit " + limit + " offset "
+				+ start.offset();
 		String sql = "select t.*, c.name as client_name, pa.name as area_name, a.display_name as assignee_name,"
-				+ " s.display_name as submitter_name from ("
-				+ QueuesInTurn.sql(COLUMNS, where, clients, start.cursor(), forward, rows, params)
-				+ " order by client_sort" + direction + ", client_id" + direction + ", queue_rank" + direction
-				+ " limit " + limit + " offset " + start.offset() + ") t " + NAMES + " order by t.client_sort"
-				+ direction + ", t.client_id" + direction + ", t.queue_rank" + direction;
+				+ " s.display_name as submitter_name from (select " + COLUMNS + ", k.client_sort from (" + keys
+				+ ") k join tickets t on t.id = k.id) t " + NAMES + " order by t.client_sort" + direction
+				+ ", t.client_id" + direction + ", t.queue_rank" + direction;
 		return new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, ListOrder.QUEUES)).list());
 	}
 

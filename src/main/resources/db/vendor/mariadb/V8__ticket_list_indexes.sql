@@ -29,10 +29,11 @@ CREATE INDEX ix_tickets_status_queue ON tickets (status, client_id, queue_rank);
 CREATE INDEX ix_tickets_assignee_queue ON tickets (assignee_id, client_id, queue_rank);
 CREATE INDEX ix_tickets_submitter_queue ON tickets (submitter_id, client_id, queue_rank);
 CREATE INDEX ix_tickets_area_queue ON tickets (product_area_id, client_id, queue_rank);
--- By target date, none last; also the overdue filter. queue_rank is in it so that the queued
--- condition every list states is read from the index (an overdue count of 10,000 entries took
--- 700 ms with a row lookup each).
-CREATE INDEX ix_tickets_queued_target ON tickets (queued_target, id, queue_rank);
+-- By target date, none last; also the overdue filter. queue_rank and client_id are in it so that
+-- the queued condition every list states, and the overdue tickets across all queues (sorted by
+-- client name), are read from the index: an overdue count of 10,000 entries took 700 ms, and the
+-- overdue page of 1,000,000 tickets 3.3 s, with a row lookup each.
+CREATE INDEX ix_tickets_queued_target ON tickets (queued_target, id, queue_rank, client_id);
 -- Completed (the archive): most recently completed first, alone or per client or assignee.
 CREATE INDEX ix_tickets_completed ON tickets (completed_at, id);
 CREATE INDEX ix_tickets_client_completed ON tickets (client_id, completed_at, id);
