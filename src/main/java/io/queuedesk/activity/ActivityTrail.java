@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.system.AdminOnly;
+import io.queuedesk.system.DatabaseDialect;
+import io.queuedesk.system.Keyset;
 
 /**
  * Reads the audit trail for /admin/activity, its CSV export and the dashboard, with plain
@@ -54,7 +56,10 @@ public class ActivityTrail {
 
 	private final Clock clock;
 
-	ActivityTrail(DataSource dataSource, Clock clock) {
+	private final DatabaseDialect dialect;
+
+	ActivityTrail(DataSource dataSource, Clock clock, DatabaseDialect dialect) {
+		this.dialect = dialect;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(EXPORT_FETCH_SIZE);
@@ -85,9 +90,10 @@ public class ActivityTrail {
 		}
 		int limit = PAGE_SIZE + 1;
 		List<Object> params = new ArrayList<>();
-		String keyset = cursor == null ? null : forward ? "(occurred_at, id) < (?, ?)" : "(occurred_at, id) > (?, ?)";
-		List<Object> keyParams = cursor == null ? List.of()
-				: List.of(cursor.occurredAt().atOffset(ZoneOffset.UTC), cursor.id());
+		Keyset fromCursor = cursor == null ? null : Keyset.of(Keyset.rowValues(dialect), List.of("occurred_at", "id"),
+				forward ? "<" : ">", List.of(cursor.occurredAt().atOffset(ZoneOffset.UTC), cursor.id()));
+		String keyset = fromCursor == null ? null : fromCursor.sql();
+		List<Object> keyParams = fromCursor == null ? List.of() : fromCursor.values();
 		String direction = forward ? " desc" : "";
 		String sql = "select " + ActivityQuery.COLUMNS + " from ("
 				+ query.branches(ActivityQuery.COLUMNS, zone, keyset, keyParams, forward, offset + limit, params)

@@ -146,6 +146,9 @@ public class QueueService {
 	/** The ticket's position in its client's queue, or empty when it is not queued. */
 	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
 	public Optional<Integer> positionOf(long ticketId) {
+		if (dialect.isMariaDb()) {
+			return Optional.ofNullable(SegmentPositions.of(jdbc, List.of(ticketId)).get(ticketId));
+		}
 		return jdbc.sql("select " + Segments.POSITION + " from tickets t where t.id = ? and t.queue_rank is not null")
 			.param(ticketId)
 			.query(Integer.class)
@@ -158,6 +161,9 @@ public class QueueService {
 		Map<Long, Integer> positions = new HashMap<>();
 		if (ticketIds.isEmpty()) {
 			return positions;
+		}
+		if (dialect.isMariaDb()) {
+			return SegmentPositions.of(jdbc, ticketIds);
 		}
 		jdbc.sql("select t.id, " + Segments.POSITION
 				+ " from tickets t where t.id in (:ids) and t.queue_rank is not null")

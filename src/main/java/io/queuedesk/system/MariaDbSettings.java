@@ -3,10 +3,10 @@ package io.queuedesk.system;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
@@ -15,9 +15,11 @@ import org.springframework.core.env.Environment;
  * What the app sets on every connection to MariaDB (or MySQL), so that the SQL written
  * for PostgreSQL means the same there (docs/OPERATIONS.md#mariadb-and-mysql). Decided
  * from the datasource URL the pool and Flyway actually get ({@code jdbc:mariadb:} or
- * {@code jdbc:mysql:}), so a URL set late (a test's) is seen too.
+ * {@code jdbc:mysql:}), so a URL set late (a test's) is seen too. An auto-configuration
+ * (META-INF/spring), so that a test slice that runs Flyway ({@code @DataJpaTest}, which
+ * imports it in the test resources) migrates MariaDB with MariaDB's migrations too.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 class MariaDbSettings {
 
 	/**
@@ -32,8 +34,13 @@ class MariaDbSettings {
 	/**
 	 * Timestamps are DATETIME columns holding UTC: the session's zone is UTC, whatever
 	 * the server's default, and the driver converts instants with the same zone.
+	 * {@code innodb_ft_enable_stopword = OFF}: a FULLTEXT index takes the stopword
+	 * setting of the session that builds it, also when a later ALTER TABLE rebuilds it;
+	 * the ticket search index has none (db/vendor/mariadb/V8), so "the" or "who" can be
+	 * searched as on PostgreSQL.
 	 */
-	static final String SESSION = "SET SESSION sql_mode = '" + SQL_MODE + "', time_zone = '+00:00'";
+	static final String SESSION = "SET SESSION sql_mode = '" + SQL_MODE + "', time_zone = '+00:00'"
+			+ ", innodb_ft_enable_stopword = OFF";
 
 	static final String MIGRATIONS = "classpath:db/vendor/mariadb";
 

@@ -72,9 +72,9 @@ enum ListOrder {
 		return String.join(", ", columns.stream().map(c -> c + direction).toList());
 	}
 
-	/** Key columns as one row value, for a keyset condition. */
-	String keyColumns() {
-		return "(" + String.join(", ", columns) + ")";
+	/** Key columns, for a keyset condition. */
+	List<String> columns() {
+		return columns;
 	}
 
 	/**

@@ -28,6 +28,9 @@ final class TicketConditions {
 	 */
 	static final int MIN_PREFIX_LENGTH = 3;
 
+	/** What a developer sees of the queued tickets. */
+	private static final String DEVELOPER_QUEUED = "(t.assignee_id = :me or t.assignee_id is null or t.submitter_id = :me)";
+
 	private final List<String> conditions = new ArrayList<>();
 
 	private final Map<String, Object> params = new LinkedHashMap<>();
@@ -38,16 +41,29 @@ final class TicketConditions {
 
 	private boolean searches;
 
+	private boolean overdue;
+
 	private TicketConditions(TicketFilter filter) {
 		TicketStatus status = filter.getStatus();
 		this.queued = status == null || status.isQueued();
 		this.clientId = filter.getClient();
 	}
 
-	/**
-	 * @param fullText PostgreSQL's full-text search instead of a plain "contains" match
-	 */
-	static TicketConditions of(TicketFilter filter, SignedInUser viewer, LocalDate today, boolean fullText) {
+	/** How a database matches the search words: the index it has for them. */
+	enum TextSearch {
+
+		/** The embedded H2: text that contains each word (no index). */
+		CONTAINS,
+
+		/** PostgreSQL's full-text search on the GIN indexes of V8. */
+		POSTGRES,
+
+		/** InnoDB full-text search on the FULLTEXT index of MariaDB's V8. */
+		MARIADB
+
+	}
+
+	static TicketConditions of(TicketFilter filter, SignedInUser viewer, LocalDate today, TextSearch textSearch) {
 		TicketConditions where = new TicketConditions(filter);
 		where.add(where.queued ? "t.queue_rank is not null" : "t.queue_rank is null");
 		if (filter.getStatus() != null && where.queued) {
@@ -68,11 +84,12 @@ final class TicketConditions {
 		if (filter.getProductArea() != null) {
 			where.add("t.product_area_id = :area", "area", filter.getProductArea());
 		}
+		where.overdue = filter.isOverdue() && where.queued;
 		if (filter.isOverdue()) {
 			// Completed tickets are never overdue; queued ones use the target-date index.
-			where.add(where.queued ? ListOrder.TARGET_KEY + " < :today" : "1 = 0", "today", today);
+			where.add(where.queued ? targetKey(textSearch) + " < :today" : "1 = 0", "today", today);
 		}
-		where.search(filter.text(), fullText);
+		where.search(filter.text(), textSearch);
 		// A developer sees what is assigned to them and, while queued, what nobody has: a
 		// filter
 		// to exactly that needs no visibility condition, whose OR would keep the planner
@@ -85,6 +102,44 @@ final class TicketConditions {
 			where.visibleTo(viewer);
 		}
 		return where;
+	}
+
+	/**
+	 * The target date order's key as this database indexes it: MariaDB has no expression
+	 * indexes, its V8 has the same expression as the virtual column queued_target (NULL
+	 * for completed tickets).
+	 */
+	static String targetKey(TextSearch database) {
+		return database == TextSearch.MARIADB ? "t.queued_target" : ListOrder.TARGET_KEY;
+	}
+
+	/**
+	 * For a developer's queued tickets, the visibility rule as three conditions that
+	 * never hold for the same ticket, each served by an index (assigned to them, nobody,
+	 * raised by them for someone else); otherwise empty. For {@link QueuesInTurn}, where
+	 * MariaDB would merge three indexes for each client.
+	 */
+	List<String> visibilityParts() {
+		return conditions.contains(DEVELOPER_QUEUED) ? List.of("t.assignee_id = :me", "t.assignee_id is null",
+				"t.submitter_id = :me and t.assignee_id <> :me") : List.of();
+	}
+
+	/**
+	 * {@link #sql()} without the developer's visibility rule of
+	 * {@link #visibilityParts()}.
+	 */
+	String sqlWithoutVisibility() {
+		return String.join(" and ", conditions.stream().filter(c -> !c.equals(DEVELOPER_QUEUED)).toList());
+	}
+
+	/** Only queued tickets past their target date. */
+	boolean overdue() {
+		return overdue;
+	}
+
+	/** Every queued ticket, no filter and no visibility condition (an admin's list). */
+	boolean allQueued() {
+		return queued && conditions.size() == 1;
 	}
 
 	boolean queued() {
@@ -124,7 +179,7 @@ final class TicketConditions {
 			add("t.submitter_id = :me");
 		}
 		else if (queued) {
-			add("(t.assignee_id = :me or t.assignee_id is null or t.submitter_id = :me)");
+			add(DEVELOPER_QUEUED);
 		}
 		else {
 			add("(t.assignee_id = :me or t.submitter_id = :me)");
@@ -132,11 +187,11 @@ final class TicketConditions {
 	}
 
 	/**
-	 * Every word of the search must occur. On PostgreSQL a word matches the words of
-	 * title and description that start with it (a full-text query on the GIN indexes of
-	 * V8); elsewhere, the embedded H2 without such an index, text that contains it.
+	 * Every word of the search must occur. On PostgreSQL and MariaDB a word matches the
+	 * words of title and description that start with it (a full-text query on the indexes
+	 * of V8); on the embedded H2 without such an index, text that contains it.
 	 */
-	private void search(String text, boolean fullText) {
+	private void search(String text, TextSearch textSearch) {
 		if (text == null) {
 			return;
 		}
@@ -146,7 +201,15 @@ final class TicketConditions {
 			.limit(MAX_SEARCH_TERMS)
 			.toList();
 		searches = !words.isEmpty();
-		if (fullText) {
+		if (textSearch == TextSearch.MARIADB) {
+			String terms = InnoDbSearchTerms.of(words);
+			// No word InnoDB could find (all too short, or only punctuation): no match,
+			// as PostgreSQL finds nothing for a query without a lexeme.
+			add(terms.isEmpty() ? "1 = 0" : "match (t.title, t.description) against (:search in boolean mode)",
+					"search", terms);
+			return;
+		}
+		if (textSearch == TextSearch.POSTGRES) {
 			add("to_tsvector('simple', t.title || ' ' || t.description) @@ to_tsquery('simple', :search)", "search",
 					String.join(" & ", words.stream().map(TicketConditions::prefixTerm).toList()));
 			return;

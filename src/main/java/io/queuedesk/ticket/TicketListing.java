@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.queuedesk.queue.QueueService;
 import io.queuedesk.system.DatabaseDialect;
+import io.queuedesk.system.Keyset;
 import io.queuedesk.user.SignedInUser;
 
 /**
@@ -64,7 +65,7 @@ class TicketListing {
 	/** One page of the tickets the viewer may see that match the filter. */
 	TicketSlice page(TicketFilter filter, SignedInUser viewer, LocalDate today) {
 		boolean postgres = dialect.isPostgres();
-		TicketConditions where = TicketConditions.of(filter, viewer, today, postgres);
+		TicketConditions where = TicketConditions.of(filter, viewer, today, textSearch());
 		ListOrder order = ListOrder.of(filter.getSort(), where.queued(), where.oneClient());
 		int size = filter.safeSize();
 		PageStart start = PageStart.of(filter, order, size);
@@ -80,10 +81,23 @@ class TicketListing {
 		// every queue
 		// in order and testing each ticket's text would read all queued tickets for a
 		// rare word.
-		String sql = order == ListOrder.QUEUES && postgres && !where.searches()
-				? acrossQueues(where, start, params, limit)
-				: ordered(where, order, start, params, limit, postgres && where.searches());
-		List<Fetched> fetched = new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, order)).list());
+		// MariaDB, all queues: in turn (QueuesInTurn), unless few tickets match anyway: a
+		// search's matches come from its index, the overdue ones from the target date
+		// index
+		// (a quarter of the queued at most), and sorting those reads less than a few
+		// hundred queues each walked until enough of their tickets are overdue.
+		boolean inTurn = order == ListOrder.QUEUES && dialect.isMariaDb() && !where.searches() && !where.overdue();
+		List<Fetched> fetched;
+		if (inTurn) {
+			fetched = queuesInTurn(where, start, params, limit);
+		}
+		else {
+			String sql = order == ListOrder.QUEUES && postgres && !where.searches()
+					? acrossQueues(where, start, params, limit)
+					: ordered(where, order, start, params, limit, postgres && where.searches(),
+							TicketConditions.targetKey(textSearch()), Keyset.rowValues(dialect));
+			fetched = new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, order)).list());
+		}
 		boolean more = fetched.size() > size;
 		if (more) {
 			fetched.remove(size);
@@ -100,6 +114,11 @@ class TicketListing {
 		boolean hasNext = start.forward() ? more : true;
 		return new TicketSlice(rows, start.pageNumber(), size, total, total > COUNT_CAP, hasPrevious ? first : null,
 				hasNext ? last : null);
+	}
+
+	private TicketConditions.TextSearch textSearch() {
+		return dialect.isPostgres() ? TicketConditions.TextSearch.POSTGRES
+				: dialect.isMariaDb() ? TicketConditions.TextSearch.MARIADB : TicketConditions.TextSearch.CONTAINS;
 	}
 
 	/**
@@ -133,7 +152,9 @@ class TicketListing {
 		// A search counts what its full-text index finds; an order there would invite a
 		// walk of
 		// every queued ticket, testing each one's text.
-		String order = where.searches() ? ""
+		// MariaDB stops a range at the limit; an order there made it sort every match
+		// first.
+		String order = where.searches() || dialect.isMariaDb() ? ""
 				: where.queued() ? " order by t.client_id, t.queue_rank" : " order by t.completed_at, t.id";
 		return jdbc
 			.sql("select count(*) from (select 1 from tickets t where " + where.sql() + order + " limit "
@@ -148,7 +169,7 @@ class TicketListing {
 	 * page number.
 	 */
 	private static String ordered(TicketConditions where, ListOrder order, PageStart start, Map<String, Object> params,
-			int limit, boolean matchesFirst) {
+			int limit, boolean matchesFirst, String targetKey, boolean rowValues) {
 		boolean byClientName = order == ListOrder.QUEUES;
 		// A full-text search on PostgreSQL collects its matches first (a bitmap scan of
 		// the GIN
@@ -158,14 +179,23 @@ class TicketListing {
 		// the text
 		// of every ticket on the way: 10 s for a rare word on a million tickets.
 		String from = matchesFirst ? "matches t" : "tickets t";
+		// MariaDB sorts the matches of the all-queues order (the overdue ones) by their
+		// keys,
+		// read from the index, and reads the rows of the page only.
+		boolean keysFirst = byClientName && !rowValues;
 		StringBuilder sql = new StringBuilder(matchesFirst
 				? "with matches as materialized (select " + COLUMNS + " from tickets t where " + where.sql() + ") "
 				: "")
-			.append("select " + COLUMNS)
+			.append("select " + (keysFirst ? "t.id as key_id" : COLUMNS))
 			.append(byClientName ? ", c.name as client_sort from " + from + " join clients c on c.id = t.client_id"
 					: " from " + from)
 			.append(" where ")
 			.append(matchesFirst ? "1 = 1" : where.sql());
+		if (order == ListOrder.TARGET_DATE && !targetKey.equals(ListOrder.TARGET_KEY)) {
+			// MariaDB's queued_target is NULL for completed tickets, which an ascending
+			// index holds first: the range starts after them.
+			sql.append(" and ").append(targetKey).append(" is not null");
+		}
 		if (start.cursor() != null) {
 			Object[] keys = order.parameters(start.cursor());
 			List<String> names = new ArrayList<>();
@@ -177,20 +207,44 @@ class TicketListing {
 				names.add(":key" + i);
 			}
 			sql.append(" and ")
-				.append(order.keyColumns())
-				.append(' ')
-				.append(order.keysetOperator(start.forward()))
-				.append(" (")
-				.append(String.join(", ", names))
-				.append(')');
+				.append(Keyset.of(rowValues, order.columns(), order.keysetOperator(start.forward()), names, List.of())
+					.sql());
 		}
 		sql.append(" order by ").append(order.orderBy(start.forward())).append(" limit ").append(limit);
 		if (start.offset() > 0) {
 			sql.append(" offset ").append(start.offset());
 		}
+		// The page is read in the index's key; the outer order (of its few rows) is the
+		// expression, over the page's columns.
+		String page = sql.toString().replace(ListOrder.TARGET_KEY, targetKey);
+		if (keysFirst) {
+			page = "select " + COLUMNS + ", k.client_sort from (" + page + ") k join tickets t on t.id = k.key_id";
+		}
 		return "select t.*, c.name as client_name, pa.name as area_name, a.display_name as assignee_name,"
-				+ " s.display_name as submitter_name from (" + sql + ") t " + NAMES + " order by "
+				+ " s.display_name as submitter_name from (" + page + ") t " + NAMES + " order by "
 				+ order.orderBy(start.forward()).replace("c.name", "t.client_sort");
+	}
+
+	/**
+	 * All queues in queue order on MariaDB ({@link QueuesInTurn}): the clients in name
+	 * order from the cursor's on, then one statement for the page over their queues.
+	 */
+	private List<Fetched> queuesInTurn(TicketConditions where, PageStart start, Map<String, Object> params, int limit) {
+		boolean forward = start.forward();
+		String direction = forward ? "" : " desc";
+		long rows = start.offset() + limit;
+		List<Long> clients = QueuesInTurn.clients(jdbc, where, start.cursor(), forward, rows);
+		if (clients.isEmpty()) {
+			return new ArrayList<>();
+		}
+		String keys = QueuesInTurn.keys(where, clients, start.cursor(), forward, rows, params) + " order by client_sort"
+				+ direction + ", client_id" + direction + ", queue_rank" + direction + " limit " + limit + " offset "
+				+ start.offset();
+		String sql = "select t.*, c.name as client_name, pa.name as area_name, a.display_name as assignee_name,"
+				+ " s.display_name as submitter_name from (select " + COLUMNS + ", k.client_sort from (" + keys
+				+ ") k join tickets t on t.id = k.id) t " + NAMES + " order by t.client_sort" + direction
+				+ ", t.client_id" + direction + ", t.queue_rank" + direction;
+		return new ArrayList<>(jdbc.sql(sql).params(params).query((rs, n) -> fetch(rs, ListOrder.QUEUES)).list());
 	}
 
 	/**

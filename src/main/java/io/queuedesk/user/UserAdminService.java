@@ -23,6 +23,8 @@ import io.queuedesk.activity.ActivityService;
 import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.activity.Actor;
 import io.queuedesk.system.AdminOnly;
+import io.queuedesk.system.DatabaseDialect;
+import io.queuedesk.system.Keyset;
 import io.queuedesk.system.NotFoundException;
 
 /**
@@ -58,8 +60,12 @@ class UserAdminService {
 
 	private final TwoFactorStore twoFactor;
 
+	private final DatabaseDialect dialect;
+
 	UserAdminService(UserRepository users, UserService accounts, ActivityService activity, UserSessions sessions,
-			ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, TwoFactorStore twoFactor) {
+			ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, TwoFactorStore twoFactor,
+			DatabaseDialect dialect) {
+		this.dialect = dialect;
 		this.jdbc = jdbc;
 		this.twoFactor = twoFactor;
 		this.users = users;
@@ -116,8 +122,10 @@ class UserAdminService {
 		List<String> pageConditions = new ArrayList<>(conditions);
 		Map<String, Object> pageParams = new LinkedHashMap<>(params);
 		if (cursor != null) {
-			pageConditions.add("(u.display_name, u.id) " + (forward ? ">" : "<")
-					+ " ((select c.display_name from users c where c.id = :cursor), :cursor)");
+			pageConditions.add(Keyset
+				.of(Keyset.rowValues(dialect), List.of("u.display_name", "u.id"), forward ? ">" : "<",
+						List.of("(select c.display_name from users c where c.id = :cursor)", ":cursor"), List.of())
+				.sql());
 			pageParams.put("cursor", cursor);
 		}
 		String direction = forward ? "" : " desc";

@@ -208,7 +208,12 @@ final class PlanData {
 	 * with ';'.
 	 */
 	static List<String> script(String passwordHash) {
-		try (InputStream in = PlanData.class.getResourceAsStream("plan-data.sql")) {
+		return script("plan-data.sql", passwordHash);
+	}
+
+	/** The statements of a data script of this package (PostgreSQL's, or MariaDB's). */
+	static List<String> script(String resource, String passwordHash) {
+		try (InputStream in = PlanData.class.getResourceAsStream(resource)) {
 			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
 				.replace("${tickets}", Integer.toString(TICKETS))
 				.replace("${hash}", passwordHash.replace("'", "''"));

@@ -7,9 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -103,11 +101,11 @@ class QueryPlanTest {
 	@Autowired
 	UserDetailsService accounts;
 
+	PlanPages sample;
+
 	long bigClient;
 
 	long smallClient;
-
-	long longConversation;
 
 	int bigQueuePages;
 
@@ -119,109 +117,17 @@ class QueryPlanTest {
 		else {
 			PlanData.generate(encoder.encode("plan-P@55word"), queues::rebuild);
 		}
-		// The clients with the longest and the shortest (non-empty) queue, whatever the
-		// generator calls them.
-		bigClient = jdbc.sql("""
-				select client_id from tickets where queue_rank is not null
-				group by client_id order by count(*) desc, client_id limit 1""").query(Long.class).single();
-		smallClient = jdbc.sql("""
-				select client_id from tickets where queue_rank is not null
-				group by client_id order by count(*), client_id limit 1""").query(Long.class).single();
-		longConversation = jdbc
-			.sql("select ticket_id from comments group by ticket_id order by count(*) desc, ticket_id limit 1")
-			.query(Long.class)
-			.single();
-		long queued = jdbc.sql("select count(*) from tickets where client_id = ? and queue_rank is not null")
-			.param(bigClient)
-			.query(Long.class)
-			.single();
-		bigQueuePages = (int) (queued / 50);
+		sample = PlanPages.of(jdbc);
+		bigClient = sample.bigClient();
+		smallClient = sample.smallClient();
+		bigQueuePages = sample.bigQueuePages();
+		long queued = sample.bigQueueLength();
 		assertThat(queued).as("queued tickets of the big client").isGreaterThan(PlanData.TICKETS / 25);
 	}
 
 	/** The pages to check: name → (user, URL). */
-	Map<String, Page> pages() {
-		String activityTicket = Long.toString(longConversation);
-		LocalDate today = LocalDate.now();
-		Map<String, Page> pages = new LinkedHashMap<>();
-		add(pages, "ticket list", ADMIN, "/tickets");
-		add(pages, "ticket list, big client", ADMIN, "/tickets?client=" + bigClient);
-		add(pages, "ticket list, small client", ADMIN, "/tickets?client=" + smallClient);
-		add(pages, "search, frequent word", ADMIN, "/tickets?q=" + FREQUENT_WORD);
-		add(pages, "search, rare word", ADMIN, "/tickets?q=" + RARE_WORD);
-		add(pages, "search, two words", ADMIN, "/tickets?q=export+" + FREQUENT_WORD);
-		add(pages, "sort by target date", ADMIN, "/tickets?sort=TARGET_DATE");
-		add(pages, "sort newest first", ADMIN, "/tickets?sort=CREATED");
-		add(pages, "sort by completion", ADMIN, "/tickets?sort=COMPLETED");
-		add(pages, "status completed", ADMIN, "/tickets?status=COMPLETED");
-		add(pages, "status open", ADMIN, "/tickets?status=OPEN");
-		add(pages, "overdue", ADMIN, "/tickets?overdue=true");
-		add(pages, "unassigned", ADMIN, "/tickets?assignee=none");
-		add(pages, "big client by target date", ADMIN, "/tickets?client=" + bigClient + "&sort=TARGET_DATE");
-		add(pages, "big client completed", ADMIN, "/tickets?client=" + bigClient + "&status=COMPLETED");
-		add(pages, "page 150 (offset)", ADMIN, "/tickets?page=150");
-		add(pages, "page 5000 (refused)", ADMIN, "/tickets?page=5000");
-		add(pages, "ticket list, developer", DEVELOPER, "/tickets");
-		add(pages, "ticket list, submitter", SUBMITTER, "/tickets");
-		add(pages, "search, submitter", SUBMITTER, "/tickets?q=" + FREQUENT_WORD);
-		add(pages, "queue of the big client", ADMIN, "/queues/" + bigClient);
-		add(pages, "queue of the big client, deep page", ADMIN,
-				"/queues/" + bigClient + "?page=" + (bigQueuePages - 1));
-		add(pages, "queue of a small client", ADMIN, "/queues/" + smallClient);
-		add(pages, "ticket with 30 comments and 20 files", ADMIN, "/tickets/" + longConversation);
-		long screenshot = jdbc.sql("select min(id) from attachments where ticket_id = ? and thumbnail is not null")
-			.param(longConversation)
-			.query(Long.class)
-			.single();
-		add(pages, "file download", ADMIN, "/attachments/" + screenshot);
-		add(pages, "file thumbnail", ADMIN, "/attachments/" + screenshot + "/thumbnail");
-		add(pages, "ticket, its developer", DEVELOPER, "/tickets/" + ticketOf("assignee_id", DEVELOPER));
-		add(pages, "ticket, its submitter", SUBMITTER, "/tickets/" + ticketOf("submitter_id", SUBMITTER));
-		add(pages, "archive", ADMIN, "/archive");
-		add(pages, "archive search", ADMIN, "/archive?q=" + FREQUENT_WORD);
-		add(pages, "archive, big client", ADMIN, "/archive?client=" + bigClient);
-		add(pages, "my tickets, developer", DEVELOPER, "/my/tickets");
-		add(pages, "my tickets, submitter", SUBMITTER, "/my/tickets");
-		add(pages, "API, big client", ADMIN, "/api/tickets?client=" + bigClient);
-		add(pages, "API, search", ADMIN, "/api/tickets?q=" + RARE_WORD);
-		// The dashboard's whole-desk counts read many index entries, but once per TTL in
-		// the
-		// background (TicketStatistics' cache), never per view: no sequential scan, no
-		// row bound.
-		pages.put("dashboard", new Page(ADMIN, "/admin", Long.MAX_VALUE));
-		pages.put("dashboard, last 30 days",
-				new Page(ADMIN, "/admin?from=" + today.minusDays(30) + "&to=" + today, Long.MAX_VALUE));
-		add(pages, "activity", ADMIN, "/admin/activity");
-		add(pages, "activity, deep page", ADMIN, "/admin/activity?page=2000");
-		add(pages, "activity by user", ADMIN, "/admin/activity?user=" + DEVELOPER);
-		add(pages, "activity by ticket", ADMIN, "/admin/activity?ticket=" + activityTicket);
-		add(pages, "activity by action", ADMIN, "/admin/activity?action=STATUS_CHANGED");
-		add(pages, "activity by date", ADMIN, "/admin/activity?from=" + today.minusDays(7) + "&to=" + today);
-		add(pages, "users, search", ADMIN, "/admin/users?q=plan-user-12");
-		add(pages, "users", ADMIN, "/admin/users");
-		add(pages, "users, developers", ADMIN, "/admin/users?role=DEVELOPER");
-		add(pages, "users, active submitters", ADMIN, "/admin/users?role=SUBMITTER&active=true");
-		return pages;
-	}
-
-	/**
-	 * The newest queued ticket with this user in this column ("assignee_id",
-	 * "submitter_id").
-	 */
-	private long ticketOf(String column, String email) {
-		return jdbc
-			.sql("select max(t.id) from tickets t join users u on u.id = t." + column
-					+ " where u.email = ? and t.queue_rank is not null")
-			.param(email)
-			.query(Long.class)
-			.single();
-	}
-
-	record Page(String user, String url, long maxRowsRead) {
-	}
-
-	private static void add(Map<String, Page> pages, String name, String user, String url) {
-		pages.put(name, new Page(user, url, MAX_ROWS_READ));
+	Map<String, PlanPages.Page> pages() {
+		return sample.pages(jdbc, MAX_ROWS_READ);
 	}
 
 	@TestFactory

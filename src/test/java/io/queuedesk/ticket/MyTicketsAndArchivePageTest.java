@@ -21,6 +21,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.queuedesk.DatabaseRun;
 import io.queuedesk.StatementCounter;
 import io.queuedesk.user.Role;
 import io.queuedesk.user.SignedInUser;
@@ -127,7 +128,10 @@ class MyTicketsAndArchivePageTest {
 		assertThat(next).contains("assignedAfter=").contains("assignedPage=1");
 		StatementCounter.reset();
 		String second = page(next, developer);
-		assertThat(StatementCounter.count()).isEqualTo(firstStatements).isLessThanOrEqualTo(14);
+		// MariaDB: two lists across queues read their clients first, and queue positions
+		// take two statements (QueuesInTurn, SegmentPositions).
+		assertThat(StatementCounter.count()).isEqualTo(firstStatements)
+			.isLessThanOrEqualTo(DatabaseRun.isMariaDbRun() ? 18 : 14);
 		String assignedAgain = second.substring(second.indexOf("assigned-heading"), second.indexOf("pickable-heading"));
 		assertThat(assignedAgain).contains("Paged 50 " + data.tag, "Paged 54 " + data.tag)
 			.doesNotContain("Paged 49 " + data.tag);

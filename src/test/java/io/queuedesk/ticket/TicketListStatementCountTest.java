@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import io.queuedesk.DatabaseRun;
 import io.queuedesk.StatementCounter;
 import io.queuedesk.user.SignedInUser;
 
@@ -34,9 +35,12 @@ class TicketListStatementCountTest {
 		int one = statementsForPage(admin, 1);
 		int many = statementsForPage(admin, 12);
 
-		// A capped count, the page, the queue positions of its rows.
-		assertThat(one).isLessThanOrEqualTo(3);
-		assertThat(many).isLessThanOrEqualTo(3);
+		// A capped count, the page, the queue positions of its rows. MariaDB: the clients
+		// of the all-queues order first, and the positions in two statements
+		// (QueuesInTurn, SegmentPositions).
+		int most = DatabaseRun.isMariaDbRun() ? 5 : 3;
+		assertThat(one).isLessThanOrEqualTo(most);
+		assertThat(many).isLessThanOrEqualTo(most);
 	}
 
 	@Test

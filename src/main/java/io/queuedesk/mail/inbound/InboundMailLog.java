@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.queuedesk.system.AdminOnly;
+import io.queuedesk.system.DatabaseDialect;
+import io.queuedesk.system.Keyset;
 import io.queuedesk.system.UniqueKeyViolation;
 
 /**
@@ -77,7 +79,10 @@ public class InboundMailLog {
 
 	private final JdbcTemplate connection;
 
-	InboundMailLog(JdbcClient jdbc, JdbcTemplate connection, Clock clock) {
+	private final DatabaseDialect dialect;
+
+	InboundMailLog(JdbcClient jdbc, JdbcTemplate connection, Clock clock, DatabaseDialect dialect) {
+		this.dialect = dialect;
 		this.jdbc = jdbc;
 		this.connection = connection;
 		this.clock = clock;
@@ -154,11 +159,11 @@ public class InboundMailLog {
 		List<Entry> rows;
 		boolean more;
 		if (before != null) {
-			rows = new ArrayList<>(jdbc.sql("select " + COLUMNS + """
-					 from inbound_mail where (received_at, id) > (?, ?)
-					order by received_at, id limit ?
-					""")
-				.params(Timestamp.from(before.receivedAt()), before.id(), PAGE_SIZE + 1)
+			Keyset newer = keyset(">", before);
+			rows = new ArrayList<>(jdbc
+				.sql("select " + COLUMNS + " from inbound_mail where " + newer.sql()
+						+ " order by received_at, id limit " + (PAGE_SIZE + 1))
+				.params(newer.values())
 				.query(InboundMailLog::entry)
 				.list());
 			more = rows.size() > PAGE_SIZE;
@@ -170,10 +175,11 @@ public class InboundMailLog {
 		else {
 			var query = after == null ? jdbc.sql("select " + COLUMNS + """
 					 from inbound_mail order by received_at desc, id desc limit ?
-					""").param(PAGE_SIZE + 1) : jdbc.sql("select " + COLUMNS + """
-					 from inbound_mail where (received_at, id) < (?, ?)
-					order by received_at desc, id desc limit ?
-					""").params(Timestamp.from(after.receivedAt()), after.id(), PAGE_SIZE + 1);
+					""").param(PAGE_SIZE + 1)
+					: jdbc
+						.sql("select " + COLUMNS + " from inbound_mail where " + keyset("<", after).sql()
+								+ " order by received_at desc, id desc limit " + (PAGE_SIZE + 1))
+						.params(keyset("<", after).values());
 			rows = new ArrayList<>(query.query(InboundMailLog::entry).list());
 			more = rows.size() > PAGE_SIZE;
 			if (more) {
@@ -309,6 +315,15 @@ public class InboundMailLog {
 	 * ({@code capped} beyond); the cursors are null where there is no page.
 	 */
 	public record Slice(List<Entry> rows, long total, boolean capped, Cursor previous, Cursor next) {
+	}
+
+	/**
+	 * The rows newer ({@code >}) or older ({@code <}) than the cursor, in the
+	 * (received_at, id) index (written out on MariaDB: see {@link Keyset}).
+	 */
+	private Keyset keyset(String operator, Cursor cursor) {
+		return Keyset.of(Keyset.rowValues(dialect), List.of("received_at", "id"), operator,
+				List.of(Timestamp.from(cursor.receivedAt()), cursor.id()));
 	}
 
 	/**
