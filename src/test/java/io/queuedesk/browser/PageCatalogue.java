@@ -1,6 +1,7 @@
 package io.queuedesk.browser;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every page of the app, as each role sees it where pages differ: the accessibility and
@@ -58,6 +59,11 @@ final class PageCatalogue {
 		new Visit("submitter-archive",     DemoUser.SUBMITTER, "/archive")
 	// @formatter:on
 	);
+
+	/** The catalogue as a {@code @MethodSource}. */
+	static Stream<Visit> pages() {
+		return PAGES.stream();
+	}
 
 	/** Phone and desktop. */
 	static final List<Integer> WIDTHS = List.of(360, 1280);

@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,9 +31,16 @@ import com.deque.html.axecore.results.Rule;
  * Every page of {@link PageCatalogue} at phone and desktop width: no axe-core violation
  * of impact serious or critical (the build fails), minor and moderate ones printed for
  * TESTING.md, and a screenshot under target/screenshots/&lt;page&gt;-&lt;width&gt;.png.
+ * At phone width every page, as every role sees it, fits the viewport (no sideways
+ * scrolling), and the queue's move controls are big enough for a thumb.
  */
 @BrowserTest
 class PagesAccessibilityTest extends ChromeTestCase {
+
+	static final int PHONE = 360;
+
+	/** The smallest touch target WCAG 2.5.5 (AAA) and the platform guidelines ask for. */
+	static final int THUMB = 44;
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -77,6 +89,48 @@ class PagesAccessibilityTest extends ChromeTestCase {
 			.withFailMessage("serious/critical axe-core violations on %s at %dpx:%n%s", visit.path(), width,
 					AxeScan.describe(blocking))
 			.isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} fits 360px")
+	@MethodSource("io.queuedesk.browser.PageCatalogue#pages")
+	void fitsAPhoneWithoutScrollingSideways(PageCatalogue.Visit visit) {
+		pages.signIn(visit.user());
+		chrome.width(PHONE);
+		pages.open(resolve(visit.path()));
+
+		PageWidth width = PageWidth.of(chrome.driver, PHONE);
+
+		assertThat(width.fits()).withFailMessage(
+				"%s (%s as %s) is %d px wide at %d px (window.innerWidth %d), so it scrolls sideways; sticking out: %s",
+				visit.name(), visit.path(), visit.user(), width.document(), PHONE, width.viewport(), width.culprits())
+			.isTrue();
+	}
+
+	@Test
+	void queueMoveControlsAreThumbSizedOnAPhone() {
+		pages.signIn(DemoUser.ADMIN);
+		chrome.width(PHONE);
+		pages.open(resolve("/queues/{client}"));
+
+		List<WebElement> controls = chrome.driver
+			.findElements(By.cssSelector("form[action$='/move'] button, form[action$='/move'] input[type=number]"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.toList();
+
+		assertThat(controls).as("move controls on the queue page").isNotEmpty();
+		SoftAssertions.assertSoftly(softly -> {
+			for (WebElement control : controls) {
+				Rectangle box = control.getRect();
+				String name = control.getAccessibleName();
+				softly.assertThat(box.getWidth())
+					.as("width of \"%s\" at %d px", name, PHONE)
+					.isGreaterThanOrEqualTo(THUMB);
+				softly.assertThat(box.getHeight())
+					.as("height of \"%s\" at %d px", name, PHONE)
+					.isGreaterThanOrEqualTo(THUMB);
+			}
+		});
 	}
 
 	private String resolve(String path) {
