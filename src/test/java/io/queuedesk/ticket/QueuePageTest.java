@@ -71,6 +71,17 @@ class QueuePageTest {
 	}
 
 	@Test
+	void theQueueTableScrollsInsideARegionNamedByTheHeadingAndStacksOnAPhone() throws Exception {
+		String html = page(ADMIN, "/queues/" + client);
+
+		assertThat(html).containsOnlyOnce("id=\"queue-table\"")
+			.contains("<h1 id=\"queue-heading\"")
+			.containsPattern("<div class=\"table-responsive\" role=\"region\" tabindex=\"0\"\\s+"
+					+ "aria-labelledby=\"queue-heading queue-heading-table\">\\s*<span hidden id=\"queue-heading-table\">table</span>\\s*<table class=\"[^\"]*table-stack-sm[^\"]*\" id=\"queue-table\"")
+			.contains("data-label=\"Assignee\"");
+	}
+
+	@Test
 	void adminSeesTheQueueInRankOrderWithMoveControls() throws Exception {
 		String html = page(ADMIN, "/queues/" + client);
 
