@@ -123,7 +123,7 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 		// while the security context is gone out here: the layout then failed on the
 		// user's name
 		// and the 503 became a 500.
-		model.put("navigation", new LayoutModel.Navigation(false, false));
+		model.put("navigation", LayoutModel.Navigation.visitor());
 		try {
 			view(request, failure).render(model, request, response);
 		}

@@ -39,6 +39,7 @@ final class PageCatalogue {
 		new Visit("admin-queue",           DemoUser.ADMIN,     "/queues/{client}"),
 		new Visit("admin-my-tickets",      DemoUser.ADMIN,     "/my/tickets"),
 		new Visit("admin-archive",         DemoUser.ADMIN,     "/archive"),
+		new Visit("admin-pages",           DemoUser.ADMIN,     "/admin/pages"),
 		new Visit("admin-clients",         DemoUser.ADMIN,     "/admin/clients"),
 		new Visit("admin-product-areas",   DemoUser.ADMIN,     "/admin/product-areas"),
 		new Visit("admin-mail",            DemoUser.ADMIN,     "/admin/mail"),

@@ -153,7 +153,7 @@ class DatabaseBusyTest {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		busyFilter.doFilter(request, response, (req, res) -> {
-			req.setAttribute("navigation", new LayoutModel.Navigation(true, true));
+			req.setAttribute("navigation", new LayoutModel.Navigation(true, true, "/tickets"));
 			res.setContentType("text/html;charset=UTF-8");
 			res.getWriter().write("<!DOCTYPE html><html>half a page");
 			throw new IllegalStateException("An error happened during template rendering",
