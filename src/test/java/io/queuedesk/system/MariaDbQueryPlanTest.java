@@ -2,14 +2,10 @@ package io.queuedesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -22,15 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.web.util.HtmlUtils;
 
 import io.queuedesk.queue.QueueService;
 
@@ -49,7 +39,7 @@ import io.queuedesk.queue.QueueService;
 @Import(SqlPlans.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "mariadb")
-class MariaDbQueryPlanTest {
+class MariaDbQueryPlanTest extends PlanTestCase {
 
 	static final String ADMIN = PlanData.ADMIN;
 
@@ -66,15 +56,6 @@ class MariaDbQueryPlanTest {
 		registry.add("DB_SOCKET_TIMEOUT_S", () -> "600");
 		registry.add("queuedesk.db.statement-timeout-ms", () -> "600000");
 	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService accounts;
 
 	PlanPages sample;
 
@@ -117,36 +98,6 @@ class MariaDbQueryPlanTest {
 		int activity = statements(ADMIN, "/admin/activity");
 		assertThat(statements(ADMIN, nextPageLink(ADMIN, "/admin/activity"))).as("activity, next page")
 			.isEqualTo(activity);
-	}
-
-	private int statements(String user, String url) throws Exception {
-		return request(user, url).captured().size();
-	}
-
-	record Response(String body, List<SqlPlans.Captured> captured) {
-	}
-
-	private Response request(String email, String url) throws Exception {
-		UserDetails principal = accounts.loadUserByUsername(email);
-		SqlPlans.record();
-		MvcResult result;
-		List<SqlPlans.Captured> captured;
-		try {
-			result = mvc.perform(get(url).with(user(principal))).andReturn();
-		}
-		finally {
-			captured = SqlPlans.stop();
-		}
-		assertThat(result.getResponse().getStatus()).as("status of " + url + " as " + email).isEqualTo(200);
-		return new Response(result.getResponse().getContentAsString(), captured);
-	}
-
-	private static final Pattern NEXT = Pattern.compile("href=\"([^\"]*[?&](?:amp;)?after=[^\"]*)\"");
-
-	private String nextPageLink(String user, String url) throws Exception {
-		Matcher next = NEXT.matcher(request(user, url).body());
-		assertThat(next.find()).as("a next-page link on " + url).isTrue();
-		return HtmlUtils.htmlUnescape(next.group(1));
 	}
 
 	private void assertIndexedOnly(String name, String user, String url, long maxRowsRead) throws Exception {

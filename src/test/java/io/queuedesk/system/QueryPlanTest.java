@@ -2,16 +2,12 @@ package io.queuedesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.web.util.HtmlUtils;
 
 import io.queuedesk.queue.QueueService;
 
@@ -55,7 +45,7 @@ import io.queuedesk.queue.QueueService;
 @Import(SqlPlans.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "queuedesk.test.database", matches = "postgres")
-class QueryPlanTest {
+class QueryPlanTest extends PlanTestCase {
 
 	static final int DEFAULT_SIZE = 200_000;
 
@@ -91,15 +81,6 @@ class QueryPlanTest {
 		registry.add("spring.datasource.url", () -> PlanData.URL);
 		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
 	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService accounts;
 
 	PlanPages sample;
 
@@ -175,38 +156,6 @@ class QueryPlanTest {
 		int first = statements(ADMIN, "/admin/activity");
 		assertThat(statements(ADMIN, nextPageLink(ADMIN, "/admin/activity"))).as("next page").isEqualTo(first);
 		assertThat(statements(ADMIN, "/admin/activity?page=150")).as("page 150").isEqualTo(first);
-	}
-
-	private int statements(String user, String url) throws Exception {
-		return request(user, url).captured().size();
-	}
-
-	record Response(String body, List<SqlPlans.Captured> captured) {
-	}
-
-	private Response request(String email, String url) throws Exception {
-		UserDetails principal = accounts.loadUserByUsername(email);
-		SqlPlans.record();
-		MvcResult result;
-		try {
-			result = mvc.perform(get(url).with(user(principal))).andReturn();
-		}
-		finally {
-			List<SqlPlans.Captured> captured = SqlPlans.stop();
-			RECENT.set(captured);
-		}
-		assertThat(result.getResponse().getStatus()).as("status of " + url + " as " + email).isEqualTo(200);
-		return new Response(result.getResponse().getContentAsString(), RECENT.get());
-	}
-
-	private static final ThreadLocal<List<SqlPlans.Captured>> RECENT = new ThreadLocal<>();
-
-	private static final Pattern NEXT = Pattern.compile("href=\"([^\"]*[?&](?:amp;)?after=[^\"]*)\"");
-
-	private String nextPageLink(String user, String url) throws Exception {
-		Matcher next = NEXT.matcher(request(user, url).body());
-		assertThat(next.find()).as("a next-page link on " + url).isTrue();
-		return HtmlUtils.htmlUnescape(next.group(1));
 	}
 
 	private void assertIndexedOnly(String name, String user, String url) throws Exception {
