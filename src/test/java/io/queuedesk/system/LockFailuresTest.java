@@ -93,15 +93,7 @@ class LockFailuresTest {
 	@Test
 	void aLockWaitThatRanOutIsARaceLost() throws Exception {
 		long client = new QueueFixture(jdbc, null).newClient();
-		CountDownLatch locked = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
-			lock(client);
-			locked.countDown();
-			awaitQuietly(release);
-		}));
-		try {
-			assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+		try (HeldLock held = holdLock(client)) {
 			Throwable failure = null;
 			try {
 				transactions.executeWithoutResult(status -> {
@@ -123,10 +115,6 @@ class LockFailuresTest {
 				assertThat(failure).isInstanceOf(ConcurrencyFailureException.class);
 			}
 		}
-		finally {
-			release.countDown();
-			holder.get(30, TimeUnit.SECONDS);
-		}
 	}
 
 	/**
@@ -139,15 +127,7 @@ class LockFailuresTest {
 	void aPageThatWaitedTooLongForALockIsNeverA500() throws Exception {
 		assumeTrue(!DatabaseRun.isPostgresRun(), "PostgreSQL has no lock timeout of its own");
 		long client = new QueueFixture(jdbc, null).newClient();
-		CountDownLatch locked = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
-			lock(client);
-			locked.countDown();
-			awaitQuietly(release);
-		}));
-		try {
-			assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+		try (HeldLock held = holdLock(client)) {
 			int status = mvc
 				.perform(post("/admin/clients/" + client + "/rename").param("name", "Renamed " + client)
 					.with(user(accounts.loadUserByUsername("admin@example.com")))
@@ -160,10 +140,6 @@ class LockFailuresTest {
 				assertThat(status).as("a race lost").isEqualTo(409);
 			}
 		}
-		finally {
-			release.countDown();
-			holder.get(30, TimeUnit.SECONDS);
-		}
 	}
 
 	/**
@@ -175,6 +151,29 @@ class LockFailuresTest {
 			return 409;
 		}
 		return DatabaseFailure.of(failure) == DatabaseFailure.BUSY ? 503 : 500;
+	}
+
+	/** The client's row locked by a transaction on another thread until closed. */
+	private HeldLock holdLock(long client) throws InterruptedException {
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
+			lock(client);
+			locked.countDown();
+			awaitQuietly(release);
+		}));
+		assertThat(locked.await(30, TimeUnit.SECONDS)).as("the other transaction holds the lock").isTrue();
+		return new HeldLock(release, holder);
+	}
+
+	private record HeldLock(CountDownLatch release, Future<?> holder) implements AutoCloseable {
+
+		@Override
+		public void close() throws Exception {
+			release.countDown();
+			holder.get(30, TimeUnit.SECONDS);
+		}
+
 	}
 
 	private void lock(long client) {
