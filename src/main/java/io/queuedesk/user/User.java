@@ -87,6 +87,14 @@ public class User {
 	@Column(name = "role", nullable = false)
 	private Set<Role> roles = new HashSet<>();
 
+	/** A language tag the app offers ({@code de}), or null: the browser's choice. */
+	@Column(name = "language")
+	private String language;
+
+	/** {@code LIGHT} or {@code DARK}, or null: the operating system's choice. */
+	@Column(name = "color_mode")
+	private String colorMode;
+
 	@Version
 	private long version;
 
@@ -179,6 +187,22 @@ public class User {
 
 	public long getVersion() {
 		return version;
+	}
+
+	public String getLanguage() {
+		return language;
+	}
+
+	void setLanguage(String language) {
+		this.language = language;
+	}
+
+	public String getColorMode() {
+		return colorMode;
+	}
+
+	void setColorMode(String colorMode) {
+		this.colorMode = colorMode;
 	}
 
 	void setActive(boolean active) {
