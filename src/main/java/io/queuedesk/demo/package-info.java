@@ -8,7 +8,7 @@
  * dependency. Add a module here only together with the code that needs it, and never one
  * that depends on this module.
  */
-@ApplicationModule(allowedDependencies = { "queue", "system" })
+@ApplicationModule(allowedDependencies = { "comment", "queue", "system", "ticket", "user" })
 package io.queuedesk.demo;
 
 import org.springframework.modulith.ApplicationModule;

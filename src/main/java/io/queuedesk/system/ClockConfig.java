@@ -6,14 +6,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One clock for the whole app, so tests can fix "today" (overdue, token expiry, lockout).
+ * One clock for the whole app, so tests can fix "today" (overdue, token expiry, lockout),
+ * and the demo data can write its history at past times ({@link ReplayClock}).
  */
 @Configuration
 class ClockConfig {
 
 	@Bean
 	Clock clock() {
-		return Clock.systemDefaultZone();
+		return new ReplayClock(Clock.systemDefaultZone());
 	}
 
 }
