@@ -73,7 +73,9 @@ class QueuedeskApplicationTest {
 	void populateThenResetWithForceLeavesAnEmptyMigratedDatabase(CapturedOutput output) throws SQLException {
 		assertThat(run("populate-database")).isZero();
 		assertThat(query("select count(*) from users")).isEqualTo(4);
-		assertThat(query("select count(*) from tickets")).isEqualTo(12);
+		assertThat(query("select count(*) from tickets")).as("12 queued, 4 completed").isEqualTo(16);
+		assertThat(query("select count(*) from activity_log")).as("written by the services").isPositive();
+		assertThat(query("select count(*) from mail_outbox")).as("the demo mails nobody").isZero();
 
 		assertThat(run("populate-database")).isZero();
 		assertThat(output.getOut()).contains("Demo data created.").contains("already present");
