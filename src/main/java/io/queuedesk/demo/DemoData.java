@@ -179,29 +179,14 @@ class DemoData {
 
 		void play() {
 			LocalDate today = LocalDate.now(clock);
-			// The archive's tickets come first: completed since, they left their queues.
-			long rounding = raise(200, sam, DemoText.ROUNDING, 0, 1, null, null);
-			at(199.5, ada, () -> tickets.assign(rounding, devTwo.getId(), ada));
-			long postcode = raise(198, ada, DemoText.POSTCODE, 1, 0, null, devOne);
-			long statusMail = raise(197, sam, DemoText.STATUS_MAIL, 2, 2, null, null);
-			long cancelled = raise(196, ada, DemoText.CANCELLED_CLAIMS, 0, 3, null, devOne);
-			step(192, devTwo, rounding, TicketStatus.ACCEPTED);
-			step(191.5, devTwo, rounding, TicketStatus.IN_PROGRESS);
-			comment(191, devTwo, rounding, """
-					Found it: every instalment is rounded up on its own. The fix puts the rounding \
-					difference on the last instalment; it goes out with the next release.""");
-			// An unassigned ticket: accepting it picks it up.
-			step(188, devTwo, statusMail, TicketStatus.ACCEPTED);
-			step(186, devOne, postcode, TicketStatus.ACCEPTED);
-			step(185.5, devOne, postcode, TicketStatus.IN_PROGRESS);
-
-			// The 12 queued tickets, four per client in priority order, alternately for
-			// Dev
-			// One (raised by Sam, assigned by Ada) and Dev Two (raised by Ada with the
-			// assignee), target dates from two days ago to four days ahead.
+			// The 12 queued tickets, four per client in priority order (so their creation
+			// entries say positions #1 to #4), alternately for Dev One (raised by Sam,
+			// assigned by Ada) and Dev Two (raised by Ada with the assignee), target
+			// dates
+			// from two days ago to four days ahead.
 			long[] queued = new long[DemoText.QUEUED.size()];
 			for (int n = 0; n < queued.length; n++) {
-				double hoursAgo = 172 - n * 0.75;
+				double hoursAgo = 200 - n * 0.75;
 				LocalDate target = today.plusDays(-2 + n % 7);
 				int client = n / TICKETS_PER_CLIENT;
 				int area = n % areas.size();
@@ -214,6 +199,24 @@ class DemoData {
 					queued[n] = raise(hoursAgo, ada, DemoText.QUEUED.get(n), client, area, target, devTwo);
 				}
 			}
+
+			// The archive's tickets: raised below them, completed since, so they left
+			// their
+			// queues.
+			long rounding = raise(190, sam, DemoText.ROUNDING, 0, 1, null, null);
+			at(189.5, ada, () -> tickets.assign(rounding, devTwo.getId(), ada));
+			long postcode = raise(188, ada, DemoText.POSTCODE, 1, 0, null, devOne);
+			long statusMail = raise(187, sam, DemoText.STATUS_MAIL, 2, 2, null, null);
+			long cancelled = raise(186, ada, DemoText.CANCELLED_CLAIMS, 0, 3, null, devOne);
+			step(182, devTwo, rounding, TicketStatus.ACCEPTED);
+			step(181.5, devTwo, rounding, TicketStatus.IN_PROGRESS);
+			comment(181, devTwo, rounding, """
+					Found it: every instalment is rounded up on its own. The fix puts the rounding \
+					difference on the last instalment; it goes out with the next release.""");
+			// An unassigned ticket: accepting it picks it up.
+			step(178, devTwo, statusMail, TicketStatus.ACCEPTED);
+			step(176, devOne, postcode, TicketStatus.ACCEPTED);
+			step(175.5, devOne, postcode, TicketStatus.IN_PROGRESS);
 
 			step(150, devTwo, statusMail, TicketStatus.IN_PROGRESS);
 			comment(149.5, devTwo, statusMail, """
