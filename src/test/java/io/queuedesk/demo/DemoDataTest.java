@@ -182,6 +182,21 @@ class DemoDataTest {
 		assertThat(count("select count(*) from mail_outbox where " + demo, titles)).isZero();
 	}
 
+	/** The audit trail shows a demo ticket's history from its creation on. */
+	@Test
+	void theAuditTrailShowsTheHistory() throws Exception {
+		long ticket = jdbc.sql("select id from tickets where title = ?")
+			.param(DemoText.QUEUED.get(0).title())
+			.query(Long.class)
+			.single();
+		String trail = page("/admin/activity?ticket=" + ticket, DemoData.ADMIN_EMAIL);
+		assertThat(trail).contains("client: Client A, position #1")
+			.contains("assignee: — → Dev One")
+			.contains("status: OPEN → ACCEPTED")
+			.contains("status: ACCEPTED → IN_PROGRESS")
+			.contains(DemoData.SUBMITTER_EMAIL);
+	}
+
 	@Test
 	void loadingAgainChangesNothing() {
 		long users = jdbc.sql("select count(*) from users").query(Long.class).single();
