@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,11 +36,11 @@ import io.queuedesk.user.SignedInUser;
  * The demo data (docs/RULES.md#demo-data-and-commands). Users, clients and product areas
  * are written with plain SQL; everything that happens to the tickets is played through
  * the services the pages use (raising, assigning, workflow steps, comments), each step as
- * the user who takes it and at its moment of the last nine days ({@link ReplayClock}), so
- * the queues, the activity log, the history and the status-change comments are what the
- * application itself writes. It is one transaction, so a failed load leaves nothing
- * behind; the notification mails of the story are taken out of the outbox before it
- * commits (the demo's addresses receive no mail).
+ * the user who takes it and at its moment of the last nine working days
+ * ({@link ReplayClock}), so the queues, the activity log, the history and the
+ * status-change comments are what the application itself writes. It is one transaction,
+ * so a failed load leaves nothing behind; the notification mails of the story are taken
+ * out of the outbox before it commits (the demo's addresses receive no mail).
  */
 @Component
 class DemoData {
@@ -58,7 +60,7 @@ class DemoData {
 	static final int TICKETS_PER_CLIENT = 4;
 
 	/** How far back the story starts. */
-	static final Duration HISTORY = Duration.ofDays(9);
+	static final Duration HISTORY = Duration.ofDays(10);
 
 	/**
 	 * The statuses of the 12 queued tickets, in the order of {@link DemoText#QUEUED} (the
@@ -145,7 +147,8 @@ class DemoData {
 	 */
 	private final class Story {
 
-		private final Instant now;
+		/** The day of the story's last steps; a step's day counts back from it. */
+		private final LocalDate lastDay;
 
 		private final List<Long> clients;
 
@@ -168,7 +171,11 @@ class DemoData {
 		private Instant last = Instant.MIN;
 
 		Story(Instant now, List<Long> clients, List<Long> areas) {
-			this.now = now;
+			// The story's last working day ends at 17:00: today once that has passed,
+			// else yesterday.
+			LocalDateTime local = LocalDateTime.ofInstant(now, clock.getZone());
+			this.lastDay = local.toLocalTime().isBefore(LocalTime.of(17, 0)) ? local.toLocalDate().minusDays(1)
+					: local.toLocalDate();
 			this.clients = clients;
 			this.areas = areas;
 			this.ada = account(ADMIN_EMAIL);
@@ -186,91 +193,92 @@ class DemoData {
 			// from two days ago to four days ahead.
 			long[] queued = new long[DemoText.QUEUED.size()];
 			for (int n = 0; n < queued.length; n++) {
-				double hoursAgo = 200 - n * 0.75;
+				String time = "8 %02d:%02d".formatted(9 + n / 3, n % 3 * 20);
+				String assigned = "8 %02d:%02d".formatted(9 + n / 3, n % 3 * 20 + 5);
 				LocalDate target = today.plusDays(-2 + n % 7);
 				int client = n / TICKETS_PER_CLIENT;
 				int area = n % areas.size();
 				if (n % 2 == 0) {
-					long id = raise(hoursAgo, sam, DemoText.QUEUED.get(n), client, area, target, null);
-					at(hoursAgo - 0.25, ada, () -> tickets.assign(id, devOne.getId(), ada));
+					long id = raise(time, sam, DemoText.QUEUED.get(n), client, area, target, null);
+					at(assigned, ada, () -> tickets.assign(id, devOne.getId(), ada));
 					queued[n] = id;
 				}
 				else {
-					queued[n] = raise(hoursAgo, ada, DemoText.QUEUED.get(n), client, area, target, devTwo);
+					queued[n] = raise(time, ada, DemoText.QUEUED.get(n), client, area, target, devTwo);
 				}
 			}
 
 			// The archive's tickets: raised below them, completed since, so they left
 			// their
 			// queues.
-			long rounding = raise(190, sam, DemoText.ROUNDING, 0, 1, null, null);
-			at(189.5, ada, () -> tickets.assign(rounding, devTwo.getId(), ada));
-			long postcode = raise(188, ada, DemoText.POSTCODE, 1, 0, null, devOne);
-			long statusMail = raise(187, sam, DemoText.STATUS_MAIL, 2, 2, null, null);
-			long cancelled = raise(186, ada, DemoText.CANCELLED_CLAIMS, 0, 3, null, devOne);
-			step(182, devTwo, rounding, TicketStatus.ACCEPTED);
-			step(181.5, devTwo, rounding, TicketStatus.IN_PROGRESS);
-			comment(181, devTwo, rounding, """
+			long rounding = raise("8 13:30", sam, DemoText.ROUNDING, 0, 1, null, null);
+			at("8 13:40", ada, () -> tickets.assign(rounding, devTwo.getId(), ada));
+			long postcode = raise("8 14:00", ada, DemoText.POSTCODE, 1, 0, null, devOne);
+			long statusMail = raise("8 14:30", sam, DemoText.STATUS_MAIL, 2, 2, null, null);
+			long cancelled = raise("8 15:00", ada, DemoText.CANCELLED_CLAIMS, 0, 3, null, devOne);
+			step("7 09:15", devTwo, rounding, TicketStatus.ACCEPTED);
+			step("7 09:20", devTwo, rounding, TicketStatus.IN_PROGRESS);
+			comment("7 11:05", devTwo, rounding, """
 					Found it: every instalment is rounded up on its own. The fix puts the rounding \
 					difference on the last instalment; it goes out with the next release.""");
 			// An unassigned ticket: accepting it picks it up.
-			step(178, devTwo, statusMail, TicketStatus.ACCEPTED);
-			step(176, devOne, postcode, TicketStatus.ACCEPTED);
-			step(175.5, devOne, postcode, TicketStatus.IN_PROGRESS);
+			step("7 13:10", devTwo, statusMail, TicketStatus.ACCEPTED);
+			step("7 14:00", devOne, postcode, TicketStatus.ACCEPTED);
+			step("7 14:05", devOne, postcode, TicketStatus.IN_PROGRESS);
 
-			step(150, devTwo, statusMail, TicketStatus.IN_PROGRESS);
-			comment(149.5, devTwo, statusMail, """
+			step("6 09:30", devTwo, statusMail, TicketStatus.IN_PROGRESS);
+			comment("6 10:45", devTwo, statusMail, """
 					The link lost the claim number when the mail template was changed. Fixed; links \
 					in mails sent before still open the start page.""");
-			comment(146, devOne, postcode, """
+			comment("6 15:10", devOne, postcode, """
 					The filter was dropped when the search moved to the new index. Fixed, with a test \
 					for each filter.""");
-			step(145.5, devOne, postcode, TicketStatus.COMPLETED);
-			step(140, devTwo, rounding, TicketStatus.COMPLETED);
-			step(130, devOne, queued[0], TicketStatus.ACCEPTED);
-			step(129.5, devOne, queued[0], TicketStatus.IN_PROGRESS);
-			step(126, devTwo, queued[1], TicketStatus.ACCEPTED);
-			comment(118, sam, rounding, """
+			step("6 15:15", devOne, postcode, TicketStatus.COMPLETED);
+			step("5 10:00", devTwo, rounding, TicketStatus.COMPLETED);
+			step("5 11:30", devOne, queued[0], TicketStatus.ACCEPTED);
+			step("5 11:35", devOne, queued[0], TicketStatus.IN_PROGRESS);
+			step("5 14:20", devTwo, queued[1], TicketStatus.ACCEPTED);
+			comment("4 09:10", sam, rounding, """
 					Checked the invoices of two policies after the release: the totals are right now. \
 					Thanks!""");
-			step(110, devOne, queued[4], TicketStatus.ACCEPTED);
-			step(109.5, devOne, queued[4], TicketStatus.IN_PROGRESS);
-			comment(109, devOne, queued[4], """
+			step("4 10:00", devOne, queued[4], TicketStatus.ACCEPTED);
+			step("4 10:05", devOne, queued[4], TicketStatus.IN_PROGRESS);
+			comment("4 10:30", devOne, queued[4], """
 					Could you send the number of an affected policy? Our test fleet with 25 vehicles \
 					prints all pages.""");
-			comment(100, sam, queued[4], "FL-2023-0042: 24 vehicles, the PDF stops at vehicle 18.");
-			note(97, devOne, queued[4], """
+			comment("3 08:50", sam, queued[4], "FL-2023-0042: 24 vehicles, the PDF stops at vehicle 18.");
+			note("3 11:20", devOne, queued[4], """
 					The PDF service cuts the schedule at its page limit for that template; only the \
 					vendor can raise it (their case 88123). Please do not promise Client B a date yet.""");
-			step(96.5, devOne, queued[4], TicketStatus.ON_HOLD);
-			comment(96.4, devOne, queued[4], """
+			step("3 11:25", devOne, queued[4], TicketStatus.ON_HOLD);
+			comment("3 11:27", devOne, queued[4], """
 					On hold until the vendor of the PDF service delivers a fix; we will update this \
 					ticket then.""");
-			step(90, devTwo, queued[5], TicketStatus.ACCEPTED);
-			step(89.5, devTwo, queued[5], TicketStatus.IN_PROGRESS);
-			step(80, devTwo, statusMail, TicketStatus.COMPLETED);
-			step(72, devOne, cancelled, TicketStatus.ACCEPTED);
-			step(71.5, devOne, cancelled, TicketStatus.IN_PROGRESS);
-			step(60, devOne, cancelled, TicketStatus.COMPLETED);
-			comment(58, ada, cancelled, "Finance confirmed the corrected report for last month: 412 claims.");
-			step(50, devTwo, queued[7], TicketStatus.ACCEPTED);
-			comment(46, ada, queued[5], "Client B asks whether the fix makes the billing run on the 1st.");
-			comment(44, devTwo, queued[5], "Yes: the fix is in review and will be deployed before the run.");
-			step(40, devOne, queued[8], TicketStatus.ACCEPTED);
-			step(30, devOne, queued[10], TicketStatus.ACCEPTED);
-			step(29.5, devOne, queued[10], TicketStatus.IN_PROGRESS);
-			step(29, devOne, queued[10], TicketStatus.ON_HOLD);
-			comment(28.9, devOne, queued[10], """
+			step("3 14:00", devTwo, queued[5], TicketStatus.ACCEPTED);
+			step("3 14:10", devTwo, queued[5], TicketStatus.IN_PROGRESS);
+			step("3 16:30", devTwo, statusMail, TicketStatus.COMPLETED);
+			step("2 09:00", devOne, cancelled, TicketStatus.ACCEPTED);
+			step("2 09:05", devOne, cancelled, TicketStatus.IN_PROGRESS);
+			step("2 15:40", devOne, cancelled, TicketStatus.COMPLETED);
+			comment("2 16:30", ada, cancelled, "Finance confirmed the corrected report for last month: 412 claims.");
+			step("1 09:20", devTwo, queued[7], TicketStatus.ACCEPTED);
+			comment("1 10:15", ada, queued[5], "Client B asks whether the fix makes the billing run on the 1st.");
+			comment("1 11:00", devTwo, queued[5], "Yes: the fix is in review and will be deployed before the run.");
+			step("1 13:00", devOne, queued[8], TicketStatus.ACCEPTED);
+			step("1 14:00", devOne, queued[10], TicketStatus.ACCEPTED);
+			step("1 14:10", devOne, queued[10], TicketStatus.IN_PROGRESS);
+			step("1 15:30", devOne, queued[10], TicketStatus.ON_HOLD);
+			comment("1 15:32", devOne, queued[10], """
 					This needs the new index that comes with the database upgrade; on hold until the \
 					upgrade is done.""");
-			comment(26, sam, queued[8], """
+			comment("0 09:05", sam, queued[8], """
 					Client C needs this before its renewal run at the end of the month: several \
 					customers are waiting to cancel.""");
-			comment(20, sam, queued[0], "The letters printed this morning still show the old premium.");
-			comment(18, devOne, queued[0], """
+			comment("0 10:20", sam, queued[0], "The letters printed this morning still show the old premium.");
+			comment("0 11:45", devOne, queued[0], """
 					The letter reads the premium from the renewal offer, which is made before the \
 					adjustment. The fix recalculates the offer when the premium changes.""");
-			comment(5, sam, queued[2], "Same in the test system, for any day in February.");
+			comment("0 16:10", sam, queued[2], "Same in the test system, for any day in February.");
 			for (int n = 0; n < queued.length; n++) {
 				if (status(queued[n]) != QUEUED_STATUSES.get(n)) {
 					throw new IllegalStateException("Demo ticket " + n + " is not " + QUEUED_STATUSES.get(n));
@@ -278,9 +286,9 @@ class DemoData {
 			}
 		}
 
-		private long raise(double hoursAgo, SignedInUser by, Text text, int client, int area, LocalDate target,
+		private long raise(String time, SignedInUser by, Text text, int client, int area, LocalDate target,
 				SignedInUser assignee) {
-			long id = at(hoursAgo, by, () -> {
+			long id = at(time, by, () -> {
 				LocalDate onForm = target == null || target.isBefore(LocalDate.now(clock)) ? null : target;
 				long raised = tickets.raise(text.title(), text.description(), clients.get(client), areas.get(area),
 						onForm, assignee == null ? null : assignee.getId(), by);
@@ -293,34 +301,39 @@ class DemoData {
 			return id;
 		}
 
-		private void step(double hoursAgo, SignedInUser by, long ticket, TicketStatus to) {
-			at(hoursAgo, by, () -> tickets.transition(ticket, to, by));
+		private void step(String time, SignedInUser by, long ticket, TicketStatus to) {
+			at(time, by, () -> tickets.transition(ticket, to, by));
 		}
 
-		private void comment(double hoursAgo, SignedInUser by, long ticket, String body) {
-			at(hoursAgo, by, () -> comments.add(ticket, body, false, by));
+		private void comment(String time, SignedInUser by, long ticket, String body) {
+			at(time, by, () -> comments.add(ticket, body, false, by));
 		}
 
-		private void note(double hoursAgo, SignedInUser by, long ticket, String body) {
-			at(hoursAgo, by, () -> comments.add(ticket, body, true, by));
+		private void note(String time, SignedInUser by, long ticket, String body) {
+			at(time, by, () -> comments.add(ticket, body, true, by));
 		}
 
-		private void at(double hoursAgo, SignedInUser by, Runnable action) {
-			at(hoursAgo, by, () -> {
+		private void at(String time, SignedInUser by, Runnable action) {
+			at(time, by, () -> {
 				action.run();
 				return null;
 			});
 		}
 
 		/**
-		 * Runs one step as {@code by}, at {@code hoursAgo} before now when the clock can
-		 * replay (else now), and ends it as its request's transaction would: flushed, so
-		 * the next step's SQL reads it, and with a fresh persistence context.
+		 * Runs one step as {@code by} at {@code time} ("days before the last day" and the
+		 * time of day, "3 14:10") when the clock can replay (else now), and ends it as
+		 * its request's transaction would: flushed, so the next step's SQL reads it, and
+		 * with a fresh persistence context.
 		 */
-		private <T> T at(double hoursAgo, SignedInUser by, Supplier<T> action) {
-			Instant when = now.minusSeconds(Math.round(hoursAgo * 3600));
+		private <T> T at(String time, SignedInUser by, Supplier<T> action) {
+			String[] dayAndTime = time.split(" ");
+			Instant when = lastDay.minusDays(Integer.parseInt(dayAndTime[0]))
+				.atTime(LocalTime.parse(dayAndTime[1]))
+				.atZone(clock.getZone())
+				.toInstant();
 			if (!when.isAfter(last)) {
-				throw new IllegalStateException("The demo's steps must be in time order: " + hoursAgo + " h ago");
+				throw new IllegalStateException("The demo's steps must be in time order: " + time);
 			}
 			last = when;
 			SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -177,7 +177,7 @@ class DemoDataTest {
 		assertThat(times).isSorted();
 		assertThat(times.get(0)).isBefore(Instant.now().minus(Duration.ofDays(7)));
 		assertThat(times.get(times.size() - 1)).isBefore(Instant.now())
-			.isAfter(Instant.now().minus(Duration.ofDays(1)));
+			.isAfter(Instant.now().minus(Duration.ofDays(2)));
 
 		assertThat(count("select count(*) from mail_outbox where " + demo, titles)).isZero();
 	}
