@@ -2,7 +2,7 @@
 // when the user's mode is "auto" (or nobody is signed in) the server leaves data-bs-theme off
 // <html>, and this sets it from the operating system's prefers-color-scheme, and follows it when it
 // changes. For "light" and "dark" the server has already rendered data-bs-theme.
-// Then it enhances the colour mode buttons of the top bar (fragments/layout.html): without
+// Then it enhances the colour mode buttons in the footer (fragments/layout.html): without
 // JavaScript each is a submit button (POST /account/color-mode, back to the same page); here a
 // click switches the theme at once and saves the choice in the background (answered with 204).
 (function () {

@@ -52,6 +52,11 @@ public enum ColorMode {
 		return "colorMode." + value();
 	}
 
+	/** The key of the mode's explanation (the button's tooltip). */
+	public String hint() {
+		return label() + ".hint";
+	}
+
 	/** Its Bootstrap icon. */
 	public String icon() {
 		return icon;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The colour mode buttons of the top bar (fragments/layout.html): without JavaScript a
+ * The colour mode buttons in the footer (fragments/layout.html): without JavaScript a
  * form post that stores the choice and returns to the page it came from (a local path;
  * anything else returns to the start page, so the form cannot redirect elsewhere). With
  * JavaScript (js/color-mode.js) the page switches at once and the same post, marked by

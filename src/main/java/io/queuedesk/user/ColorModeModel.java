@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What the layout needs for the colour mode, on every page and without a query
  * ({@link ColorModeSession}): the mode ({@code data-bs-theme} on {@code <html>}), the
- * buttons of the top bar and the page they return to. A page rendered without a
- * controller (the 503 page) has no attribute: it follows the operating system.
+ * buttons in the footer and the page they return to. A page rendered without a controller
+ * (the 503 page) has no attribute: it follows the operating system.
  */
 @ControllerAdvice
 class ColorModeModel {

@@ -24,8 +24,8 @@ import io.queuedesk.user.TestUsers;
 /**
  * Dark mode in the browser (issue 18): Auto follows the operating system's
  * {@code prefers-color-scheme} (emulated), also when it changes while the page is open;
- * the colour mode buttons of the top bar switch at once with JavaScript (no page load,
- * the choice saved all the same) and with a plain form post without it, back to the same
+ * the colour mode buttons in the footer switch at once with JavaScript (no page load, the
+ * choice saved all the same) and with a plain form post without it, back to the same
  * page; the choice holds in the next session.
  */
 @BrowserTest
@@ -63,11 +63,11 @@ class DarkModeTest extends ChromeTestCase {
 		assertThat(ColorModes.of(chrome.driver).dark()).isFalse();
 		((JavascriptExecutor) chrome.driver).executeScript("window.samePage = true;");
 
-		button("Colour mode: dark").click();
+		button("Dark").click();
 
 		assertThat(ColorModes.of(chrome.driver)).as("at once").matches(ColorModes::dark, "dark");
-		assertThat(button("Colour mode: dark").getDomAttribute("aria-pressed")).isEqualTo("true");
-		assertThat(button("Colour mode: follow the system").getDomAttribute("aria-pressed")).isEqualTo("false");
+		assertThat(button("Dark").getDomAttribute("aria-pressed")).isEqualTo("true");
+		assertThat(button("Auto").getDomAttribute("aria-pressed")).isEqualTo("false");
 		waitFor(() -> "DARK".equals(storedMode(account.id)));
 		assertThat(((JavascriptExecutor) chrome.driver).executeScript("return window.samePage === true;"))
 			.as("no page load")
@@ -77,7 +77,7 @@ class DarkModeTest extends ChromeTestCase {
 		pages.open("/my/tickets");
 		assertThat(ColorModes.of(chrome.driver)).as("rendered by the server now").matches(ColorModes::dark, "dark");
 
-		button("Colour mode: follow the system").click();
+		button("Auto").click();
 		waitFor(() -> storedMode(account.id) == null);
 		assertThat(ColorModes.of(chrome.driver).dark()).as("Auto, with the system light").isFalse();
 	}
@@ -92,14 +92,15 @@ class DarkModeTest extends ChromeTestCase {
 			noScript.open("/my/tickets?sort=created");
 			assertThat(ColorModes.of(plain.driver).theme()).as("Auto without JavaScript: Bootstrap's light").isEmpty();
 
-			noScript.click("Colour mode: dark");
+			noScript.click("Dark");
 
 			assertThat(noScript.path()).as("back on the same page").isEqualTo("/my/tickets?sort=created");
 			assertThat(ColorModes.of(plain.driver)).matches(ColorModes::dark, "dark")
 				.extracting(ColorModes::theme)
 				.isEqualTo("dark");
 			assertThat(storedMode(account.id)).isEqualTo("DARK");
-			assertThat(plain.driver.findElement(By.xpath("//button[normalize-space()='Colour mode: dark']"))
+			assertThat(plain.driver
+				.findElement(By.xpath("//form[@data-color-mode-form]//button[normalize-space()='Dark']"))
 				.getDomAttribute("aria-pressed")).isEqualTo("true");
 		}
 
@@ -133,7 +134,8 @@ class DarkModeTest extends ChromeTestCase {
 	}
 
 	private WebElement button(String name) {
-		return chrome.driver.findElement(By.xpath("//button[normalize-space()='" + name + "']"));
+		return chrome.driver
+			.findElement(By.xpath("//form[@data-color-mode-form]//button[normalize-space()='" + name + "']"));
 	}
 
 	private void waitFor(java.util.function.BooleanSupplier condition) {
