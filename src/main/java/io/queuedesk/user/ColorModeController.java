@@ -26,6 +26,8 @@ class ColorModeController {
 
 	static final String PATH = "/account/color-mode";
 
+	static final int MAX_RETURN_TO = 2000;
+
 	private final ColorModes colorModes;
 
 	ColorModeController(ColorModes colorModes) {
@@ -62,13 +64,15 @@ class ColorModeController {
 	/**
 	 * The path to return to if it is a path of this app ({@code /tickets?status=OPEN}):
 	 * starting with one slash (so no scheme and no host), not protocol-relative
-	 * ({@code //host}), without a backslash (which browsers read as a slash) or a control
-	 * character; else the start page. Kept as sent (the page's raw, encoded address),
-	 * without expanding {@code {...}}.
+	 * ({@code //host}), without a backslash (which browsers read as a slash), of
+	 * printable ASCII only (a page's address as the layout writes it is percent-encoded)
+	 * and not longer than {@value #MAX_RETURN_TO} characters (a Location header, not a
+	 * megabyte); else the start page. Kept as sent, without expanding {@code {...}}.
 	 */
 	static String localPath(@Nullable String returnTo) {
-		if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
-				|| returnTo.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+		if (returnTo == null || returnTo.length() > MAX_RETURN_TO || !returnTo.startsWith("/")
+				|| returnTo.startsWith("//") || returnTo.contains("\\")
+				|| returnTo.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
 			return "/";
 		}
 		return returnTo;

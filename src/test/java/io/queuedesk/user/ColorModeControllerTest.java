@@ -66,7 +66,8 @@ class ColorModeControllerTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://evil.example/", "//evil.example/path", "/\\evil.example", "\\\\evil.example",
-			"javascript:alert(1)", "tickets", "/tickets\r\nSet-Cookie: x=1", "http:/evil.example", " /tickets" })
+			"javascript:alert(1)", "tickets", "/tickets\r\nSet-Cookie: x=1", "http:/evil.example", " /tickets",
+			"/tickets?q=café", "/tickets?q=a b" })
 	void returnsOnlyToLocalPaths(String returnTo) throws Exception {
 		mvc.perform(post("/account/color-mode").with(user(sam))
 			.with(csrf())
@@ -126,6 +127,7 @@ class ColorModeControllerTest {
 	void localPathKeepsPathAndQuery() {
 		assertThat(ColorModeController.localPath("/admin/users/7?tab=roles")).isEqualTo("/admin/users/7?tab=roles");
 		assertThat(ColorModeController.localPath(null)).isEqualTo("/");
+		assertThat(ColorModeController.localPath("/tickets?q=" + "x".repeat(3000))).isEqualTo("/");
 	}
 
 }
