@@ -40,6 +40,14 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	private String passwordHash;
 
+	/**
+	 * The colour mode stored when the user signed in ({@code users.color_mode}), so the
+	 * layout needs no query for it; a change later in the session is kept in the session
+	 * ({@link ColorModeSession}). Null (AUTO) in a session saved before the field
+	 * existed.
+	 */
+	private final String colorMode;
+
 	SignedInUser(User user, boolean locked) {
 		this.id = user.getId();
 		this.email = user.getEmail();
@@ -49,6 +57,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		this.locked = locked;
 		this.external = !user.getSignInSource().hasLocalPassword();
 		this.passwordHash = user.getPasswordHash();
+		this.colorMode = user.getColorMode();
 	}
 
 	public Long getId() {
@@ -73,6 +82,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	 */
 	public boolean signsInLocally() {
 		return !external;
+	}
+
+	/** The colour mode the user had chosen when signing in. */
+	public ColorMode getColorMode() {
+		return ColorMode.fromStored(colorMode);
 	}
 
 	public boolean hasRole(Role role) {

@@ -1,7 +1,7 @@
 /**
  * The user core: accounts and roles, sign-in support, user administration
- * ({@code /admin/users}); {@link io.queuedesk.user.UserAccounts} is what {@code account}
- * changes a user through.
+ * ({@code /admin/users}), the colour mode ({@code /account/color-mode});
+ * {@link io.queuedesk.user.UserAccounts} is what {@code account} changes a user through.
  * <p>
  * {@code allowedDependencies} lists every module this one uses today
  * (docs/ARCHITECTURE.md, module map); {@code ModularityTest} fails on any other

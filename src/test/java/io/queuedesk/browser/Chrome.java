@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -75,6 +76,16 @@ final class Chrome implements AutoCloseable {
 		driver.manage().window().setSize(new Dimension(width, height));
 		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+	}
+
+	/**
+	 * Emulates the operating system's colour scheme ({@code "dark"} or {@code "light"}):
+	 * CSS's and matchMedia's {@code prefers-color-scheme} answer it, for this tab, across
+	 * page loads, until set again.
+	 */
+	void prefersColorScheme(String scheme) {
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
 	@Override

@@ -141,6 +141,18 @@ class LdapSearchSignInTest {
 	}
 
 	@Test
+	void theColourModeChosenBeforeComesWithTheSignIn() throws Exception {
+		Person person = directory.addPerson("darkmode", "darkmode-Directory-1");
+		mvc.perform(formLogin().user(person.login()).password(person.password())).andExpect(authenticated());
+		jdbc.sql("update users set color_mode = 'DARK' where email = ?").param(person.mail()).update();
+
+		mvc.perform(formLogin().user(person.login()).password(person.password()))
+			.andExpect(authenticated().withAuthentication(authentication -> assertThat(
+					((io.queuedesk.user.SignedInUser) authentication.getPrincipal()).getColorMode())
+				.isEqualTo(io.queuedesk.user.ColorMode.DARK)));
+	}
+
+	@Test
 	void groupsGiveRolesAtEverySignInAndTakeThemAwayWhenTheMembershipIsGone() throws Exception {
 		Person person = directory.addPerson("dev", "dev-Directory-1");
 		directory.addToGroup(TestDirectory.DEVELOPERS, person);

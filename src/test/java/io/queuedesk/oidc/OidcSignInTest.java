@@ -137,8 +137,10 @@ class OidcSignInTest {
 		Person local = new Person("Local Person", List.of());
 		long localId = TestUsers.insert(jdbc, encoder, local.email, "local-Password-1", Role.SUBMITTER, true, true,
 				null);
+		jdbc.sql("update users set color_mode = 'DARK' where id = ?").param(localId).update();
 		Page home = signIn(new Browserless(port), local.claims(true));
 		assertThat(home.body()).contains("Local Person");
+		assertThat(home.body()).as("the colour mode of the account").contains("data-bs-theme=\"dark\"");
 		Map<String, Object> row = row(local.email);
 		assertThat(((Number) row.get("id")).longValue()).isEqualTo(localId);
 		assertThat(row).containsEntry("sign_in_source", "OIDC").containsEntry("password_hash", null);

@@ -156,6 +156,8 @@ final class FuzzTargets {
 		post(routes, Who.SUBMITTER, "/account/password", null, () -> Map.of("currentPassword", "not-the-password",
 				"password", "Fuzz-new-P@55word", "confirmPassword", "Fuzz-new-P@55word"),
 				List.of("currentPassword", "password", "confirmPassword"), false);
+		post(routes, Who.SUBMITTER, "/account/color-mode", null,
+				() -> Map.of("colorMode", "AUTO", "returnTo", "/my/tickets"), List.of("colorMode", "returnTo"), true);
 		post(routes, Who.VISITOR, "/register", null,
 				() -> Map.of("email", "fuzz-reg-" + System.nanoTime() + "@test.example", "displayName", "Fuzz Reg",
 						"password", "Fuzz-reg-P@55word", "confirmPassword", "Fuzz-reg-P@55word"),
