@@ -149,6 +149,11 @@ class QueryPlanTest extends PlanTestCase {
 		assertThat(statements(ADMIN, "/queues/" + bigClient + "?page=" + (bigQueuePages - 1)))
 			.as("big queue, last page")
 			.isEqualTo(small);
+		// The board reads what the queue page reads, sorted into columns in Java.
+		assertThat(statements(ADMIN, "/queues/" + smallClient + "/board")).as("small board").isEqualTo(small);
+		assertThat(statements(ADMIN, "/queues/" + bigClient + "/board?page=" + (bigQueuePages - 1)))
+			.as("big board, last page")
+			.isEqualTo(small);
 	}
 
 	@Test
