@@ -35,13 +35,27 @@ final class TicketAccess {
 	 * up).
 	 */
 	static boolean canTransition(Ticket ticket, TicketStatus target, SignedInUser user) {
+		return canTransition(ticket.getStatus(), ticket.getSubmitter().getId(),
+				ticket.getAssignee() == null ? null : ticket.getAssignee().getId(), target, user);
+	}
+
+	/** {@link #canTransition(Ticket, TicketStatus, SignedInUser)} for a list's row. */
+	static boolean canTransition(TicketRow row, TicketStatus target, SignedInUser user) {
+		return canTransition(row.status(), row.submitter() == null ? null : row.submitter().id(),
+				row.assignee() == null ? null : row.assignee().id(), target, user);
+	}
+
+	private static boolean canTransition(TicketStatus status, Long submitterId, Long assigneeId, TicketStatus target,
+			SignedInUser user) {
 		if (user.hasRole(Role.ADMIN)) {
 			return true;
 		}
-		if (ticket.getStatus() == TicketStatus.COMPLETED && target == TicketStatus.OPEN) {
-			return isSubmitter(ticket, user);
+		if (status == TicketStatus.COMPLETED && target == TicketStatus.OPEN) {
+			return user.getId().equals(submitterId);
 		}
-		return isAssignee(ticket, user) || canPickUp(ticket, user) && target == TicketStatus.ACCEPTED;
+		boolean assignee = assigneeId != null && assigneeId.equals(user.getId());
+		boolean pickUp = user.hasRole(Role.DEVELOPER) && assigneeId == null && status != TicketStatus.COMPLETED;
+		return assignee || pickUp && target == TicketStatus.ACCEPTED;
 	}
 
 	/** A developer may take an unassigned ticket that is not completed for themselves. */

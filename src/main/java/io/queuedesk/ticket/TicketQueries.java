@@ -14,6 +14,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -131,6 +132,26 @@ public class TicketQueries {
 	@SignedIn
 	public Long clientOf(long id, SignedInUser viewer) {
 		return tickets.findVisible(id, viewer).getClient().getId();
+	}
+
+	/**
+	 * Where the ticket stands now (its client and queue position), to send the viewer
+	 * back to the queue or board that shows it; 404 unless visible.
+	 */
+	@SignedIn
+	public ReturnTo.Place placeOf(long id, SignedInUser viewer) {
+		Ticket ticket = tickets.findVisible(id, viewer);
+		return new ReturnTo.Place(ticket.getClient().getId(), queues.positionOf(id).orElse(null));
+	}
+
+	/**
+	 * A page of the viewer's own board (docs/RULES.md#the-board): the queued tickets
+	 * assigned to them, by client name and rank, as in "Assigned to me". For people who
+	 * work tickets only.
+	 */
+	@PreAuthorize("hasAnyRole('ADMIN', 'DEVELOPER')")
+	TicketSlice myBoard(SignedInUser viewer, int size, String after, String before, int page) {
+		return assignedTo(viewer, size, after, before, page);
 	}
 
 	/**

@@ -71,6 +71,9 @@ record PlanPages(long bigClient, long smallClient, long longConversation, long b
 		add(pages, maxRowsRead, "queue of the big client, deep page", PlanData.ADMIN,
 				"/queues/" + bigClient + "?page=" + (bigQueuePages() - 1));
 		add(pages, maxRowsRead, "queue of a small client", PlanData.ADMIN, "/queues/" + smallClient);
+		add(pages, maxRowsRead, "board of the big client", PlanData.ADMIN, "/queues/" + bigClient + "/board");
+		add(pages, maxRowsRead, "board of the big client, deep page", PlanData.ADMIN,
+				"/queues/" + bigClient + "/board?page=" + (bigQueuePages() - 1));
 		add(pages, maxRowsRead, "ticket with 30 comments and 20 files", PlanData.ADMIN, "/tickets/" + longConversation);
 		long screenshot = jdbc.sql("select min(id) from attachments where ticket_id = ? and thumbnail is not null")
 			.param(longConversation)
@@ -86,6 +89,7 @@ record PlanPages(long bigClient, long smallClient, long longConversation, long b
 		add(pages, maxRowsRead, "archive search", PlanData.ADMIN, "/archive?q=" + PlanData.FREQUENT_WORD);
 		add(pages, maxRowsRead, "archive, big client", PlanData.ADMIN, "/archive?client=" + bigClient);
 		add(pages, maxRowsRead, "my tickets, developer", PlanData.DEVELOPER, "/my/tickets");
+		add(pages, maxRowsRead, "my board, developer", PlanData.DEVELOPER, "/my/board");
 		add(pages, maxRowsRead, "my tickets, submitter", PlanData.SUBMITTER, "/my/tickets");
 		add(pages, maxRowsRead, "API, big client", PlanData.ADMIN, "/api/tickets?client=" + bigClient);
 		add(pages, maxRowsRead, "API, search", PlanData.ADMIN, "/api/tickets?q=" + PlanData.RARE_WORD);

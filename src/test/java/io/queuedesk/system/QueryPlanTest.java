@@ -149,6 +149,14 @@ class QueryPlanTest extends PlanTestCase {
 		assertThat(statements(ADMIN, "/queues/" + bigClient + "?page=" + (bigQueuePages - 1)))
 			.as("big queue, last page")
 			.isEqualTo(small);
+		// The board reads the queue page's page of the queue (not its client switcher),
+		// sorted into columns in Java: no statement per column or card.
+		int board = statements(ADMIN, "/queues/" + smallClient + "/board");
+		assertThat(board).as("small board").isLessThanOrEqualTo(small);
+		assertThat(statements(ADMIN, "/queues/" + bigClient + "/board")).as("big board, page 1").isEqualTo(board);
+		assertThat(statements(ADMIN, "/queues/" + bigClient + "/board?page=" + (bigQueuePages - 1)))
+			.as("big board, last page")
+			.isEqualTo(board);
 	}
 
 	@Test

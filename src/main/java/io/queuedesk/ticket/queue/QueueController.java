@@ -1,6 +1,12 @@
 package io.queuedesk.ticket.queue;
 
+import java.util.Map;
+
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.queuedesk.reference.Client;
@@ -18,7 +25,9 @@ import io.queuedesk.system.NotFoundException;
 import io.queuedesk.system.PageLinks;
 import io.queuedesk.ticket.QueueMove;
 import io.queuedesk.ticket.QueueMoves;
+import io.queuedesk.ticket.ReturnTo;
 import io.queuedesk.ticket.TicketActionException;
+import io.queuedesk.ticket.TicketBoard;
 import io.queuedesk.ticket.TicketPages;
 import io.queuedesk.ticket.TicketQueries;
 import io.queuedesk.ticket.TicketRow;
@@ -38,7 +47,7 @@ import io.queuedesk.user.SignedInUser;
 @TicketPages
 public class QueueController {
 
-	static final int QUEUE_PAGE_SIZE = 50;
+	static final int QUEUE_PAGE_SIZE = ReturnTo.QUEUE_PAGE_SIZE;
 
 	private final QueueMoves moves;
 
@@ -76,6 +85,25 @@ public class QueueController {
 		return "queues/queue";
 	}
 
+	/**
+	 * The queue as a board (docs/RULES.md#the-board): the same page of the queue as the
+	 * list's, its tickets in one column per status, each column in queue order. Read in
+	 * the list's statements (the page's first rank from the segments, the page from the
+	 * queue's index, the queue's size): no statement per card or column.
+	 */
+	@GetMapping("/queues/{clientId}/board")
+	String board(@PathVariable long clientId, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal SignedInUser me, Model model) {
+		Client client = clients.find(clientId).orElseThrow(() -> new NotFoundException("Client", clientId));
+		Page<TicketRow> queue = queries.queue(clientId, page, QUEUE_PAGE_SIZE);
+		model.addAttribute("client", client);
+		model.addAttribute("board", TicketBoard.of(queue.getContent(), me));
+		model.addAttribute("queueSize", queue.getTotalElements());
+		model.addAttribute("listPage", queue.getNumber());
+		model.addAttribute("pages", PageLinks.of(queue));
+		return "queues/board";
+	}
+
 	/** {@code to}=top/up/down/bottom, or {@code position}=k. */
 	@PostMapping("/tickets/{id}/move")
 	String move(@PathVariable long id, @RequestParam(required = false) String to,
@@ -111,6 +139,42 @@ public class QueueController {
 		return back(id, returnTo, move.clientId(), move.to());
 	}
 
+	/**
+	 * The same move for the board's drag and drop ({@code fetch} with
+	 * {@code Accept: application/json}): 200 {@code {"message", "from", "to"}}, or 409
+	 * {@code {"message"}} when refused (a malformed target, or the ticket left the queue
+	 * meanwhile); 404 and 403 as for the form.
+	 */
+	@PostMapping(path = "/tickets/{id}/move", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> moveJson(@PathVariable long id, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String position, @AuthenticationPrincipal SignedInUser me) {
+		MoveTarget target;
+		try {
+			target = to != null && !to.isBlank() ? MoveTarget.parse(to)
+					: new MoveTarget.Position(parsePosition(position));
+		}
+		catch (IllegalArgumentException ex) {
+			return refused(flash.text("ticket.move.badTarget"));
+		}
+		try {
+			QueueMove move = moves.move(id, target, me);
+			String message = move.changed() ? flash.text("ticket.moved", id, move.from(), move.to())
+					: flash.text("ticket.notMoved", id, move.from());
+			return ResponseEntity.ok(Map.of("message", message, "from", move.from(), "to", move.to()));
+		}
+		catch (TicketActionException ex) {
+			return refused(flash.text(ex.code(), ex.args()));
+		}
+		catch (ConcurrencyFailureException ex) {
+			return refused(flash.text("ticket.changedByOthers"));
+		}
+	}
+
+	private static ResponseEntity<Map<String, Object>> refused(String message) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", message));
+	}
+
 	@PostMapping("/tickets/{id}/transfer")
 	String transfer(@PathVariable long id, @RequestParam(required = false) Long clientId,
 			@AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
@@ -136,16 +200,11 @@ public class QueueController {
 	}
 
 	/**
-	 * Back to where the admin pressed the button: the queue page that now holds the
-	 * ticket (scrolled to it), or the ticket.
+	 * Back to where the admin pressed the button: the queue page or board that now holds
+	 * the ticket (scrolled to it), or the ticket.
 	 */
 	private static String back(long id, String returnTo, Long clientId, Integer position) {
-		if ("queue".equals(returnTo) && clientId != null) {
-			String page = position == null || position <= QUEUE_PAGE_SIZE ? ""
-					: "?page=" + (position - 1) / QUEUE_PAGE_SIZE;
-			return "redirect:/queues/" + clientId + page + "#ticket-" + id;
-		}
-		return "redirect:/tickets/" + id;
+		return ReturnTo.redirect(id, returnTo, clientId == null ? null : new ReturnTo.Place(clientId, position));
 	}
 
 }
