@@ -40,6 +40,13 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	private String passwordHash;
 
+	/**
+	 * The language chosen at sign-in ({@code de}), or null: the browser's. A session
+	 * saved before the field existed reads null. Put into the session at sign-in
+	 * ({@link LanguageOnSignIn}); a later change is kept there.
+	 */
+	private final String language;
+
 	SignedInUser(User user, boolean locked) {
 		this.id = user.getId();
 		this.email = user.getEmail();
@@ -49,6 +56,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		this.locked = locked;
 		this.external = !user.getSignInSource().hasLocalPassword();
 		this.passwordHash = user.getPasswordHash();
+		this.language = user.getLanguage();
 	}
 
 	public Long getId() {
@@ -61,6 +69,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	public String getDisplayName() {
 		return displayName;
+	}
+
+	/** The user's language as it was at sign-in, or null for the browser's. */
+	public String getLanguage() {
+		return language;
 	}
 
 	public Set<Role> getRoles() {
