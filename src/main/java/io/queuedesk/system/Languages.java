@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
@@ -26,9 +27,12 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
  * <p>
  * To add a language: its tag here, {@code messages_xx.properties} with every key, the
  * option on the preferences page follows from this list.
+ * <p>
+ * A {@link WebMvcConfigurer}, so that {@code @WebMvcTest} slices resolve languages like
+ * the app.
  */
 @Configuration(proxyBeanMethods = false)
-public class Languages {
+public class Languages implements WebMvcConfigurer {
 
 	/** The language tags offered, the default first. */
 	public static final List<String> SUPPORTED = List.of("en", "de");
