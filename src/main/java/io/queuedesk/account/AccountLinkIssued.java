@@ -6,9 +6,9 @@ package io.queuedesk.account;
  * a rolled-back change mails nothing — and this feature never depends on mail.
  * {@code path} is relative to the app's base URL and carries the raw single-use token; it
  * must never be logged. It is null for an {@link Kind#ALREADY_REGISTERED} note about a
- * confirmed account.
+ * confirmed account. The mail is written in {@code language} (null: English).
  */
-public record AccountLinkIssued(String email, String displayName, Kind kind, String path) {
+public record AccountLinkIssued(String email, String displayName, Kind kind, String path, String language) {
 
 	public enum Kind {
 

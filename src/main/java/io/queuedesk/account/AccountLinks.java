@@ -55,15 +55,15 @@ class AccountLinks {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void accountCreated(UserEvents.AccountCreated event) {
 		send(event.email(), event.displayName(), Kind.SET_PASSWORD,
-				RESET_PATH + tokens.issue(event.userId(), TokenPurpose.SET_PASSWORD));
+				RESET_PATH + tokens.issue(event.userId(), TokenPurpose.SET_PASSWORD), null);
 	}
 
 	private void send(User user, Kind kind, String path) {
-		send(user.getEmail(), user.getDisplayName(), kind, path);
+		send(user.getEmail(), user.getDisplayName(), kind, path, user.getLanguage());
 	}
 
-	private void send(String email, String displayName, Kind kind, String path) {
-		events.publishEvent(new AccountLinkIssued(email, displayName, kind, path));
+	private void send(String email, String displayName, Kind kind, String path, String language) {
+		events.publishEvent(new AccountLinkIssued(email, displayName, kind, path, language));
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -169,7 +170,9 @@ public class Attachments {
 
 	private static String describe(String name, long size, Long commentId, boolean internal) {
 		String on = commentId == null ? "" : (internal ? ", internal note #" : ", comment #") + commentId;
-		return name + " (" + FileSizes.text(size) + ")" + on;
+		return name + " (" + FileSizes.text(size, Locale.ENGLISH) + ")" + on; // the log
+																				// is
+																				// English
 	}
 
 }

@@ -2,7 +2,12 @@ package io.queuedesk.attachment;
 
 import java.util.Locale;
 
-/** Sizes as people read them, in the units the file picker uses too (1 KB = 1024 B). */
+import org.springframework.context.i18n.LocaleContextHolder;
+
+/**
+ * Sizes as people read them, in the units the file picker uses too (1 KB = 1024 B), with
+ * the decimal separator of the page's language ("1.5 MB", German "1,5 MB").
+ */
 public final class FileSizes {
 
 	private static final String[] UNITS = { "KB", "MB", "GB" };
@@ -10,7 +15,12 @@ public final class FileSizes {
 	private FileSizes() {
 	}
 
+	/** In the language of the current request (English outside one). */
 	public static String text(long bytes) {
+		return text(bytes, LocaleContextHolder.getLocale());
+	}
+
+	public static String text(long bytes, Locale locale) {
 		if (bytes < 1024) {
 			return bytes + " B";
 		}
@@ -20,17 +30,16 @@ public final class FileSizes {
 			value /= 1024;
 			unit++;
 		}
-		String number = number(value);
-		if (number.equals("1024.0") && unit < UNITS.length - 1) {
+		if (Math.round(value * 10) >= 10240 && unit < UNITS.length - 1) {
 			// Just under the next unit (1048575 B): "1.0 MB", not "1024.0 KB".
-			number = number(value / 1024);
+			value /= 1024;
 			unit++;
 		}
-		return number + " " + UNITS[unit];
+		return number(value, locale) + " " + UNITS[unit];
 	}
 
-	private static String number(double value) {
-		return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+	private static String number(double value, Locale locale) {
+		return value == Math.rint(value) ? String.valueOf((long) value) : String.format(locale, "%.1f", value);
 	}
 
 }

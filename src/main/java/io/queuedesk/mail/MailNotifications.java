@@ -1,10 +1,13 @@
 package io.queuedesk.mail;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +16,7 @@ import io.queuedesk.comment.CommentEvents;
 import io.queuedesk.ticket.TicketEvents;
 import io.queuedesk.ticket.TicketEvents.Person;
 import io.queuedesk.ticket.TicketStatus;
+import io.queuedesk.system.Languages;
 import io.queuedesk.user.UserService;
 
 /**
@@ -44,8 +48,8 @@ class MailNotifications {
 		}
 		String id = String.valueOf(event.ticketId());
 		send(event.to().id(), event.actor(), event.ticketId(), event.title(),
-				renderer.message("mail.assigned.subject", id, event.title()),
-				renderer.message("mail.assigned.heading", event.actor().displayName(), id), null);
+				text("mail.assigned.subject", id, event.title()),
+				text("mail.assigned.heading", event.actor().displayName(), id), null, 0);
 	}
 
 	@EventListener
@@ -55,11 +59,10 @@ class MailNotifications {
 			return;
 		}
 		String id = String.valueOf(event.ticketId());
-		String to = label(event.to());
+		MessageSourceResolvable to = label(event.to());
 		send(event.submitter().id(), event.actor(), event.ticketId(), event.title(),
-				renderer.message("mail.status.subject", id, to, event.title()),
-				renderer.message("mail.status.heading", event.actor().displayName(), id, label(event.from()), to),
-				null);
+				text("mail.status.subject", id, to, event.title()),
+				text("mail.status.heading", event.actor().displayName(), id, label(event.from()), to), null, 0);
 	}
 
 	@EventListener
@@ -75,8 +78,8 @@ class MailNotifications {
 		}
 		String id = String.valueOf(event.ticketId());
 		send(recipient, event.author(), event.ticketId(), event.ticketTitle(),
-				renderer.message("mail.comment.subject", id, event.ticketTitle()),
-				renderer.message("mail.comment.heading", event.author().displayName(), id),
+				text("mail.comment.subject", id, event.ticketTitle()),
+				text("mail.comment.heading", event.author().displayName(), id),
 				event.body().isEmpty() ? null : event.body(), event.files());
 	}
 
@@ -92,9 +95,8 @@ class MailNotifications {
 			return;
 		}
 		String id = String.valueOf(event.ticketId());
-		send(recipient, event.actor(), event.ticketId(), event.title(),
-				renderer.message("mail.files.subject", id, event.title()),
-				renderer.message("mail.files.heading", event.actor().displayName(), id), null, event.count());
+		send(recipient, event.actor(), event.ticketId(), event.title(), text("mail.files.subject", id, event.title()),
+				text("mail.files.heading", event.actor().displayName(), id), null, event.count());
 	}
 
 	/**
@@ -105,33 +107,37 @@ class MailNotifications {
 		return actor.id() == submitterId ? assigneeId : Long.valueOf(submitterId);
 	}
 
-	private void send(long recipientId, Person actor, long ticketId, String title, String subject, String heading,
-			String quote) {
-		send(recipientId, actor, ticketId, title, subject, heading, quote, 0);
+	/**
+	 * A text still to be written in the recipient's language; an argument that is itself
+	 * a message (a status) is resolved in that language too.
+	 */
+	private static MessageSourceResolvable text(String code, Object... args) {
+		return new DefaultMessageSourceResolvable(new String[] { code }, args);
 	}
 
-	private void send(long recipientId, Person actor, long ticketId, String title, String subject, String heading,
-			String quote, int files) {
+	private void send(long recipientId, Person actor, long ticketId, String title, MessageSourceResolvable subject,
+			MessageSourceResolvable heading, String quote, int files) {
 		if (actor != null && actor.id() == recipientId) {
 			return; // never mail a user about their own action
 		}
-		Optional<String> email = users.activeEmailOf(recipientId);
-		if (email.isEmpty()) {
+		Optional<UserService.MailRecipient> recipient = users.activeRecipient(recipientId);
+		if (recipient.isEmpty()) {
 			return;
 		}
+		Locale locale = Languages.of(recipient.get().language());
 		Map<String, Object> model = new HashMap<>();
-		model.put("heading", heading);
+		model.put("heading", renderer.message(locale, heading));
 		model.put("ticketId", String.valueOf(ticketId));
 		model.put("title", title);
 		model.put("quote", quote);
-		model.put("files", files == 0 ? null : renderer.message("mail.files.count", files));
+		model.put("files", files == 0 ? null : renderer.message(locale, "mail.files.count", files));
 		model.put("link", renderer.ticketLink(ticketId));
-		MailRenderer.Rendered mail = renderer.render("ticket-notification", model);
-		outbox.enqueue(ticketId, email.get(), subject, mail.text(), mail.html());
+		MailRenderer.Rendered mail = renderer.render(locale, "ticket-notification", model);
+		outbox.enqueue(ticketId, recipient.get().email(), renderer.message(locale, subject), mail.text(), mail.html());
 	}
 
-	private String label(TicketStatus status) {
-		return renderer.message("status." + status.name());
+	private static MessageSourceResolvable label(TicketStatus status) {
+		return text("status." + status.name());
 	}
 
 }

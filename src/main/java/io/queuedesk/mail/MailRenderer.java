@@ -1,25 +1,28 @@
 package io.queuedesk.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import io.queuedesk.system.Languages;
+
 /**
  * Renders mails from the Thymeleaf templates in {@code templates/mail}: {@code name.html}
  * for the HTML part and {@code name.txt} for the plain-text part, with texts from
- * messages.properties.
+ * messages.properties, in the recipient's language.
  */
 @Component
 class MailRenderer {
-
-	static final Locale LOCALE = Locale.ENGLISH;
 
 	private final SpringTemplateEngine html;
 
@@ -60,12 +63,25 @@ class MailRenderer {
 		return baseUrl + path;
 	}
 
-	String message(String code, Object... args) {
-		return messages.getMessage(code, args, LOCALE);
+	String message(Locale locale, String code, Object... args) {
+		return messages.getMessage(code, args, locale);
 	}
 
-	Rendered render(String template, Map<String, Object> model) {
-		Context context = new Context(LOCALE);
+	String message(Locale locale, MessageSourceResolvable text) {
+		return messages.getMessage(text, locale);
+	}
+
+	/** A date as the recipient's language writes it ({@code format.date}). */
+	String date(Locale locale, LocalDate date) {
+		return DateTimeFormatter.ofPattern(message(locale, "format.date"), locale).format(date);
+	}
+
+	/**
+	 * Renders in the recipient's language: a mail has no browser, so it is the
+	 * recipient's choice ({@code users.language}), else English ({@link Languages#of}).
+	 */
+	Rendered render(Locale locale, String template, Map<String, Object> model) {
+		Context context = new Context(locale);
 		context.setVariables(model);
 		context.setVariable("baseUrl", baseUrl);
 		return new Rendered(text.process(template, context), html.process(template, context));

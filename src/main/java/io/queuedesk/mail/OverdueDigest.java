@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.queuedesk.system.Languages;
 import io.queuedesk.ticket.TicketQueries;
 import io.queuedesk.ticket.TicketRow;
 import io.queuedesk.user.UserService;
@@ -91,24 +94,34 @@ class OverdueDigest {
 		for (TicketRow row : overdue) {
 			byClient.computeIfAbsent(row.client().name(), name -> new ArrayList<>()).add(row);
 		}
+		// Each admin reads it in their language: rendered once per language, not per
+		// admin.
+		List<UserService.MailRecipient> admins = users.activeAdmins();
+		Map<Locale, MailRenderer.Rendered> mails = new HashMap<>();
+		Map<Locale, String> subjects = new HashMap<>();
+		for (UserService.MailRecipient admin : admins) {
+			Locale locale = Languages.of(admin.language());
+			MailRenderer.Rendered mail = mails.computeIfAbsent(locale, language -> render(language, byClient));
+			String subject = subjects.computeIfAbsent(locale,
+					language -> renderer.message(language, "mail.digest.subject", overdue.size()));
+			outbox.enqueue(admin.email(), subject, mail.text(), mail.html());
+		}
+		return admins.size();
+	}
+
+	private MailRenderer.Rendered render(Locale locale, Map<String, List<TicketRow>> byClient) {
 		List<Map<String, Object>> groups = byClient.entrySet()
 			.stream()
 			.map(entry -> Map.<String, Object>of("client", entry.getKey(), "tickets", entry.getValue()
 				.stream()
 				.map(row -> Map.<String, Object>of("id", String.valueOf(row.id()), "title", row.title(), "targetDate",
-						row.targetDate().toString(), "assignee", row.assignee() == null ? "–" : row.assignee().name(),
-						"link", renderer.ticketLink(row.id())))
+						renderer.date(locale, row.targetDate()), "assignee",
+						row.assignee() == null ? "–" : row.assignee().name(), "link", renderer.ticketLink(row.id())))
 				.toList()))
 			.toList();
-		String count = String.valueOf(overdue.size());
-		MailRenderer.Rendered mail = renderer.render("overdue-digest",
-				Map.of("groups", groups, "heading", renderer.message("mail.digest.heading", count)));
-		String subject = renderer.message("mail.digest.subject", count);
-		List<String> admins = users.activeAdminEmails();
-		for (String admin : admins) {
-			outbox.enqueue(admin, subject, mail.text(), mail.html());
-		}
-		return admins.size();
+		int count = byClient.values().stream().mapToInt(List::size).sum();
+		return renderer.render(locale, "overdue-digest",
+				Map.of("groups", groups, "heading", renderer.message(locale, "mail.digest.heading", count)));
 	}
 
 }

@@ -15,6 +15,8 @@ import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 
+import io.queuedesk.user.LanguageOnSignIn;
+
 /**
  * After the provider's sign-in: the session's authentication becomes an
  * {@link OidcAuthentication} whose principal is the
@@ -46,6 +48,7 @@ class SignInCompletion implements AuthenticationSuccessHandler {
 					token.getAuthorizedClientRegistrationId(), token.getDetails()));
 			holder.setContext(context);
 			contexts.saveContext(context, request, response);
+			LanguageOnSignIn.remember(request, person.user());
 		}
 		redirect.sendRedirect(request, response, "/");
 	}

@@ -48,6 +48,13 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	 */
 	private final String colorMode;
 
+	/**
+	 * The language chosen at sign-in ({@code de}), or null: the browser's. A session
+	 * saved before the field existed reads null. Put into the session at sign-in
+	 * ({@link LanguageOnSignIn}); a later change is kept there.
+	 */
+	private final String language;
+
 	SignedInUser(User user, boolean locked) {
 		this.id = user.getId();
 		this.email = user.getEmail();
@@ -58,6 +65,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		this.external = !user.getSignInSource().hasLocalPassword();
 		this.passwordHash = user.getPasswordHash();
 		this.colorMode = user.getColorMode();
+		this.language = user.getLanguage();
 	}
 
 	public Long getId() {
@@ -70,6 +78,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	public String getDisplayName() {
 		return displayName;
+	}
+
+	/** The user's language as it was at sign-in, or null for the browser's. */
+	public String getLanguage() {
+		return language;
 	}
 
 	public Set<Role> getRoles() {

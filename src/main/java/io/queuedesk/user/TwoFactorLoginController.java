@@ -104,6 +104,7 @@ class TwoFactorLoginController {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
+		LanguageOnSignIn.remember(request, user);
 	}
 
 	private static boolean signedIn(Authentication authentication) {

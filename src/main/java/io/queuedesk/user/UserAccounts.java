@@ -14,6 +14,7 @@ import io.queuedesk.activity.ActivityAction;
 import io.queuedesk.activity.ActivityService;
 import io.queuedesk.activity.ActivitySubject;
 import io.queuedesk.activity.Actor;
+import io.queuedesk.system.Languages;
 
 /**
  * What the self-service account flows (module {@code account}) change on a user, and
@@ -123,6 +124,18 @@ public class UserAccounts {
 	@Transactional(readOnly = true)
 	public boolean hasLocalPassword(long userId) {
 		return users.findById(userId).map(user -> user.getSignInSource().hasLocalPassword()).orElse(false);
+	}
+
+	/**
+	 * The user's language (issue 18): a tag the app offers, or null to follow the
+	 * browser. Read at sign-in into the session, and for the mails the user gets.
+	 */
+	@Transactional
+	public void setLanguage(long userId, @Nullable String language) {
+		if (language != null && !Languages.supported(language)) {
+			throw new IllegalArgumentException("Not a language the app offers: " + language);
+		}
+		users.findById(userId).ifPresent(user -> user.setLanguage(language));
 	}
 
 	private void setPassword(User user, String newPassword, String details) {

@@ -116,7 +116,31 @@ public class UserService {
 	/** The emails of the active admins, for mail (the daily overdue digest). */
 	@Transactional(readOnly = true)
 	public List<String> activeAdminEmails() {
-		return users.findActiveWithAnyRole(List.of(Role.ADMIN.name())).stream().map(User::getEmail).toList();
+		return activeAdmins().stream().map(MailRecipient::email).toList();
+	}
+
+	/**
+	 * Whom a mail goes to: the address and the language to write it in
+	 * ({@code users.language}, null for none: English).
+	 */
+	public record MailRecipient(String email, String language) {
+
+		static MailRecipient of(User user) {
+			return new MailRecipient(user.getEmail(), user.getLanguage());
+		}
+
+	}
+
+	/** {@link #activeEmailOf}, with the user's language. */
+	@Transactional(readOnly = true)
+	public Optional<MailRecipient> activeRecipient(long userId) {
+		return users.findById(userId).filter(User::isActive).map(MailRecipient::of);
+	}
+
+	/** The active admins with their languages, in one query (the overdue digest). */
+	@Transactional(readOnly = true)
+	public List<MailRecipient> activeAdmins() {
+		return users.findActiveWithAnyRole(List.of(Role.ADMIN.name())).stream().map(MailRecipient::of).toList();
 	}
 
 	/** The actor snapshot that audit entries need for a signed-in user. */

@@ -2,6 +2,8 @@ package io.queuedesk.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,7 +29,19 @@ class FileSizesTest {
 			5497558138880 | 5120 GB
 			""")
 	void text(long bytes, String text) {
-		assertThat(FileSizes.text(bytes)).isEqualTo(text);
+		assertThat(FileSizes.text(bytes, Locale.ENGLISH)).isEqualTo(text);
+	}
+
+	/** German writes a decimal comma (issue 18). */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			1023         | 1023 B
+			1536         | 1,5 KB
+			1048575      | 1,0 MB
+			10485760     | 10 MB
+			""")
+	void german(long bytes, String text) {
+		assertThat(FileSizes.text(bytes, Locale.GERMAN)).isEqualTo(text);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,14 +32,22 @@ final class Chrome implements AutoCloseable {
 	}
 
 	static Chrome withJavaScript() {
-		return start(true);
+		return start(true, null);
 	}
 
 	static Chrome withoutJavaScript() {
-		return start(false);
+		return start(false, null);
 	}
 
-	private static Chrome start(boolean javascript) {
+	/**
+	 * A browser set to a language ({@code de}): its user interface and the
+	 * Accept-Language it sends (issue 18).
+	 */
+	static Chrome inLanguage(String language) {
+		return start(true, language);
+	}
+
+	private static Chrome start(boolean javascript, String language) {
 		Path profile;
 		try {
 			profile = Files.createTempDirectory("queuedesk-chrome-");
@@ -51,8 +60,16 @@ final class Chrome implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
 				"--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+		Map<String, Object> prefs = new HashMap<>();
 		if (!javascript) {
-			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+			prefs.put("profile.managed_default_content_settings.javascript", 2);
+		}
+		if (language != null) {
+			options.addArguments("--lang=" + language);
+			prefs.put("intl.accept_languages", language);
+		}
+		if (!prefs.isEmpty()) {
+			options.setExperimentalOption("prefs", prefs);
 		}
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(ChromeAvailable.DRIVER.toFile())

@@ -29,6 +29,7 @@ final class PageCatalogue {
 		new Visit("link-invalid",          DemoUser.ANONYMOUS, "/password/reset?token=no-such-token"),
 		new Visit("change-password",       DemoUser.SUBMITTER, "/account/password"),
 		new Visit("two-factor",            DemoUser.SUBMITTER, "/account/2fa"),
+		new Visit("preferences",           DemoUser.SUBMITTER, "/account/preferences"),
 		new Visit("not-found",             DemoUser.SUBMITTER, "/tickets/999999999"),
 		new Visit("admin-dashboard",       DemoUser.ADMIN,     "/admin"),
 		new Visit("admin-tickets",         DemoUser.ADMIN,     "/tickets"),

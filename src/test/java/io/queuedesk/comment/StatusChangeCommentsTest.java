@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -76,6 +78,24 @@ class StatusChangeCommentsTest {
 		assertThat(data.commentRows(ticket)).hasSize(2)
 			.last()
 			.isEqualTo(DEV_ONE + "|Status changed from Accepted to In progress by Dev One|false|true");
+	}
+
+	/**
+	 * Stored text that everyone on the ticket reads: in English, whatever the language of
+	 * the page the change came from (issue 18).
+	 */
+	@Test
+	@WithUserDetails(DEV_ONE)
+	void theSystemCommentIsEnglishWhateverTheActorsLanguage() {
+		LocaleContextHolder.setLocale(Locale.GERMAN);
+		try {
+			workflow.transition(ticket, TicketStatus.ACCEPTED, null, me());
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+		assertThat(data.commentRows(ticket))
+			.containsExactly(DEV_ONE + "|Status changed from Open to Accepted by Dev One|false|true");
 	}
 
 	@Test

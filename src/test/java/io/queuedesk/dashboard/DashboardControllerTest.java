@@ -144,6 +144,36 @@ class DashboardControllerTest {
 		verify(statistics).figures(DateRange.ALL);
 	}
 
+	/** Counts and dates as the page's language writes them (issue 18). */
+	@Test
+	void numbersAndDatesFollowThePagesLanguage() throws Exception {
+		Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+		for (TicketStatus status : TicketStatus.values()) {
+			counts.put(status, 0L);
+		}
+		counts.put(TicketStatus.OPEN, 1234L);
+		given(statistics.figures(any())).willReturn(new TicketFigures(counts, List.of(), 0, List.of(), 0, 0,
+				new DateRange(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)), 5678,
+				Instant.parse("2026-11-30T10:15:30Z")));
+
+		String german = mvc
+			.perform(get("/admin?from=2026-11-01&to=2026-11-30").with(admin())
+				.header("Accept-Language", "de-DE,de;q=0.9"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(german).contains("<dd class=\"col-sm-8 col-lg-9\" id=\"total-count\">1.234</dd>")
+			.contains("id=\"completed-count\">5.678</dd>")
+			.contains("01.11.2026")
+			.contains("30.11.2026")
+			// the date inputs keep the machine format
+			.contains("value=\"2026-11-01\"");
+
+		String english = page("/admin?from=2026-11-01&to=2026-11-30");
+		assertThat(english).contains("id=\"total-count\">1,234</dd>")
+			.contains("Completed from 2026-11-01 to 2026-11-30");
+	}
+
 	@Test
 	void isForbiddenToEveryoneElse() throws Exception {
 		mvc.perform(get("/admin").with(user(TestUsers.signedIn(2, "d@test.example", "D", Role.DEVELOPER))))

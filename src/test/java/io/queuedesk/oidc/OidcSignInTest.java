@@ -153,6 +153,16 @@ class OidcSignInTest {
 		assertThat(new Browserless(port).get("/password/forgot").body()).contains("single sign-on");
 	}
 
+	/** The account's language is put into the session at this sign-in too (issue 18). */
+	@Test
+	void theAccountsLanguageIsTakenAtTheSignIn() throws Exception {
+		Person german = new Person("Greta German", List.of());
+		long id = TestUsers.insert(jdbc, encoder, german.email, "local-Password-1", Role.SUBMITTER, true, true, null);
+		jdbc.sql("update users set language = 'de' where id = ?").param(id).update();
+		Page home = signIn(new Browserless(port), german.claims(true));
+		assertThat(home.body()).contains("Greta German").contains("<html lang=\"de\"");
+	}
+
 	@Test
 	void anUnverifiedEmailIsNeverLinkedNorProvisioned() throws Exception {
 		Person local = new Person("Unverified", List.of("queuedesk-admins"));

@@ -25,6 +25,18 @@ public final class TestUsers {
 		return new SignedInUser(user, false);
 	}
 
+	/** {@link #signedIn}, with the language chosen at sign-in (null: the browser's). */
+	public static SignedInUser signedIn(String language, long id, String email, String displayName, Role... roles) {
+		User user = new User(email, displayName, "{noop}unused", Set.of(roles), Instant.now()) {
+			@Override
+			public Long getId() {
+				return id;
+			}
+		};
+		user.setLanguage(language);
+		return new SignedInUser(user, false);
+	}
+
 	/** An email nobody else in the shared test database uses. */
 	public static String uniqueEmail(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";

@@ -35,6 +35,7 @@ import io.queuedesk.reference.Client;
 import io.queuedesk.reference.ClientService;
 import io.queuedesk.reference.ProductArea;
 import io.queuedesk.reference.ProductAreaService;
+import io.queuedesk.system.Languages;
 import io.queuedesk.system.NotFoundException;
 import io.queuedesk.ticket.TicketIntake;
 import io.queuedesk.user.SignedInUser;
@@ -217,11 +218,11 @@ public class InboundMailProcessor {
 		}
 		String title = title(message.subject());
 		if (title == null) {
-			title = text("inbound.ticket.noSubject");
+			title = text("inbound.ticket.noSubject", me);
 		}
 		String description = cut(message.text(), TicketIntake.MAX_DESCRIPTION);
 		if (description.isEmpty()) {
-			description = text("inbound.ticket.noText");
+			description = text("inbound.ticket.noText", me);
 		}
 		long ticketId = tickets.raise(
 				new TicketIntake.NewTicket(title, description, client.get().getId(), area.get().getId()),
@@ -310,8 +311,12 @@ public class InboundMailProcessor {
 		});
 	}
 
-	private String text(String code) {
-		return messages.getMessage(code, null, Locale.getDefault());
+	/**
+	 * A text the sender's ticket gets, in the sender's language (English without one):
+	 * mail has no browser.
+	 */
+	private String text(String code, SignedInUser sender) {
+		return messages.getMessage(code, null, Languages.of(sender.getLanguage()));
 	}
 
 	/** Runs the action signed in as {@code user}, as if they had sent a form. */
