@@ -27,8 +27,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.deque.html.axecore.results.Rule;
-
 /**
  * Attachments (issue 14, SPEC §9) in the browser with JavaScript: files chosen in the
  * file dialog, a screenshot pasted into the comment box, the chosen-files list with sizes
@@ -389,15 +387,7 @@ class AttachmentsBrowserTest extends ChromeTestCase {
 	}
 
 	private void assertNoSeriousViolation(String state, int width) {
-		List<Rule> violations = AxeScan.violations(pages.driver);
-		List<Rule> blocking = violations.stream().filter(AxeScan::blocking).toList();
-		violations.stream()
-			.filter(rule -> !AxeScan.blocking(rule))
-			.forEach(rule -> minorFindings.add(state + "@" + width + " " + AxeScan.describe(List.of(rule))));
-		assertThat(blocking)
-			.withFailMessage("serious/critical axe-core violations on %s at %dpx:%n%s", state, width,
-					AxeScan.describe(blocking))
-			.isEmpty();
+		AxeScan.assertNoBlockingViolation(pages.driver, state + "@" + width, minorFindings);
 	}
 
 	/** Nothing makes the page scroll sideways. */

@@ -1,5 +1,8 @@
 package io.queuedesk.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,6 +25,27 @@ final class AxeScan {
 
 	static List<Rule> violations(WebDriver driver) {
 		return new AxeBuilder().withTags(TAGS).analyze(driver).getViolations();
+	}
+
+	/**
+	 * Scans the page and fails on a serious or critical violation; the findings below
+	 * that go into {@code minorFindings} (a test class prints them after its run), each
+	 * led by {@code where} ("admin-queue@360").
+	 */
+	static void assertNoBlockingViolation(WebDriver driver, String where, List<String> minorFindings) {
+		List<Rule> violations = violations(driver);
+		violations.stream()
+			.filter(rule -> !blocking(rule))
+			.forEach(rule -> minorFindings.add(where + " " + describe(List.of(rule))));
+		List<Rule> blocking = violations.stream().filter(AxeScan::blocking).toList();
+		assertThat(blocking)
+			.withFailMessage("serious/critical axe-core violations on %s:%n%s", where, describe(blocking))
+			.isEmpty();
+	}
+
+	/** The same, for a test that does not report the minor findings. */
+	static void assertNoBlockingViolation(WebDriver driver, String where) {
+		assertNoBlockingViolation(driver, where, new ArrayList<>());
 	}
 
 	static boolean blocking(Rule rule) {

@@ -20,8 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.deque.html.axecore.results.Rule;
-
 /**
  * Every page of {@link PageCatalogue} in dark mode, at desktop width and, for the pages
  * most used on a phone, at 360 px: the operating system prefers dark (emulated), the demo
@@ -71,7 +69,7 @@ class DarkModeAccessibilityTest extends ChromeTestCase {
 	void rendersDarkWithoutSeriousAccessibilityViolation(PageCatalogue.Visit visit, int width) throws IOException {
 		pages.signIn(visit.user());
 		chrome.width(width);
-		pages.open(resolve(visit.path()));
+		pages.open(PageFixture.fill(visit.path(), placeholders));
 
 		ColorModes shown = ColorModes.of(chrome.driver);
 		assertThat(shown.theme()).as("data-bs-theme of %s", visit.path()).isEqualTo("dark");
@@ -83,24 +81,7 @@ class DarkModeAccessibilityTest extends ChromeTestCase {
 				SCREENSHOTS.resolve("dark-" + visit.name() + "-" + width + ".png"),
 				StandardCopyOption.REPLACE_EXISTING);
 
-		List<Rule> violations = AxeScan.violations(chrome.driver);
-
-		List<Rule> blocking = violations.stream().filter(AxeScan::blocking).toList();
-		violations.stream()
-			.filter(rule -> !AxeScan.blocking(rule))
-			.forEach(rule -> minorFindings.add(visit.name() + "@" + width + " " + AxeScan.describe(List.of(rule))));
-		assertThat(blocking)
-			.withFailMessage("serious/critical axe-core violations on %s at %dpx in dark mode:%n%s", visit.path(),
-					width, AxeScan.describe(blocking))
-			.isEmpty();
-	}
-
-	private String resolve(String path) {
-		String resolved = path;
-		for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
-			resolved = resolved.replace(placeholder.getKey(), placeholder.getValue());
-		}
-		return resolved;
+		AxeScan.assertNoBlockingViolation(chrome.driver, "dark " + visit.name() + "@" + width, minorFindings);
 	}
 
 }

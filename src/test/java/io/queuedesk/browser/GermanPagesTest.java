@@ -25,8 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.deque.html.axecore.results.Rule;
-
 /**
  * The German pass (issue 18): a Chromium set to German (its {@code --lang} and the
  * Accept-Language it sends) signs in and gets a handful of pages in German
@@ -89,7 +87,7 @@ class GermanPagesTest {
 	void isGermanAccessibleAndFits(PageCatalogue.Visit visit, int width) throws IOException {
 		signIn(visit.user());
 		chrome.width(width);
-		chrome.driver.get(url(resolve(visit.path())));
+		chrome.driver.get(url(PageFixture.fill(visit.path(), placeholders)));
 
 		assertThat(chrome.driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
 		String page = chrome.driver.getPageSource();
@@ -105,11 +103,7 @@ class GermanPagesTest {
 		Files.copy(chrome.driver.getScreenshotAs(OutputType.FILE).toPath(),
 				SCREENSHOTS.resolve("de-" + visit.name() + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
 
-		List<Rule> blocking = AxeScan.violations(chrome.driver).stream().filter(AxeScan::blocking).toList();
-		assertThat(blocking)
-			.withFailMessage("serious/critical axe-core violations on German %s at %dpx:%n%s", visit.path(), width,
-					AxeScan.describe(blocking))
-			.isEmpty();
+		AxeScan.assertNoBlockingViolation(chrome.driver, "German " + visit.name() + "@" + width);
 		PageWidth measured = PageWidth.of(chrome.driver, width);
 		assertThat(measured.fits())
 			.withFailMessage("German %s is %d px wide at %d px; sticking out: %s", visit.path(), measured.document(),
@@ -143,14 +137,6 @@ class GermanPagesTest {
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private String resolve(String path) {
-		String resolved = path;
-		for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
-			resolved = resolved.replace(placeholder.getKey(), placeholder.getValue());
-		}
-		return resolved;
 	}
 
 }

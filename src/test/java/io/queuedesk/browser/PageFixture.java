@@ -37,6 +37,15 @@ final class PageFixture {
 				String.valueOf(client), "{user}", String.valueOf(user(DemoUser.DEVELOPER)));
 	}
 
+	/** {@code path} with the placeholders of {@link #create()} filled in. */
+	static String fill(String path, Map<String, String> placeholders) {
+		String filled = path;
+		for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+			filled = filled.replace(placeholder.getKey(), placeholder.getValue());
+		}
+		return filled;
+	}
+
 	private long ticket(long client, String title, String status, LocalDate target) {
 		boolean done = "COMPLETED".equals(status);
 		// Below the queue's last rank (the demo's and other tests' tickets got theirs

@@ -25,8 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.deque.html.axecore.results.Rule;
-
 /**
  * Every page of {@link PageCatalogue} at phone and desktop width: no axe-core violation
  * of impact serious or critical (the build fails), minor and moderate ones printed for
@@ -74,21 +72,12 @@ class PagesAccessibilityTest extends ChromeTestCase {
 	void hasNoSeriousAccessibilityViolation(PageCatalogue.Visit visit, int width) throws IOException {
 		pages.signIn(visit.user());
 		chrome.width(width);
-		pages.open(resolve(visit.path()));
+		pages.open(PageFixture.fill(visit.path(), placeholders));
 		assertThat(pages.driver.getTitle()).as("page title of %s", visit.path()).isNotBlank();
 		Files.copy(chrome.driver.getScreenshotAs(OutputType.FILE).toPath(),
 				SCREENSHOTS.resolve(visit.name() + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
 
-		List<Rule> violations = AxeScan.violations(chrome.driver);
-
-		List<Rule> blocking = violations.stream().filter(AxeScan::blocking).toList();
-		violations.stream()
-			.filter(rule -> !AxeScan.blocking(rule))
-			.forEach(rule -> minorFindings.add(visit.name() + "@" + width + " " + AxeScan.describe(List.of(rule))));
-		assertThat(blocking)
-			.withFailMessage("serious/critical axe-core violations on %s at %dpx:%n%s", visit.path(), width,
-					AxeScan.describe(blocking))
-			.isEmpty();
+		AxeScan.assertNoBlockingViolation(chrome.driver, visit.name() + "@" + width, minorFindings);
 	}
 
 	@ParameterizedTest(name = "{0} fits 360px")
@@ -96,7 +85,7 @@ class PagesAccessibilityTest extends ChromeTestCase {
 	void fitsAPhoneWithoutScrollingSideways(PageCatalogue.Visit visit) {
 		pages.signIn(visit.user());
 		chrome.width(PHONE);
-		pages.open(resolve(visit.path()));
+		pages.open(PageFixture.fill(visit.path(), placeholders));
 
 		PageWidth width = PageWidth.of(chrome.driver, PHONE);
 
@@ -110,7 +99,7 @@ class PagesAccessibilityTest extends ChromeTestCase {
 	void queueMoveControlsAreThumbSizedOnAPhone() {
 		pages.signIn(DemoUser.ADMIN);
 		chrome.width(PHONE);
-		pages.open(resolve("/queues/{client}"));
+		pages.open(PageFixture.fill("/queues/{client}", placeholders));
 
 		List<WebElement> controls = chrome.driver
 			.findElements(By.cssSelector("form[action$='/move'] button, form[action$='/move'] input[type=number]"))
@@ -131,14 +120,6 @@ class PagesAccessibilityTest extends ChromeTestCase {
 					.isGreaterThanOrEqualTo(THUMB);
 			}
 		});
-	}
-
-	private String resolve(String path) {
-		String resolved = path;
-		for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
-			resolved = resolved.replace(placeholder.getKey(), placeholder.getValue());
-		}
-		return resolved;
 	}
 
 }

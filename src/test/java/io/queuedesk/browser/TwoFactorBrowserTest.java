@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.deque.html.axecore.results.Rule;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -105,11 +103,7 @@ class TwoFactorBrowserTest extends ChromeTestCase {
 	private void assertNoSeriousViolation(String state) {
 		for (int width : PageCatalogue.WIDTHS) {
 			chrome.width(width);
-			List<Rule> blocking = AxeScan.violations(pages.driver).stream().filter(AxeScan::blocking).toList();
-			assertThat(blocking)
-				.withFailMessage("serious/critical axe-core violations on %s at %dpx:%n%s", state, width,
-						AxeScan.describe(blocking))
-				.isEmpty();
+			AxeScan.assertNoBlockingViolation(pages.driver, state + "@" + width);
 			Number scrollWidth = (Number) script("return document.documentElement.scrollWidth");
 			assertThat(scrollWidth.intValue()).as("%s fits %d px", state, width).isLessThanOrEqualTo(width);
 		}
