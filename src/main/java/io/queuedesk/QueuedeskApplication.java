@@ -22,6 +22,27 @@ public class QueuedeskApplication {
 
 	static final String STATEMENT_TIMEOUT = "queuedesk.db.statement-timeout-ms";
 
+	static final String SOCKET_TIMEOUT = "spring.datasource.hikari.data-source-properties.socketTimeout";
+
+	/**
+	 * What a command changes of the web application's settings. Commands run long
+	 * set-based statements on purpose (demo data, resets, generate-data's index builds at
+	 * a million tickets): no statement timeout, and no driver socket timeout either (the
+	 * web application's 45 s cut a GIN index build on a loaded machine: a broken
+	 * connection, and generate-data failed at the end of its load).
+	 */
+	static final Map<String, Object> COMMAND_SETTINGS = Map.of(STATEMENT_TIMEOUT, "0", SOCKET_TIMEOUT, "0");
+
+	/**
+	 * Puts {@link #COMMAND_SETTINGS} above every other property source, so the web
+	 * application's settings (and the environment's) do not apply to a command.
+	 */
+	static void applyCommandSettings(ConfigurableApplicationContext context) {
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("queuedeskCommand", COMMAND_SETTINGS));
+	}
+
 	public static void main(String[] args) {
 		if (CommandRunner.isCommand(args)) {
 			System.exit(runCommand(args));
@@ -41,13 +62,7 @@ public class QueuedeskApplication {
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setDefaultProperties(Map.of(CommandRunner.COMMAND_PROPERTY, args[0], "spring.main.banner-mode", "off",
 				"logging.level.root", "WARN"));
-		// Commands run long set-based statements on purpose (demo data, resets): no
-		// statement
-		// timeout. Above every other source, so the web application's setting does not
-		// apply.
-		app.addInitializers(context -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("queuedeskCommand", Map.of(STATEMENT_TIMEOUT, "0"))));
+		app.addInitializers(QueuedeskApplication::applyCommandSettings);
 		String[] springArgs = Arrays.copyOfRange(args, 1, args.length);
 		try (ConfigurableApplicationContext context = app.run(springArgs)) {
 			return context.getBean(CommandRunner.class).run(args[0], springArgs);

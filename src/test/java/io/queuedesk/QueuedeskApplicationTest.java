@@ -6,11 +6,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.sql.Statement;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -58,6 +61,26 @@ class QueuedeskApplicationTest {
 		assertThat(output.getErr()).contains("unknown command 'frobnicate'")
 			.contains("create-user")
 			.contains("reset-database");
+	}
+
+	/**
+	 * generate-data's index builds at a million tickets outlast the web application's 45
+	 * s socket timeout on a loaded machine; a command must lift it like the statement
+	 * timeout, whatever the environment says.
+	 */
+	@Test
+	void aCommandRunsWithoutStatementOrSocketTimeout() {
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addLast(new MapPropertySource("fromTheEnvironment", Map.of(QueuedeskApplication.SOCKET_TIMEOUT, "45",
+						QueuedeskApplication.STATEMENT_TIMEOUT, "30000")));
+
+			QueuedeskApplication.applyCommandSettings(context);
+
+			assertThat(context.getEnvironment().getProperty(QueuedeskApplication.SOCKET_TIMEOUT)).isEqualTo("0");
+			assertThat(context.getEnvironment().getProperty(QueuedeskApplication.STATEMENT_TIMEOUT)).isEqualTo("0");
+		}
 	}
 
 	@Test
